@@ -1,0 +1,151 @@
+package io.jbgp.core.attr;
+
+import io.jbgp.core.types.Asn;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One AS_PATH segment (RFC 4271 §4.3, RFC 5065 for confederation segments). The AS numbers are
+ * held as unsigned 32-bit values in an {@code int[]}: a full table holds millions of them, and a
+ * {@code List<Asn>} would cost an object each. Immutable; equality is by value.
+ */
+public final class AsPathSegment {
+    /** Segment types with their wire codes. */
+    public enum Type {
+        AS_SET(1), AS_SEQUENCE(2), AS_CONFED_SEQUENCE(3), AS_CONFED_SET(4);
+
+        private final int code;
+
+        Type(int code) {
+            this.code = code;
+        }
+
+        public int code() {
+            return code;
+        }
+
+        public static Type fromCode(int code) {
+            return code >= 1 && code <= 4 ? values()[code - 1] : null;
+        }
+
+        public boolean isConfederation() {
+            return this == AS_CONFED_SEQUENCE || this == AS_CONFED_SET;
+        }
+
+        public boolean isSet() {
+            return this == AS_SET || this == AS_CONFED_SET;
+        }
+    }
+
+    /** RFC 4271: a segment holds 1..255 ASes. */
+    public static final int MAX_LENGTH = 255;
+
+    private final Type type;
+    private final int[] asns;
+
+    private AsPathSegment(Type type, int[] asns) {
+        this.type = Objects.requireNonNull(type, "type");
+        if (asns.length == 0 || asns.length > MAX_LENGTH) {
+            throw new IllegalArgumentException("a segment holds 1..255 ASes, not " + asns.length);
+        }
+        this.asns = asns;
+    }
+
+    /** A segment from unsigned 32-bit AS values (copied). */
+    public static AsPathSegment of(Type type, int... asns) {
+        return new AsPathSegment(type, asns.clone());
+    }
+
+    public static AsPathSegment of(Type type, long... asns) {
+        int[] a = new int[asns.length];
+        for (int i = 0; i < asns.length; i++) {
+            a[i] = (int) Asn.of(asns[i]).value();
+        }
+        return new AsPathSegment(type, a);
+    }
+
+    public static AsPathSegment sequence(long... asns) {
+        return of(Type.AS_SEQUENCE, asns);
+    }
+
+    public static AsPathSegment set(long... asns) {
+        return of(Type.AS_SET, asns);
+    }
+
+    /** For codecs that built a fresh array and hand it over. */
+    public static AsPathSegment wrap(Type type, int[] asns) {
+        return new AsPathSegment(type, asns);
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    public int size() {
+        return asns.length;
+    }
+
+    /** The i-th AS as an unsigned value. */
+    public long asn(int i) {
+        return Integer.toUnsignedLong(asns[i]);
+    }
+
+    /** A copy of the AS values (unsigned 32-bit in {@code int}). */
+    public int[] toIntArray() {
+        return asns.clone();
+    }
+
+    /** RFC 4271 §9.1.2.2 (a): a set counts 1, a sequence its length; confederations count 0. */
+    public int pathLength() {
+        if (type.isConfederation()) {
+            return 0;
+        }
+        return type == Type.AS_SET ? 1 : asns.length;
+    }
+
+    public boolean contains(long asn) {
+        int v = (int) asn;
+        for (int a : asns) {
+            if (a == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AsPathSegment s && s.type == type && Arrays.equals(s.asns, asns);
+    }
+
+    @Override
+    public int hashCode() {
+        return type.hashCode() * 31 + Arrays.hashCode(asns);
+    }
+
+    /** bgpctl style: "1 2 3", "{ 4 5 }", "( 6 7 )", "[ 8 9 ]". */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        String open = switch (type) {
+            case AS_SET -> "{ ";
+            case AS_CONFED_SEQUENCE -> "( ";
+            case AS_CONFED_SET -> "[ ";
+            default -> "";
+        };
+        sb.append(open);
+        for (int i = 0; i < asns.length; i++) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(Integer.toUnsignedString(asns[i]));
+        }
+        switch (type) {
+            case AS_SET -> sb.append(" }");
+            case AS_CONFED_SEQUENCE -> sb.append(" )");
+            case AS_CONFED_SET -> sb.append(" ]");
+            default -> { }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,19 @@
+package io.jbgp.core.attr;
+
+import java.util.List;
+
+/**
+ * EXTENDED_COMMUNITIES (RFC 4360), type 16, optional transitive.
+ *
+ * @param communities the extended communities in received order
+ */
+public record ExtendedCommunities(List<ExtendedCommunity> communities) implements PathAttribute {
+    public ExtendedCommunities {
+        communities = List.copyOf(communities);
+    }
+
+    @Override
+    public int typeCode() {
+        return EXTENDED_COMMUNITIES;
+    }
+}

@@ -1,0 +1,30 @@
+package io.jbgp.core.attr;
+
+import io.jbgp.core.types.Bytes;
+import java.util.Objects;
+
+/**
+ * An optional attribute we do not interpret. Optional transitive ones are passed on with the
+ * Partial bit set (RFC 4271 §5); optional non-transitive ones are dropped by the reader.
+ *
+ * @param flags    the received flags (without EXTENDED_LENGTH, which the writer derives)
+ * @param typeCode the attribute type code
+ * @param value    the attribute value
+ */
+public record UnknownAttribute(int flags, int typeCode, Bytes value) implements PathAttribute {
+    public UnknownAttribute {
+        if (typeCode < 0 || typeCode > 255) {
+            throw new IllegalArgumentException("type code out of range: " + typeCode);
+        }
+        flags &= 0xE0;
+        Objects.requireNonNull(value, "value");
+    }
+
+    public boolean isTransitive() {
+        return AttributeFlags.isTransitive(flags);
+    }
+
+    public boolean isPartial() {
+        return AttributeFlags.isPartial(flags);
+    }
+}

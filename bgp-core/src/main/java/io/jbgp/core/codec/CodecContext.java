@@ -1,0 +1,60 @@
+package io.jbgp.core.codec;
+
+import io.jbgp.core.types.AddressFamily;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the session negotiated that changes the wire format. Passed into every encode and decode
+ * call; the codec never reads mutable session state (STYLE §3.6). Produced by the FSM from the two
+ * OPENs.
+ *
+ * @param fourOctetAs     both sides sent the 4-octet AS capability (RFC 6793)
+ * @param extendedMessage both sides sent Extended Message (RFC 8654): maximum length 65535
+ * @param families        the AFI/SAFIs negotiated (MP_REACH for others is an error)
+ * @param addPathReceive  families whose received NLRI carry path IDs (RFC 7911)
+ * @param addPathSend     families whose sent NLRI carry path IDs
+ */
+public record CodecContext(boolean fourOctetAs, boolean extendedMessage, Set<AddressFamily> families,
+                           Set<AddressFamily> addPathReceive, Set<AddressFamily> addPathSend) {
+
+    /** Before the OPEN exchange: 2-octet AS, 4096 octets, IPv4 unicast only, no ADD-PATH. */
+    public static final CodecContext INITIAL = new CodecContext(false, false,
+            Set.of(AddressFamily.IPV4_UNICAST), Set.of(), Set.of());
+
+    /** A modern session: 4-octet AS, IPv4 and IPv6 unicast, 4096 octets, no ADD-PATH. */
+    public static final CodecContext DEFAULT = new CodecContext(true, false,
+            Set.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST), Set.of(), Set.of());
+
+    public CodecContext {
+        families = Set.copyOf(Objects.requireNonNull(families, "families"));
+        addPathReceive = Set.copyOf(Objects.requireNonNull(addPathReceive, "addPathReceive"));
+        addPathSend = Set.copyOf(Objects.requireNonNull(addPathSend, "addPathSend"));
+    }
+
+    /** The largest message allowed, header included. */
+    public int maxMessageLength() {
+        return extendedMessage ? WireFormat.MAX_EXTENDED_LENGTH : WireFormat.MAX_LENGTH;
+    }
+
+    public boolean isAddPathReceive(AddressFamily family) {
+        return addPathReceive.contains(family);
+    }
+
+    public boolean isAddPathSend(AddressFamily family) {
+        return addPathSend.contains(family);
+    }
+
+    public CodecContext withFourOctetAs(boolean v) {
+        return new CodecContext(v, extendedMessage, families, addPathReceive, addPathSend);
+    }
+
+    public CodecContext withExtendedMessage(boolean v) {
+        return new CodecContext(fourOctetAs, v, families, addPathReceive, addPathSend);
+    }
+
+    /** ADD-PATH both ways for the given families. */
+    public CodecContext withAddPath(Set<AddressFamily> families) {
+        return new CodecContext(fourOctetAs, extendedMessage, this.families, families, families);
+    }
+}

@@ -1,0 +1,63 @@
+package io.jbgp.core.types;
+
+/**
+ * An AFI/SAFI pair (RFC 4760). Holds the raw wire codes so that families we do not route (seen in
+ * a peer's Multiprotocol capability or ROUTE-REFRESH) survive decoding and re-encoding.
+ *
+ * @param afi  AFI code, 0..65535
+ * @param safi SAFI code, 0..255
+ */
+public record AddressFamily(int afi, int safi) {
+    public static final AddressFamily IPV4_UNICAST = new AddressFamily(1, 1);
+    public static final AddressFamily IPV6_UNICAST = new AddressFamily(2, 1);
+
+    public AddressFamily {
+        if (afi < 0 || afi > 0xFFFF) {
+            throw new IllegalArgumentException("AFI out of range: " + afi);
+        }
+        if (safi < 0 || safi > 0xFF) {
+            throw new IllegalArgumentException("SAFI out of range: " + safi);
+        }
+    }
+
+    public static AddressFamily of(Afi afi, Safi safi) {
+        if (afi == Afi.IPV4 && safi == Safi.UNICAST) {
+            return IPV4_UNICAST;
+        }
+        if (afi == Afi.IPV6 && safi == Safi.UNICAST) {
+            return IPV6_UNICAST;
+        }
+        return new AddressFamily(afi.code(), safi.code());
+    }
+
+    public static AddressFamily of(int afi, int safi) {
+        if (afi == 1 && safi == 1) {
+            return IPV4_UNICAST;
+        }
+        if (afi == 2 && safi == 1) {
+            return IPV6_UNICAST;
+        }
+        return new AddressFamily(afi, safi);
+    }
+
+    /** The AFI as an enum, or {@code null} when unknown. */
+    public Afi afiEnum() {
+        return Afi.fromCode(afi);
+    }
+
+    /** True for the families whose NLRI this speaker can decode (IPv4 and IPv6 unicast). */
+    public boolean isSupported() {
+        return equals(IPV4_UNICAST) || equals(IPV6_UNICAST);
+    }
+
+    @Override
+    public String toString() {
+        if (equals(IPV4_UNICAST)) {
+            return "IPv4 unicast";
+        }
+        if (equals(IPV6_UNICAST)) {
+            return "IPv6 unicast";
+        }
+        return "afi " + afi + " safi " + safi;
+    }
+}
