@@ -95,22 +95,30 @@ final class TableDumpV2Codec {
         long sequence = MrtWire.u32(body, "sequence number");
         IpPrefix prefix = MrtWire.prefix(body, family.afi() == MrtWire.AFI_IPV6, "prefix");
         int count = MrtWire.u16(body, "entry count");
-        List<RibEntry> entries = new ArrayList<>(count);
+        // frame every entry first: a short record is reported as such, not as a bad attribute
+        List<RawEntry> raw = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            entries.add(entry(body, addPath, i));
+            int peerIndex = MrtWire.u16(body, "entry " + i + " peer index");
+            long originated = MrtWire.u32(body, "entry " + i + " originated time");
+            long pathId = addPath ? MrtWire.u32(body, "entry " + i + " path identifier") : Nlri.NO_PATH_ID;
+            int length = MrtWire.u16(body, "entry " + i + " attribute length");
+            MrtWire.need(body, length, "entry " + i + " attributes");
+            raw.add(new RawEntry(peerIndex, originated, pathId, body.readSlice(length)));
         }
         // octets after the last entry are tolerated, as bgpdump does: the count is authoritative
+        List<RibEntry> entries = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            entries.add(entry(raw.get(i), i));
+        }
         return new RibEntries(timestamp, family, addPath, sequence, prefix, entries);
     }
 
-    private static RibEntry entry(ByteBuf body, boolean addPath, int i) {
-        int peerIndex = MrtWire.u16(body, "entry " + i + " peer index");
-        long originated = MrtWire.u32(body, "entry " + i + " originated time");
-        long pathId = addPath ? MrtWire.u32(body, "entry " + i + " path identifier") : Nlri.NO_PATH_ID;
-        int length = MrtWire.u16(body, "entry " + i + " attribute length");
-        MrtWire.need(body, length, "entry " + i + " attributes");
-        ByteBuf block = body.readSlice(length);
+    /** An entry framed but not decoded; {@code attributes} is a slice of the record body. */
+    private record RawEntry(int peerIndex, long originated, long pathId, ByteBuf attributes) {
+    }
 
+    private static RibEntry entry(RawEntry raw, int i) {
+        ByteBuf block = raw.attributes;
         MpNextHop mp = findMpReach(block, i);
         ByteBuf attributes = mp == null ? block : without(block, mp.offset, mp.length);
         DecodeResult result;
@@ -122,14 +130,16 @@ final class TableDumpV2Codec {
             }
         }
         if (!(result instanceof DecodeResult.Ok ok) || !(ok.message() instanceof UpdateMessage update)) {
-            throw new MalformedRecordException("entry " + i + " (peer index " + peerIndex + "): " + describe(result));
+            throw new MalformedRecordException("entry " + i + " (peer index " + raw.peerIndex + "): "
+                    + describe(result));
         }
         // attribute discard (RFC 7606 §2) keeps the path, without the attribute, as a peer would
         PathAttributes attrs = update.attributes();
         Optional<InetAddress> nextHop = mp != null && mp.nextHop != null ? Optional.of(mp.nextHop)
                 : attrs.nextHop().map(NextHop::toInetAddress);
         Optional<Inet6Address> linkLocal = mp == null ? Optional.empty() : Optional.ofNullable(mp.linkLocal);
-        return new RibEntry(peerIndex, Instant.ofEpochSecond(originated), pathId, attrs, nextHop, linkLocal);
+        return new RibEntry(raw.peerIndex, Instant.ofEpochSecond(raw.originated), raw.pathId, attrs, nextHop,
+                linkLocal);
     }
 
     private static String describe(DecodeResult result) {
