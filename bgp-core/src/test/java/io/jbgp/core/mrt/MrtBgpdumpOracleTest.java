@@ -201,8 +201,9 @@ class MrtBgpdumpOracleTest {
         }
     }
 
+    /** bgpdump prints a missing ORIGIN (seen in the ADD-PATH bviews) as INCOMPLETE. */
     private static String origin(PathAttributes a) {
-        return a.origin().map(Enum::name).orElse("");
+        return a.origin().map(Enum::name).orElse("INCOMPLETE");
     }
 
     /** bgpdump's AS path text: sequences spaced, {@code {1,2}} sets, {@code (1 2)} and {@code [1,2]} confederations. */
