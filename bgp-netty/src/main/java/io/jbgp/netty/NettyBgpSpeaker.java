@@ -116,6 +116,10 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
         if (closed) {
             throw new IllegalStateException("NettyBgpSpeaker.start: already closed");
         }
+        // neighbors first: an accepted connection must find its Peer started, or it would be
+        // refused as "stopped" (the start task is queued on the neighbor's loop ahead of any
+        // connection that loop accepts)
+        drivers.values().forEach(PeerDriver::start);
         try {
             for (InetSocketAddress a : config.listen()) {
                 BgpListener l = new BgpListener(loops, a, drivers::get);
@@ -126,10 +130,10 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
         } catch (RuntimeException e) {
             listeners.forEach(BgpListener::close);
             listeners.clear();
+            drivers.values().forEach(d -> d.stop(Optional.empty()));
             throw e;
         }
         started = true;
-        drivers.values().forEach(PeerDriver::start);
     }
 
     @Override
@@ -168,6 +172,11 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
     @Override
     public Optional<SessionState> peerState(PeerKey peer) {
         return Optional.ofNullable(drivers.get(peer.address())).map(PeerDriver::state);
+    }
+
+    /** The neighbor's driver (tests and "show" output). */
+    Optional<PeerDriver> driver(PeerKey peer) {
+        return Optional.ofNullable(drivers.get(peer.address()));
     }
 
     @Override

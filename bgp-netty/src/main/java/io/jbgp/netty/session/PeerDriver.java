@@ -111,9 +111,12 @@ public final class PeerDriver {
         return publishedState;
     }
 
-    /** The Peer, for tests on the loop thread only. */
-    Peer peer() {
-        return peer;
+    /**
+     * Runs {@code query} against the Peer on its loop and returns the result (for "show" output
+     * and tests; the Peer itself must never escape the loop).
+     */
+    public <T> Future<T> inspect(java.util.function.Function<Peer, T> query) {
+        return loop.submit(() -> query.apply(peer));
     }
 
     /** ManualStart (RFC 4271 Event 1 or 4). */
