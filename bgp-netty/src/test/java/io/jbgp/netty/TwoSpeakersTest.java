@@ -222,6 +222,18 @@ class TwoSpeakersTest {
         }
     }
 
+    @Test
+    void gtsmSpeakersReachEstablishedOverLoopback() throws Exception {
+        assumeTrue(Epoll.isAvailable(), "GTSM needs epoll");
+        try (Side a = new Side(A, 65061, 8); Side b = new Side(B, 65062, 9)) {
+            // RFC 5082: one hop, so both sides send TTL 255 and accept nothing below 255
+            b.speaker.addPeer(neighbor(A, 65061, B, a.port()).passive(true).ttlSecurity(1).build());
+            a.speaker.addPeer(neighbor(B, 65062, A, b.port()).ttlSecurity(1).build());
+            assertTrue(a.await(B, TwoSpeakersTest::oneEstablishedOnly), "GTSM session never came up: " + a.events);
+            assertTrue(b.await(A, TwoSpeakersTest::oneEstablishedOnly));
+        }
+    }
+
     /**
      * Both sides active, both started at the same instant, 200 times: every run ends with one
      * Established session per side (RFC 4271 §6.8 collision resolution on both), and the
