@@ -249,6 +249,16 @@ class MrtReaderTest {
                 """));
     }
 
+    @Test
+    void mpReachNextHopOfAnUnreadableLengthIsMalformed() {
+        assertMalformed("MP_REACH_NLRI next hop of 12 octets", bytes("""
+                5f5e1000 000d 0004 00000023   # RIB_IPV6_UNICAST, 35 octets
+                00000001 20 20010db8 0001     # sequence 1, 2001:db8::/32, 1 entry
+                0000 5f5e1000 0010            # peer 0, originated, 16 octets of attributes
+                800e0d 0c 000000000000000000000000   # abbreviated MP_REACH: 12-octet (VPN) next hop
+                """));
+    }
+
     static void assertMalformed(String reasonPart, byte[] record) {
         MrtRecord.Malformed m = assertInstanceOf(MrtRecord.Malformed.class, readOne(record));
         assertTrue(m.reason().contains(reasonPart), () -> "expected '" + reasonPart + "' in: " + m.reason());
