@@ -208,7 +208,9 @@ class MrtSharedDataTest {
         assertEquals(List.of(577_737, 3, 0), asList(announcedAndWithdrawn("updates.et-header.2015.gz")));
         assertEquals(List.of(5_067, 547, 0), asList(announcedAndWithdrawn("updates.20100722.2015.gz")));
         assertEquals(List.of(0, 4_096, 0), asList(announcedAndWithdrawn("updates.long_withdrawal.gz")));
-        assertEquals(List.of(1, 0, 0), asList(announcedAndWithdrawn("updates.nlri_mask_trailing_bits.gz")));
+        // its one UPDATE ends in a stray octet after the NLRI: RFC 7606 §5.3 makes that a malformed
+        // NLRI field, where bgpdump ignores the octet (see MrtBgpdumpOracleTest)
+        assertEquals(List.of(0, 0, 1), asList(announcedAndWithdrawn("updates.nlri_mask_trailing_bits.gz")));
     }
 
     private static List<Integer> asList(int[] a) {
