@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,7 +44,6 @@ class MrtBgpdumpOracleTest {
         "updates.et-header.2015.gz", "updates.20100722.2015.gz", "updates.long_withdrawal.gz",
         "rib.20140523.0600_firstMB.bz2",
         "bview.ipv4_unicast_add_path.gz", "bview.ipv6_unicast_add_path.gz", "bview.64k_stream_overflow.gz"})
-    @Disabled("waiting for UpdateCodec/MessageReader")
     void routesEqualWhatBgpdumpPrints(String file) throws IOException, InterruptedException {
         Path path = SharedMrtData.file(file);
         List<String> theirs = bgpdump(path);
@@ -63,7 +61,6 @@ class MrtBgpdumpOracleTest {
      * and ignores the rest; RFC 7606 §5.3 makes the NLRI field malformed, a session reset.
      */
     @Test
-    @Disabled("waiting for UpdateCodec/MessageReader")
     void strayOctetAfterTheNlriIsMalformedWhereBgpdumpIgnoresIt() throws IOException, InterruptedException {
         String file = "updates.nlri_mask_trailing_bits.gz";
         assertEquals(List.of("A|12.0.1.63|7018|11.8.0.0/13|-|7018 3549 12389 48275 51044|IGP"),

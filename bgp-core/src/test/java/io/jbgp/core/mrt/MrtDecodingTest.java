@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,7 +83,6 @@ class MrtDecodingTest {
             """);
 
     @Test
-    @Disabled("waiting for UpdateCodec/MessageReader")
     void ribIpv4EntryDecodesItsAttributes() {
         RibEntries expected = new RibEntries(T, AddressFamily.IPV4_UNICAST, false, 7,
                 IpPrefix.parse("198.51.100.0/24"), List.of(new RibEntry(1, ORIGINATED, Nlri.NO_PATH_ID,
@@ -94,7 +92,6 @@ class MrtDecodingTest {
     }
 
     @Test
-    @Disabled("waiting for UpdateCodec/MessageReader")
     void ribIpv6AddPathEntriesTakeTheNextHopFromEitherMpReachForm() {
         RibEntries expected = new RibEntries(T, AddressFamily.IPV6_UNICAST, true, 8,
                 IpPrefix.parse("2001:db8::/32"), List.of(
@@ -107,7 +104,6 @@ class MrtDecodingTest {
     }
 
     @Test
-    @Disabled("waiting for UpdateCodec/MessageReader")
     void bgp4mpUpdateDecodesWithTwoOctetAs() {
         UpdateMessage expected = UpdateMessage.announce(
                 PathAttributes.of(Origin.IGP, AsPath.sequence(65000), NextHop.parse("198.51.100.1")),
@@ -116,7 +112,6 @@ class MrtDecodingTest {
     }
 
     @Test
-    @Disabled("waiting for UpdateCodec/MessageReader")
     void bgp4mpAs4AddPathUpdateDecodesPathIdentifiers() {
         UpdateMessage expected = UpdateMessage.announce(
                 PathAttributes.of(Origin.IGP, AsPath.sequence(65000), NextHop.parse("198.51.100.1")),

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jbgp.core.codec.CodecContext;
+import io.jbgp.core.codec.DecodeResult;
+import io.jbgp.core.error.BgpError;
+import io.jbgp.core.message.KeepaliveMessage;
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.Bytes;
@@ -100,6 +103,17 @@ class MrtReaderTest {
     @Test
     void bgp4mpMessageKeepsTheBgpMessageOctets() {
         assertEquals(BGP4MP_MESSAGE_RECORD, readOne(BGP4MP_MESSAGE));
+    }
+
+    @Test
+    void recordedKeepaliveDecodesThroughTheMessageReader() {
+        assertEquals(new DecodeResult.Ok(KeepaliveMessage.INSTANCE), Bgp4mpCodec.decodeMessage(BGP4MP_MESSAGE_RECORD));
+        Bgp4mpMessage truncatedMessage = new Bgp4mpMessage(T, Bgp4mpSubtype.MESSAGE, Asn.of(65000), Asn.of(65001), 0,
+                IpPrefix.parseAddress("198.51.100.1"), IpPrefix.parseAddress("203.0.113.1"),
+                Bytes.of(java.util.Arrays.copyOf(KEEPALIVE, 18)));
+        DecodeResult.Failed failed = assertInstanceOf(DecodeResult.Failed.class,
+                Bgp4mpCodec.decodeMessage(truncatedMessage));
+        assertEquals(BgpError.HEADER_BAD_MESSAGE_LENGTH, failed.error());
     }
 
     @Test
