@@ -43,6 +43,11 @@ import java.util.stream.StreamSupport;
  * input that ends (or fails) inside a record is a final {@link MrtRecord.Truncated}. Only
  * programming errors escape. Not thread-safe: one consumer iterates.
  *
+ * <p>A cut-off compressed file ends where its decompressor gives up. Some decompressors
+ * (commons-compress bzip2) throw from {@code read(byte[], int, int)} and drop what they had
+ * decoded during that call; read such a stream one octet at a time at its end, or the last
+ * complete records are lost (the MRT tests' {@code SharedMrtData} shows how).
+ *
  * <pre>{@code
  * try (MrtReader reader = new MrtReader(new GZIPInputStream(Files.newInputStream(path)))) {
  *     reader.forEachRemaining(record -> ...);
