@@ -3,6 +3,7 @@ package io.jbgp.core.mrt;
 import static io.jbgp.core.mrt.MrtHex.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jbgp.core.attr.AsPath;
 import io.jbgp.core.attr.NextHop;
@@ -101,6 +102,33 @@ class MrtDecodingTest {
                         new RibEntry(1, ORIGINATED, 12, PathAttributes.of(Origin.INCOMPLETE, AsPath.EMPTY),
                                 Optional.of(IpPrefix.parseAddress("2001:db8::2")), Optional.empty())));
         assertEquals(expected, MrtReaderTest.readOne(RIB_IPV6_ADDPATH));
+    }
+
+    @Test
+    void ribEntryWhoseAttributesWouldBeWithdrawnMakesTheRecordMalformed() {
+        byte[] badOrigin = bytes("""
+                5f5e1000 000d 0002 00000019   # RIB_IPV4_UNICAST, 25 octets
+                00000001 18 c63364 0001       # sequence 1, 198.51.100.0/24, 1 entry
+                0003 5f5e0000 0007            # peer 3, originated, 7 octets of attributes
+                400101 05 400200              # ORIGIN 5 (RFC 7606 §7.1: treat-as-withdraw), empty AS_PATH
+                """);
+        MrtRecord.Malformed m = assertInstanceOf(MrtRecord.Malformed.class, MrtReaderTest.readOne(badOrigin));
+        assertTrue(m.reason().startsWith("entry 0 (peer index 3): "), m.reason());
+        assertTrue(m.reason().contains("ORIGIN"), m.reason());
+    }
+
+    @Test
+    void ribEntryKeepsItsPathWhenAnAttributeIsDiscarded() {
+        byte[] badAtomicAggregate = bytes("""
+                5f5e1000 000d 0002 0000001d   # RIB_IPV4_UNICAST, 29 octets
+                00000001 18 c63364 0001       # sequence 1, 198.51.100.0/24, 1 entry
+                0003 5f5e0000 000b            # peer 3, originated, 11 octets of attributes
+                40010100 400200               # ORIGIN IGP, empty AS_PATH
+                400601 00                     # ATOMIC_AGGREGATE of length 1: RFC 7606 §7.6 discard
+                """);
+        RibEntries r = assertInstanceOf(RibEntries.class, MrtReaderTest.readOne(badAtomicAggregate));
+        assertEquals(List.of(new RibEntry(3, ORIGINATED, Nlri.NO_PATH_ID, PathAttributes.of(Origin.IGP, AsPath.EMPTY),
+                Optional.empty(), Optional.empty())), r.entries());
     }
 
     @Test
