@@ -460,15 +460,16 @@ public final class UpdateCodec {
                 as4Aggregator = a;
             }
         }
-        if (layout.mpAttributesFirst()) {
+        AttributeLayout.MpPosition mp = layout.mpPosition();
+        if (mp == AttributeLayout.MpPosition.FIRST) {
             writeMp(update, ctx, out, layout);
         }
         int i = writeUpTo(attrs, 0, MP_REACH, ctx, out, layout);
-        if (!layout.mpAttributesFirst()) {
+        if (mp == AttributeLayout.MpPosition.TYPE_CODE_ORDER) {
             update.mpReach().ifPresent(r -> writeReach(r, ctx, out, layout));
         }
         i = writeUpTo(attrs, i, MP_UNREACH, ctx, out, layout);
-        if (!layout.mpAttributesFirst()) {
+        if (mp == AttributeLayout.MpPosition.TYPE_CODE_ORDER) {
             update.mpUnreach().ifPresent(u -> writeUnreach(u, ctx, out, layout));
         }
         i = writeUpTo(attrs, i, PathAttribute.AS4_PATH, ctx, out, layout);
@@ -481,6 +482,9 @@ public final class UpdateCodec {
                     ctx, out, layout);
         }
         writeUpTo(attrs, i, 256, ctx, out, layout);
+        if (mp == AttributeLayout.MpPosition.LAST) {
+            writeMp(update, ctx, out, layout);
+        }
     }
 
     private static void writeMp(UpdateMessage update, CodecContext ctx, ByteBuf out, AttributeLayout layout) {

@@ -102,9 +102,13 @@ class UpdateCodecProperties {
         });
     }
 
-    private static void neverThrows(Octets o) {
+    /** How often each result kind came up, so the robustness properties show they reach every path. */
+    private final java.util.Map<Class<?>, Integer> kinds = new java.util.HashMap<>();
+
+    private void neverThrows(Octets o) {
         DecodeResult r = decode(o.bytes(), o.ctx());
         assertNotNull(r);
+        kinds.merge(r.getClass(), 1, Integer::sum);
         if (r instanceof DecodeResult.Failed f) {
             assertEquals(ErrorCode.UPDATE_MESSAGE, f.error().code(), f.toString());
         } else if (r instanceof DecodeResult.TreatAsWithdraw t) {
@@ -119,12 +123,17 @@ class UpdateCodecProperties {
 
     @Test
     void arbitraryOctetsNeverThrow() {
-        qt().withFixedSeed(42L).withExamples(3000).forAll(arbitraryOctets()).checkAssert(UpdateCodecProperties::neverThrows);
+        qt().withFixedSeed(42L).withExamples(3000).forAll(arbitraryOctets()).checkAssert(this::neverThrows);
+        assertTrue(kinds.getOrDefault(DecodeResult.Failed.class, 0) > 100, kinds.toString());
     }
 
     @Test
     void mutatedUpdatesNeverThrow() {
-        qt().withFixedSeed(4242L).withExamples(5000).forAll(mutatedUpdates()).checkAssert(UpdateCodecProperties::neverThrows);
+        qt().withFixedSeed(4242L).withExamples(5000).forAll(mutatedUpdates()).checkAssert(this::neverThrows);
+        // the mutations reach all three outcomes
+        assertTrue(kinds.getOrDefault(DecodeResult.Ok.class, 0) > 100, kinds.toString());
+        assertTrue(kinds.getOrDefault(DecodeResult.TreatAsWithdraw.class, 0) > 100, kinds.toString());
+        assertTrue(kinds.getOrDefault(DecodeResult.Failed.class, 0) > 100, kinds.toString());
     }
 
     @Test
@@ -173,12 +182,15 @@ class UpdateCodecProperties {
         return all;
     }
 
+    private final java.util.Map<Boolean, Integer> splits = new java.util.HashMap<>();
+
     @Test
     void splitPiecesFitAndReassembleToTheSamePrefixes() {
         Gen<Case> large = UpdateGenerators.contexts()
                 .flatMap(ctx -> UpdateGenerators.largeUpdates(ctx).map(u -> new Case(ctx, u)));
         qt().withFixedSeed(5L).withExamples(120).forAll(large).checkAssert(c -> {
             List<UpdateMessage> pieces = UpdateCodec.split(c.update(), c.ctx());
+            splits.merge(pieces.size() > 1, 1, Integer::sum);
             if (pieces.size() == 1) {
                 // it fitted: handed back as it was
                 assertTrue(pieces.get(0) == c.update());
@@ -212,5 +224,6 @@ class UpdateCodecProperties {
                         "piece " + i + " of " + pieces.size() + " is short");
             }
         });
+        assertTrue(splits.getOrDefault(true, 0) > 30 && splits.getOrDefault(false, 0) > 0, splits.toString());
     }
 }
