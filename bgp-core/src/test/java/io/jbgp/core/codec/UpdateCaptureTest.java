@@ -19,7 +19,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,7 +114,5 @@ class UpdateCaptureTest {
                 UpdateMrtReplayTest.layoutOf(body(capture("frr-update-ipv6-announce"))));
         assertEquals(AttributeLayout.MP_LAST.withExtendedLength(14),
                 UpdateMrtReplayTest.layoutOf(body(capture("openbgpd-update-ipv6-announce"))));
-        List<String> none = new ArrayList<>();
-        assertEquals(List.of(), none);
     }
 }
