@@ -44,11 +44,12 @@ import java.util.random.RandomGenerator;
  * </ol>
  *
  * <h2>Collisions</h2>
- * When an OPEN moves a session to OpenConfirm while the other session is in OpenConfirm, the
+ * When an acceptable OPEN arrives on one session while the other session is in OpenConfirm, the
  * connection initiated by the speaker with the higher BGP Identifier survives (compared as
  * unsigned 32-bit numbers); with equal identifiers (possible between ASes, RFC 6286 §2.3) the one
  * initiated by the speaker with the larger AS number survives. The loser gets CEASE subcode 7
- * (Connection Collision Resolution, RFC 4486) and is closed. A session that meets an Established
+ * (Connection Collision Resolution, RFC 4486) and is closed; the check runs before the session
+ * answers the OPEN, so a losing connection never sends a KEEPALIVE. A session that meets an Established
  * one is closed the same way (RFC 4271 §6.8: "closing of the newly created connection"). A
  * connection that arrives while a session is already Established is refused right away with
  * CEASE subcode 5, Connection Rejected (RFC 4486 §4: the speaker "decides to disallow a BGP
@@ -185,12 +186,22 @@ public final class Peer {
             return List.of();
         }
         List<PeerAction> out = new ArrayList<>();
-        SessionState before = session.state();
-        wrap(session, session.handle(event, nowNanos), out);
-        // RFC 4271 §6.8: collision detection runs when an OPEN is accepted
-        if (event instanceof MessageReceived m && m.message() instanceof OpenMessage
-                && before != SessionState.OPEN_CONFIRM && session.state() == SessionState.OPEN_CONFIRM) {
-            resolveCollision(session, nowNanos, out);
+        Session loser = null;
+        // RFC 4271 §6.8: collision detection runs when an acceptable OPEN arrives, before the
+        // session answers it, so a losing connection never sends its KEEPALIVE (Event 23
+        // OpenCollisionDump in OpenSent)
+        if (event instanceof MessageReceived m && m.message() instanceof OpenMessage open
+                && session.state().ordinal() < SessionState.OPEN_CONFIRM.ordinal()
+                && OpenValidator.validate(open, session.localOpen(), config).isEmpty()) {
+            loser = collisionLoser(session, open);
+        }
+        if (loser == session) {
+            collisionDump(session, nowNanos, out);
+        } else {
+            wrap(session, session.handle(event, nowNanos), out);
+            if (loser != null) {
+                collisionDump(loser, nowNanos, out);
+            }
         }
         sweep(nowNanos, out);
         return out;
@@ -313,33 +324,35 @@ public final class Peer {
     }
 
     /**
-     * RFC 4271 §6.8 for {@code fresh}, which just reached OpenConfirm: against an Established
-     * session the fresh one loses; against another in OpenConfirm the identifiers decide.
+     * RFC 4271 §6.8 for {@code fresh}, which just received the acceptable OPEN {@code open}:
+     * against an Established session the fresh one loses; against one in OpenConfirm the
+     * identifiers decide; a session still in OpenSent is checked when its own OPEN arrives.
+     * Returns the session to close, or null.
      */
-    private void resolveCollision(Session fresh, long now, List<PeerAction> out) {
-        for (Session other : List.copyOf(sessions)) {
+    private Session collisionLoser(Session fresh, OpenMessage open) {
+        for (Session other : sessions) {
             if (other == fresh) {
                 continue;
             }
-            Session loser;
             if (other.state() == SessionState.ESTABLISHED) {
-                loser = fresh;
-            } else if (other.state() == SessionState.OPEN_CONFIRM) {
-                OpenMessage remote = fresh.remoteOpen().orElseThrow();
-                boolean keepOutbound = localWins(speaker.routerId(), remote.bgpId(), speaker.localAs(), remote.asn());
-                // keep the connection the winner initiated: ours is the outbound one
-                if (fresh.isInbound() == other.isInbound()) {
-                    loser = fresh; // two connections the same way round: the rule cannot apply, keep the older
-                } else {
-                    loser = fresh.isInbound() == keepOutbound ? fresh : other;
-                }
-            } else {
-                continue; // OpenSent: its OPEN will trigger the check
+                return fresh;
             }
-            wrap(loser, loser.handle(new AutomaticStop(BgpError.CEASE_CONNECTION_COLLISION_RESOLUTION,
-                    Optional.empty()), now), out);
-            return;
+            if (other.state() == SessionState.OPEN_CONFIRM) {
+                if (fresh.isInbound() == other.isInbound()) {
+                    return fresh; // two connections the same way round: the rule cannot apply, keep the older
+                }
+                boolean keepOutbound = localWins(speaker.routerId(), open.bgpId(), speaker.localAs(), open.asn());
+                // keep the connection the winner initiated: ours is the outbound one
+                return fresh.isInbound() == keepOutbound ? fresh : other;
+            }
         }
+        return null;
+    }
+
+    /** Closes a collision loser with CEASE subcode 7 (RFC 4486). */
+    private void collisionDump(Session loser, long now, List<PeerAction> out) {
+        wrap(loser, loser.handle(new AutomaticStop(BgpError.CEASE_CONNECTION_COLLISION_RESOLUTION,
+                Optional.empty()), now), out);
     }
 
     /**
