@@ -62,7 +62,10 @@ import java.util.random.RandomGenerator;
  * state ignores them. Each error (see {@link DownReason#isError()}) doubles IdleHoldTime up to
  * its maximum; a session that stayed Established for the stable period resets it to the initial
  * value (OpenBGPD's IdleHoldTime handling). A pure collision loss restarts at once, because
- * nothing is wrong with the neighbor.
+ * nothing is wrong with the neighbor. When the neighbor refuses us (CEASE Connection Rejected,
+ * typically because it is damping or still holds a stale session), we skip IdleHold and wait in
+ * Active instead, accepting its connection and retrying ours after ConnectRetry: two neighbors
+ * that both refuse connections while damping could otherwise take turns refusing each other.
  */
 public final class Peer {
     private final SpeakerConfig speaker;
@@ -396,6 +399,19 @@ public final class Peer {
             startSession(new AutomaticStart(config.passive()), now, out);
             return;
         }
+        if (isRefusal(lastDown)) {
+            // the peer is up or damping: wait for it in Active, accepting its connection, and
+            // connect again only after ConnectRetry; sleeping in IdleHold here could make two
+            // damping peers refuse each other forever
+            Session s = new Session(speaker, config, random);
+            sessions.add(s);
+            if (config.passive()) {
+                wrap(s, s.handle(new AutomaticStart(true), now), out);
+            } else {
+                wrap(s, s.startWaiting(now), out);
+            }
+            return;
+        }
         timers.set(TimerKind.IDLE_HOLD, now + jitter(idleHoldNanos));
         if (lastDown.isError()) {
             idleHoldNanos = Math.min(idleHoldNanos * 2, timerConfig.idleHoldMax().toNanos());
@@ -410,6 +426,14 @@ public final class Peer {
         return reason.kind() == DownReason.Kind.NOTIFICATION_RECEIVED && reason.notification()
                 .map(n -> n.code() == ErrorCode.CEASE.code()
                         && n.subcode() == BgpError.CEASE_CONNECTION_COLLISION_RESOLUTION.subcode())
+                .orElse(false);
+    }
+
+    /** The peer sent CEASE Connection Rejected (RFC 4486 subcode 5). */
+    private static boolean isRefusal(DownReason reason) {
+        return reason.kind() == DownReason.Kind.NOTIFICATION_RECEIVED && reason.notification()
+                .map(n -> n.code() == ErrorCode.CEASE.code()
+                        && n.subcode() == BgpError.CEASE_CONNECTION_REJECTED.subcode())
                 .orElse(false);
     }
 

@@ -466,6 +466,20 @@ public final class Session {
         }
     }
 
+    /**
+     * AutomaticStart into Active with the ConnectRetry timer running (RFC 4271 Active state): the
+     * session accepts the peer's connection at once but connects out only when ConnectRetry
+     * fires. The Peer uses it after the peer refused us, so that both sides are never asleep at
+     * the same time.
+     */
+    List<SessionAction> startWaiting(long now) {
+        started = true;
+        passive = false;
+        state = SessionState.ACTIVE;
+        timers.set(TimerKind.CONNECT_RETRY, now + jitter(timerConfig.connectRetry()));
+        return List.of();
+    }
+
     private void bindConnection(TcpConnected t) {
         tcpUp = true;
         inbound = t.inbound();

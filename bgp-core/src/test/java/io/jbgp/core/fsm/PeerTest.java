@@ -306,4 +306,25 @@ class PeerTest {
         assertNotSame(s, actions.get(2).session());
         assertTrue(p.idleHoldDeadline().isEmpty());
     }
+
+    @Test
+    void refusalByThePeerWaitsInActiveAndAcceptsItsConnection() {
+        Peer p = peerWith(LOCAL_ID);
+        p.start(T0);
+        Session s = p.connected(LOCAL_END, REMOTE_END, false, T0).session();
+        NotificationMessage rejected = BgpError.CEASE_CONNECTION_REJECTED.toNotification();
+        List<PeerAction> actions = p.handle(s, new MessageReceived(rejected), T0);
+        assertActions(actionsOf(actions), CloseConnection.class, Down.class);
+        // no IdleHold: a new session waits in Active, with ConnectRetry for our next attempt
+        assertTrue(p.idleHoldDeadline().isEmpty());
+        Session waiting = p.sessions().get(0);
+        assertEquals(SessionState.ACTIVE, waiting.state());
+        long retry = waiting.deadline(TimerKind.CONNECT_RETRY).orElseThrow() - T0;
+        assertTrue(retry >= 90 * SECOND && retry <= 120 * SECOND);
+        assertEquals(Duration.ofSeconds(30), p.idleHoldTime(), "a refusal is not an error");
+        // the peer's own connection is taken right away
+        Peer.Attached a = p.connected(INBOUND_LOCAL, INBOUND_REMOTE, true, T0 + SECOND);
+        assertSame(waiting, a.session());
+        assertActions(actionsOf(a.actions()), Send.class);
+    }
 }
