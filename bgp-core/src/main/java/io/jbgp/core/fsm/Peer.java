@@ -44,8 +44,9 @@ import java.util.random.RandomGenerator;
  * </ol>
  *
  * <h2>Collisions</h2>
- * When an acceptable OPEN arrives on one session while the other session is in OpenConfirm, the
- * connection initiated by the speaker with the higher BGP Identifier survives (compared as
+ * When an acceptable OPEN arrives on one session while the other session is in OpenConfirm (or
+ * in OpenSent: the OPEN just received tells us the peer's identifier, which RFC 4271 §6.8 allows
+ * us to use), the connection initiated by the speaker with the higher BGP Identifier survives (compared as
  * unsigned 32-bit numbers); with equal identifiers (possible between ASes, RFC 6286 §2.3) the one
  * initiated by the speaker with the larger AS number survives. The loser gets CEASE subcode 7
  * (Connection Collision Resolution, RFC 4486) and is closed; the check runs before the session
@@ -328,9 +329,8 @@ public final class Peer {
 
     /**
      * RFC 4271 §6.8 for {@code fresh}, which just received the acceptable OPEN {@code open}:
-     * against an Established session the fresh one loses; against one in OpenConfirm the
-     * identifiers decide; a session still in OpenSent is checked when its own OPEN arrives.
-     * Returns the session to close, or null.
+     * against an Established session the fresh one loses; against one in OpenConfirm or OpenSent
+     * the identifiers decide. Returns the session to close, or null.
      */
     private Session collisionLoser(Session fresh, OpenMessage open) {
         for (Session other : sessions) {
@@ -340,7 +340,11 @@ public final class Peer {
             if (other.state() == SessionState.ESTABLISHED) {
                 return fresh;
             }
-            if (other.state() == SessionState.OPEN_CONFIRM) {
+            // OpenSent too: RFC 4271 §6.8 allows it when the peer's identifier is known "by means
+            // outside the protocol", and the OPEN in hand tells us exactly that; deciding now means
+            // neither connection has sent a KEEPALIVE that could establish the loser remotely
+            if (other.state() == SessionState.OPEN_CONFIRM
+                    || (other.state() == SessionState.OPEN_SENT && other.hasConnection())) {
                 if (fresh.isInbound() == other.isInbound()) {
                     return fresh; // two connections the same way round: the rule cannot apply, keep the older
                 }

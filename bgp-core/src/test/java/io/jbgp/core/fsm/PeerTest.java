@@ -118,33 +118,51 @@ class PeerTest {
 
     @Test
     void collisionHigherIdentifierWins() {
-        // remote 10.0.0.2 > local 10.0.0.1: the connection the remote initiated (inbound) survives
+        // remote 10.0.0.2 > local 10.0.0.1: the connection the remote initiated (inbound) survives;
+        // our outbound one is in OpenConfirm already when the inbound one gets its OPEN
         Peer p = peerWith(LOCAL_ID);
-        Session[] s = twoConnections(p);
-        List<PeerAction> first = p.handle(s[0], new MessageReceived(remoteOpen()), T0);
-        assertEquals(SessionState.OPEN_CONFIRM, s[0].state());
-        assertTrue(actionsFor(s[1], first).isEmpty(), "no collision while the other is in OpenSent");
+        p.start(T0);
+        Session out = p.connected(LOCAL_END, REMOTE_END, false, T0).session();
+        p.handle(out, new MessageReceived(remoteOpen()), T0);
+        assertEquals(SessionState.OPEN_CONFIRM, out.state());
+        Session in = p.connected(INBOUND_LOCAL, INBOUND_REMOTE, true, T0).session();
 
-        List<PeerAction> second = p.handle(s[1], new MessageReceived(remoteOpen()), T0);
-        List<SessionAction> loser = assertActions(actionsFor(s[0], second), Send.class, CloseConnection.class,
+        List<PeerAction> actions = p.handle(in, new MessageReceived(remoteOpen()), T0);
+        List<SessionAction> loser = assertActions(actionsFor(out, actions), Send.class, CloseConnection.class,
                 Down.class);
         assertNotification(BgpError.CEASE_CONNECTION_COLLISION_RESOLUTION, notificationSent(loser, 0));
         assertEquals(DownReason.Kind.COLLISION_LOST, downOf(loser).reason().kind());
+        assertEquals(List.of(in), p.sessions());
+        assertEquals(SessionState.OPEN_CONFIRM, in.state());
+        p.handle(in, KEEPALIVE, T0);
+        assertSame(in, p.established().orElseThrow());
+    }
+
+    @Test
+    void firstOpenDecidesTheCollisionBeforeAnyKeepalive() {
+        // both connections in OpenSent: the first OPEN tells us the peer's identifier, so the loser
+        // is closed at once and never sends a KEEPALIVE that could establish it on the other side
+        Peer p = peerWith(LOCAL_ID);
+        Session[] s = twoConnections(p);
+        List<PeerAction> actions = p.handle(s[0], new MessageReceived(remoteOpen()), T0);
+        // the OPEN arrived on our outbound connection, which loses: CEASE, no KEEPALIVE
+        assertActions(actionsFor(s[0], actions), Send.class, CloseConnection.class, Down.class);
+        assertNotification(BgpError.CEASE_CONNECTION_COLLISION_RESOLUTION, notificationSent(actionsOf(actions), 0));
         assertEquals(List.of(s[1]), p.sessions());
-        assertEquals(SessionState.OPEN_CONFIRM, s[1].state());
-        p.handle(s[1], KEEPALIVE, T0);
-        assertSame(s[1], p.established().orElseThrow());
+        assertEquals(SessionState.OPEN_SENT, s[1].state());
     }
 
     @Test
     void collisionLocalHigherIdentifierKeepsOurConnection() {
         Peer p = peerWith(RouterId.parse("10.0.0.3"));
         Session[] s = twoConnections(p);
-        p.handle(s[1], new MessageReceived(remoteOpen()), T0);
-        List<PeerAction> actions = p.handle(s[0], new MessageReceived(remoteOpen()), T0);
-        // the inbound one (s[1]) loses although s[0]'s OPEN came last
+        // the OPEN arrives on the inbound connection, which loses to ours
+        List<PeerAction> actions = p.handle(s[1], new MessageReceived(remoteOpen()), T0);
         assertActions(actionsFor(s[1], actions), Send.class, CloseConnection.class, Down.class);
         assertEquals(List.of(s[0]), p.sessions());
+        // the OPEN on ours is then answered normally
+        p.handle(s[0], new MessageReceived(remoteOpen()), T0);
+        assertEquals(SessionState.OPEN_CONFIRM, s[0].state());
     }
 
     @Test
@@ -152,19 +170,19 @@ class PeerTest {
         // 200.0.0.1 is negative as a signed int, but larger than 10.0.0.2 as an identifier
         Peer p = peerWith(RouterId.parse("200.0.0.1"));
         Session[] s = twoConnections(p);
-        p.handle(s[0], new MessageReceived(remoteOpen()), T0);
-        List<PeerAction> actions = p.handle(s[1], new MessageReceived(remoteOpen()), T0);
+        List<PeerAction> actions = p.handle(s[0], new MessageReceived(remoteOpen()), T0);
+        // our outbound connection wins: the inbound one is closed, ours answers the OPEN
         assertActions(actionsFor(s[1], actions), Send.class, CloseConnection.class, Down.class);
         assertEquals(List.of(s[0]), p.sessions());
+        assertEquals(SessionState.OPEN_CONFIRM, s[0].state());
     }
 
     @Test
     void equalIdentifiersUseAsNumbers() {
         // RFC 6286 §2.3: same identifier, the speaker with the larger AS keeps its connection
+        OpenMessage sameId = openFrom(LOCAL_ID, REMOTE_AS);
         Peer p = peerWith(LOCAL_ID);
         Session[] s = twoConnections(p);
-        OpenMessage sameId = openFrom(LOCAL_ID, REMOTE_AS);
-        p.handle(s[0], new MessageReceived(sameId), T0);
         List<PeerAction> actions = p.handle(s[1], new MessageReceived(sameId), T0);
         // remote AS 65002 > 65001: the remote's (inbound) connection wins
         assertActions(actionsFor(s[0], actions), Send.class, CloseConnection.class, Down.class);
@@ -172,8 +190,8 @@ class PeerTest {
 
         Peer q = peerWith(LOCAL_ID, Asn.of(65100), PeerConfig.builder(REMOTE_ADDRESS, REMOTE_AS).build());
         Session[] t = twoConnections(q);
-        q.handle(t[0], new MessageReceived(sameId), T0);
         List<PeerAction> qa = q.handle(t[1], new MessageReceived(sameId), T0);
+        // local AS 65100 > 65002: our outbound connection wins
         assertActions(actionsFor(t[1], qa), Send.class, CloseConnection.class, Down.class);
         assertEquals(List.of(t[0]), q.sessions());
     }
@@ -210,19 +228,25 @@ class PeerTest {
 
     @Test
     void openMeetingAnEstablishedSessionClosesTheNewConnection() {
-        Peer p = peerWith(RouterId.parse("10.0.0.3")); // we would win on identifiers
-        Session[] s = twoConnections(p);
-        p.handle(s[1], new MessageReceived(remoteOpen()), T0);
-        p.handle(s[1], KEEPALIVE, T0);
-        assertEquals(SessionState.ESTABLISHED, s[1].state());
-        // RFC 4271 §6.8: whatever the identifiers say, the Established connection stays
-        List<PeerAction> actions = p.handle(s[0], new MessageReceived(remoteOpen()), T0);
-        // the new connection is closed before it answers with a KEEPALIVE
-        List<SessionAction> loser = assertActions(actionsFor(s[0], actions), Send.class, CloseConnection.class,
+        // with DelayOpen, a connection can sit without an OPEN of ours while the other one gets
+        // established; its late OPEN then meets an Established session
+        TimerConfig delay = TimerConfig.builder().delayOpen(Duration.ofSeconds(5)).build();
+        Peer p = peerWith(RouterId.parse("10.0.0.3"), FsmFixtures.LOCAL_AS, peerBuilder().timers(delay).build());
+        p.start(T0);
+        Session out = p.connected(LOCAL_END, REMOTE_END, false, T0).session();
+        Session in = p.connected(INBOUND_LOCAL, INBOUND_REMOTE, true, T0).session();
+        assertEquals(SessionState.CONNECT, out.state());
+        assertEquals(SessionState.ACTIVE, in.state());
+        p.handle(in, new MessageReceived(remoteOpen()), T0);
+        p.handle(in, KEEPALIVE, T0);
+        assertEquals(SessionState.ESTABLISHED, in.state());
+        // RFC 4271 §6.8: although we would win on identifiers, the Established connection stays
+        List<PeerAction> actions = p.handle(out, new MessageReceived(remoteOpen()), T0);
+        List<SessionAction> loser = assertActions(actionsFor(out, actions), Send.class, CloseConnection.class,
                 Down.class);
         assertNotification(BgpError.CEASE_CONNECTION_COLLISION_RESOLUTION, notificationSent(loser, 0));
-        assertEquals(List.of(s[1]), p.sessions());
-        assertTrue(actionsFor(s[1], actions).isEmpty());
+        assertEquals(List.of(in), p.sessions());
+        assertTrue(actionsFor(in, actions).isEmpty());
     }
 
     @Test
