@@ -140,6 +140,23 @@ public final class Peer {
     }
 
     /**
+     * AutomaticStop (Event 8) of the whole neighbor with a CEASE subcode of the speaker's
+     * choosing, e.g. Peer De-configured (RFC 4486 subcode 3) when it is removed, or Other
+     * Configuration Change (6); like {@link #stop(Optional, long)} it stays down until
+     * {@link #start}. The communication text is only sent with subcodes 2 and 4 (RFC 9003).
+     */
+    public List<PeerAction> stop(BgpError cease, Optional<String> communication, long nowNanos) {
+        enabled = false;
+        timers.cancel(TimerKind.IDLE_HOLD);
+        List<PeerAction> out = new ArrayList<>();
+        for (Session s : List.copyOf(sessions)) {
+            wrap(s, s.handle(new AutomaticStop(cease, communication), nowNanos), out);
+        }
+        sweep(nowNanos, out);
+        return out;
+    }
+
+    /**
      * A TCP connection with the neighbor came up: our connect completed ({@code inbound} false,
      * RFC 4271 Event 16) or we accepted one (Event 17). The session waiting for a connection takes
      * it; otherwise a second session starts for it and collision resolution decides later; a

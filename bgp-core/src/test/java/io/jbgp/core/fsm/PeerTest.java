@@ -351,4 +351,20 @@ class PeerTest {
         assertSame(waiting, a.session());
         assertActions(actionsOf(a.actions()), Send.class);
     }
+
+    @Test
+    void removalSendsPeerDeconfiguredAndStaysDown() {
+        Peer p = peerWith(LOCAL_ID);
+        p.start(T0);
+        Session s = p.connected(LOCAL_END, REMOTE_END, false, T0).session();
+        p.handle(s, new MessageReceived(remoteOpen()), T0);
+        p.handle(s, KEEPALIVE, T0);
+        List<PeerAction> actions = p.stop(BgpError.CEASE_PEER_DECONFIGURED, Optional.empty(), T0);
+        List<SessionAction> a = assertActions(actionsOf(actions), Send.class, CloseConnection.class, Down.class);
+        assertNotification(BgpError.CEASE_PEER_DECONFIGURED, notificationSent(a, 0));
+        assertEquals(DownReason.Kind.AUTOMATIC_STOP, downOf(a).reason().kind());
+        assertTrue(downOf(a).wasEstablished());
+        assertFalse(p.isEnabled());
+        assertTrue(p.nextDeadline().isEmpty(), "no IdleHold, no restart");
+    }
 }
