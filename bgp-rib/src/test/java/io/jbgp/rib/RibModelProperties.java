@@ -123,7 +123,7 @@ class RibModelProperties {
         final Rib rib = new Rib(RibConfig.of(LOCAL_AS, LOCAL_ID).withFibSink(fibSink).withTicker(() -> now)
                 .withFeedChunk(3), RibExecutor.direct());
         final boolean[] up = new boolean[PEERS];
-        final RecordingUpdateSink[] sinks = new RecordingUpdateSink[PEERS];
+        final RecordingOutbound[] sinks = new RecordingOutbound[PEERS];
         final int[] importPolicy = {0, 1, 2, 4};
         final int[] exportPolicy = {0, 0, 0, 4};
         final List<Map<IpPrefix, AttributeSet>> sent = new ArrayList<>();
@@ -138,7 +138,7 @@ class RibModelProperties {
 
         void peerUp(int i) {
             up[i] = true;
-            sinks[i] = new RecordingUpdateSink();
+            sinks[i] = new RecordingOutbound();
             rib.post(new RibCommand.PeerUp(neighbor(i), CodecContext.DEFAULT, sinks[i],
                     policy(importPolicy[i]).map(p -> p), policy(exportPolicy[i]).map(p -> p)));
         }
