@@ -4,73 +4,56 @@ import io.jbgp.core.types.Afi;
 import io.jbgp.core.types.IpPrefix;
 import io.jbgp.rib.origin.IpCommand;
 import io.jbgp.rib.origin.KernelRoute;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A {@link FibSink} that programs the Linux kernel through one long-lived iproute2 process,
- * {@code ip [-n NS] -force -batch -}, so a route costs one line on a pipe, not a fork.
+ * {@code ip [-n NS] -force -batch -} ({@link IpBatch}), so a route costs one line on a pipe, not
+ * a fork.
  *
  * <h2>Whose routes</h2>
  * Ours are the routes of the configured table with {@code proto bgp} (configurable) <em>and</em>
  * our metric (20 by default, as FRR's zebra uses for BGP). Nothing else is ever changed:
  * deletes always name {@code proto} and {@code metric}, which the kernel matches, so a delete
- * can only remove our own route.
+ * can only remove our own route. {@link #resync} reads ours back with
+ * {@code ip -j route show proto bgp} (both families).
  *
  * <h2>Why not blindly {@code route replace}</h2>
  * The kernel keys a route by (table, prefix, tos, metric); {@code replace} overwrites whatever
  * holds that key, whatever its {@code proto}: replacing 198.51.100.0/24 at metric 0 would clobber
- * a hand-added {@code proto static} route at metric 0. Two things prevent that: our own metric
- * keeps our routes in a slot of their own (a hand-added route at the usual metric 0 for IPv4 or
- * 1024 for IPv6 stays and, having the lower metric, still forwards); and a prefix is first
+ * a hand-added {@code proto static} route at metric 0. Two things prevent that. Our own metric
+ * keeps our routes in a slot of their own: a hand-added route at the usual metric (0 for IPv4,
+ * 1024 for IPv6) stays, and having the lower metric, it keeps forwarding. And a prefix is first
  * installed with {@code route add}, which fails with EEXIST instead of overwriting when someone
- * else holds our slot. Only once the kernel confirmed the add ({@link #awaitSync} barrier) does an
- * update use {@code replace}; until then an update is a delete of our own route plus an add. A
- * refused prefix is "blocked", logged, and retried at the next {@link #resync}.
- *
- * <h2>Confirmations</h2>
- * Standard output and error of {@code ip} are one pipe, so their order is the command order.
- * {@code -force} keeps the batch going after a failing line and prints
- * {@code Command failed -:N}, which maps back to the command we wrote as line N. After each batch
- * a barrier command ({@code link show dev lo}, whose output we recognise) confirms every earlier
- * line that did not fail.
+ * else holds our exact slot. Only once the kernel confirmed the add does an update use
+ * {@code replace}; until then an update is a delete of our own route plus an add. A refused
+ * prefix is "blocked", logged, and retried at the next {@link #resync}.
  *
  * <h2>Failures</h2>
- * When the {@code ip} process dies, the reader thread logs an error, starts a new one (bounded
+ * When the {@code ip} process dies, its reader thread logs an error, starts a new one (bounded
  * back-off, bounded attempts) and resyncs it with the routes the RIB asked for. Writes to a dead
- * process are dropped; the resync puts them in.
+ * process are dropped; that resync puts them in.
  *
- * <p>Threading: the RIB thread calls the sink; one daemon reader thread per {@code ip} process.
- * The main lock serialises writers (RIB thread, recovery); the small {@code acks} monitor guards
- * the confirmation state and is never held during I/O, so the reader can always drain the pipe.
+ * <p>Threading: the RIB thread calls the sink. The main lock serialises writers (the RIB thread
+ * and a recovery); the small {@code state} monitor guards what we know of each prefix and is
+ * never held during I/O, so the reader thread can always drain the pipe.
  */
 public final class KernelFibSink implements FibSink {
     private static final Logger log = LoggerFactory.getLogger(KernelFibSink.class);
-    private static final Pattern FAILED_LINE = Pattern.compile("^Command failed -:(\\d+)\\s*$");
-    private static final Pattern BARRIER_OUTPUT = Pattern.compile("^\\d+: lo: .*");
     private static final int MAX_RESTART_ATTEMPTS = 8;
 
     /**
@@ -111,61 +94,56 @@ public final class KernelFibSink implements FibSink {
 
     /** What we know about the kernel's slot for one prefix. */
     enum Status {
-        /** {@code route add} written, result unknown. */
+        /** {@code route add} written, answer not yet seen. */
         PENDING,
         /** The kernel holds our route for this prefix. */
         CONFIRMED,
         /** A route we did not install holds our slot; left alone until the next resync. */
         BLOCKED,
-        /** The kernel refused the route for another reason (e.g. unreachable gateway). */
+        /** The kernel refused the route for another reason (e.g. an unreachable gateway). */
         FAILED
-    }
-
-    private static final class Slot {
-        FibRoute route;
-        Status status;
-        long line;
-
-        Slot(FibRoute route, Status status, long line) {
-            this.route = route;
-            this.status = status;
-            this.line = line;
-        }
     }
 
     private enum OpKind { ADD, REPLACE, DEL }
 
-    private record Op(OpKind kind, IpPrefix prefix) {
+    /** The tag of one written line; a slot waits for the answer to its latest op (by identity). */
+    private static final class Op {
+        final OpKind kind;
+        final IpPrefix prefix;
+
+        Op(OpKind kind, IpPrefix prefix) {
+            this.kind = kind;
+            this.prefix = prefix;
+        }
+    }
+
+    private static final class Slot {
+        final Status status;
+        final Op op;
+
+        Slot(Status status, Op op) {
+            this.status = status;
+            this.op = op;
+        }
     }
 
     private final Config config;
+    private final IpBatch.Events events = new Answers();
     private final ReentrantLock lock = new ReentrantLock();
-    /** What the RIB asked for; the truth a resync restores. Guarded by {@code lock}. */
+    /** What the RIB asked for: what a resync restores. Guarded by {@code lock}. */
     private final Map<IpPrefix, FibRoute> desired = new HashMap<>();
-    private Process process;
-    private Writer stdin;
+    private IpBatch batch;
     private boolean inBatch;
     private boolean closing;
 
-    /** Confirmation state, guarded by itself. */
-    private final Object acks = new Object();
-    private final Map<IpPrefix, Slot> slots = new HashMap<>();
-    private final TreeMap<Long, Op> unconfirmed = new TreeMap<>();
-    private final ArrayDeque<Long> barriers = new ArrayDeque<>();
-    private long linesWritten;
-    private long barriersAcked;
+    /** What we know of the kernel, per prefix; guarded by itself. */
+    private final Map<IpPrefix, Slot> state = new HashMap<>();
     private long restarts;
-    private String lastError = "";
 
     /** Starts the {@code ip -batch} process; call {@link #resync} before relying on the table. */
     public KernelFibSink(Config config) {
         this.config = Objects.requireNonNull(config, "config");
-        lock.lock();
-        try {
-            startProcess();
-        } finally {
-            lock.unlock();
-        }
+        this.batch = IpBatch.start(config.ip(), events);
     }
 
     @Override
@@ -183,7 +161,17 @@ public final class KernelFibSink implements FibSink {
         lock.lock();
         try {
             desired.put(route.prefix(), route);
-            writeInstall(route);
+            IpPrefix p = route.prefix();
+            Slot s = slot(p);
+            if (s != null && s.status == Status.CONFIRMED) {
+                write(OpKind.REPLACE, p, "route replace " + routeSpec(route), Status.CONFIRMED);
+            } else if (s != null && (s.status == Status.PENDING || s.status == Status.FAILED)) {
+                // ours may or may not be there: delete ours (never anyone else's), then add
+                write(OpKind.DEL, p, deleteLine(p), null);
+                write(OpKind.ADD, p, "route add " + routeSpec(route), Status.PENDING);
+            } else {
+                write(OpKind.ADD, p, "route add " + routeSpec(route), Status.PENDING);
+            }
             endUnlessBatched();
         } finally {
             lock.unlock();
@@ -196,11 +184,11 @@ public final class KernelFibSink implements FibSink {
         try {
             desired.remove(prefix);
             Slot s;
-            synchronized (acks) {
-                s = slots.remove(prefix);
+            synchronized (state) {
+                s = state.remove(prefix);
             }
             if (s != null && s.status != Status.BLOCKED) {
-                write(OpKind.DEL, prefix, deleteLine(prefix)); // names proto+metric: only ours goes
+                write(OpKind.DEL, prefix, deleteLine(prefix), null); // names proto+metric: only ours goes
             }
             endUnlessBatched();
         } finally {
@@ -213,7 +201,7 @@ public final class KernelFibSink implements FibSink {
         lock.lock();
         try {
             inBatch = false;
-            writeBarrier();
+            batch.barrier();
         } finally {
             lock.unlock();
         }
@@ -253,43 +241,22 @@ public final class KernelFibSink implements FibSink {
                 }
             }
             closing = true;
-            Process p = process;
-            try {
-                if (stdin != null) {
-                    stdin.close();
-                }
-            } catch (IOException e) {
-                // already gone
-            }
-            try {
-                if (!p.waitFor(config.ip().timeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            batch.close(config.ip().timeout());
         } finally {
             lock.unlock();
         }
     }
 
-    /**
-     * Writes a barrier and waits until the kernel has processed every line written so far.
-     * Returns false on timeout or when the process died meanwhile.
-     */
+    /** Waits until the kernel has processed every line written so far; false on timeout or death. */
     public boolean awaitSync(Duration timeout) {
-        long target;
+        IpBatch b;
         lock.lock();
         try {
-            writeBarrier();
-            synchronized (acks) {
-                target = barriersAcked + barriers.size();
-            }
+            b = batch;
         } finally {
             lock.unlock();
         }
-        return awaitBarriers(target, timeout);
+        return b.sync(timeout);
     }
 
     /** Prefixes whose slot another route holds: we did not install them. */
@@ -302,91 +269,68 @@ public final class KernelFibSink implements FibSink {
         return withStatus(Status.FAILED);
     }
 
-    /** How many times the {@code ip} process was restarted after dying. */
+    /** How many times the {@code ip} process was restarted (and resynced) after dying. */
     public long restarts() {
-        synchronized (acks) {
+        synchronized (state) {
             return restarts;
         }
     }
 
-    /** Waits until at least {@code n} restarts completed (restart plus resync). */
+    /** Waits until at least {@code n} restarts completed. */
     public boolean awaitRestarts(long n, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (acks) {
+        synchronized (state) {
             while (restarts < n) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                waitOn(left);
+                waitOnState(left);
             }
             return true;
         }
     }
 
-    /** The pid of the current {@code ip} process (for diagnostics and tests). */
+    /** The pid of the current {@code ip} process (diagnostics and tests). */
     long processPid() {
         lock.lock();
         try {
-            return process.pid();
+            return batch.pid();
         } finally {
             lock.unlock();
         }
     }
 
-    /** The last error line {@code ip} printed, "" if none. */
-    public String lastError() {
-        synchronized (acks) {
-            return lastError;
-        }
-    }
-
     // ---- writing -------------------------------------------------------------------------
 
-    private void writeInstall(FibRoute route) {
-        IpPrefix p = route.prefix();
-        Slot s;
-        synchronized (acks) {
-            s = slots.get(p);
+    /** Records the slot's new state, then writes the line (its answer may come at once). */
+    private void write(OpKind kind, IpPrefix p, String text, Status status) {
+        Op op = new Op(kind, p);
+        if (status != null) {
+            synchronized (state) {
+                state.put(p, new Slot(status, op));
+            }
         }
-        if (s != null && s.status == Status.CONFIRMED) {
-            long line = write(OpKind.REPLACE, p, "route replace " + routeSpec(route));
-            setSlot(p, route, Status.CONFIRMED, line);
-        } else if (s != null && (s.status == Status.PENDING || s.status == Status.FAILED)) {
-            // maybe ours is there, maybe not: delete ours (never anyone else's), then add
-            write(OpKind.DEL, p, deleteLine(p));
-            long line = write(OpKind.ADD, p, "route add " + routeSpec(route));
-            setSlot(p, route, Status.PENDING, line);
-        } else {
-            long line = write(OpKind.ADD, p, "route add " + routeSpec(route));
-            setSlot(p, route, Status.PENDING, line);
-        }
+        batch.write(text, op);
     }
 
-    private void setSlot(IpPrefix p, FibRoute route, Status status, long line) {
-        synchronized (acks) {
-            Slot s = slots.get(p);
-            if (s == null) {
-                slots.put(p, new Slot(route, status, line));
-            } else {
-                s.route = route;
-                s.status = status;
-                s.line = line;
-            }
+    private void endUnlessBatched() {
+        if (!inBatch) {
+            batch.flush();
         }
     }
 
     /** {@code PREFIX proto P metric M table T via GW [dev IF]} or multipath {@code nexthop} list. */
     private String routeSpec(FibRoute r) {
         StringBuilder b = new StringBuilder();
-        b.append(r.prefix()).append(" proto ").append(config.protocol()).append(" metric ").append(config.metric())
-                .append(" table ").append(config.table());
+        b.append(r.prefix()).append(" proto ").append(config.protocol()).append(" metric ")
+                .append(config.metric()).append(" table ").append(config.table());
         boolean v4 = r.prefix().afi() == Afi.IPV4;
         if (r.nextHops().size() == 1) {
             appendHop(b, r.nextHops().get(0), v4);
         } else {
             for (FibRoute.NextHop h : r.nextHops()) {
-                b.append(" nexthop");
+                b.append(" nexthop"); // ECMP: one nexthop clause per path
                 appendHop(b, h, v4);
             }
         }
@@ -397,7 +341,7 @@ public final class KernelFibSink implements FibSink {
         InetAddress g = h.gateway();
         b.append(" via ");
         if (v4Prefix && !(g instanceof Inet4Address)) {
-            b.append("inet6 "); // RFC 5549/8950: IPv4 prefix over an IPv6 next hop
+            b.append("inet6 "); // RFC 8950: an IPv4 prefix over an IPv6 next hop
         }
         b.append(g.getHostAddress());
         if (!h.interfaceName().isEmpty()) {
@@ -410,63 +354,11 @@ public final class KernelFibSink implements FibSink {
                 + config.table();
     }
 
-    private void endUnlessBatched() {
-        if (!inBatch) {
-            writeBarrier();
-        }
-    }
-
-    private void writeBarrier() {
-        if (write(null, null, "link show dev lo") > 0) {
-            flush();
-        }
-    }
-
-    /**
-     * Writes one batch line ({@code kind} null for a barrier); returns its line number, or 0 when
-     * the process is gone. The line is registered before it is written: its answer may come back
-     * before this method returns.
-     */
-    private long write(OpKind kind, IpPrefix prefix, String text) {
-        if (stdin == null) {
-            return 0;
-        }
-        long line;
-        synchronized (acks) {
-            line = ++linesWritten;
-            if (kind != null) {
-                unconfirmed.put(line, new Op(kind, prefix));
-            } else {
-                barriers.addLast(line);
-            }
-        }
-        try {
-            stdin.write(text);
-            stdin.write('\n');
-            if (!inBatch) {
-                stdin.flush();
-            }
-        } catch (IOException e) {
-            // the reader sees the process end and recovers; the resync re-installs everything
-            log.debug("fib: write to ip failed: {}", e.getMessage());
-        }
-        return line;
-    }
-
-    private void flush() {
-        try {
-            stdin.flush();
-        } catch (IOException e) {
-            log.debug("fib: flush to ip failed: {}", e.getMessage());
-        }
-    }
-
     // ---- reconciliation ------------------------------------------------------------------
 
     /** Brings the kernel to {@code desired}; caller holds the lock. */
     private void reconcile() {
-        // let earlier lines settle so the listing shows their effect
-        awaitBarriersLocked();
+        batch.sync(config.ip().timeout()); // earlier lines settle, so the listing shows them
         Map<IpPrefix, KernelRoute> ours = new HashMap<>();
         for (Afi afi : List.of(Afi.IPV4, Afi.IPV6)) {
             String json = config.ip().run("-j", afi == Afi.IPV4 ? "-4" : "-6", "route", "show", "proto",
@@ -477,35 +369,34 @@ public final class KernelFibSink implements FibSink {
                 }
             }
         }
-        synchronized (acks) {
-            slots.clear();
-            unconfirmed.clear();
+        synchronized (state) {
+            state.clear(); // blocked and failed prefixes get another try
         }
         int added = 0;
         int removed = 0;
         int replaced = 0;
         for (KernelRoute k : ours.values()) {
             if (!desired.containsKey(k.prefix())) {
-                write(OpKind.DEL, k.prefix(), deleteLine(k.prefix()));
+                write(OpKind.DEL, k.prefix(), deleteLine(k.prefix()), null);
                 removed++;
             }
         }
         for (FibRoute r : desired.values()) {
             KernelRoute k = ours.get(r.prefix());
             if (k == null) {
-                long line = write(OpKind.ADD, r.prefix(), "route add " + routeSpec(r));
-                setSlot(r.prefix(), r, Status.PENDING, line);
+                write(OpKind.ADD, r.prefix(), "route add " + routeSpec(r), Status.PENDING);
                 added++;
             } else if (!sameHops(r, k)) {
-                long line = write(OpKind.REPLACE, r.prefix(), "route replace " + routeSpec(r));
-                setSlot(r.prefix(), r, Status.CONFIRMED, line);
+                // the listing proved the slot ours: replacing it clobbers nobody
+                write(OpKind.REPLACE, r.prefix(), "route replace " + routeSpec(r), Status.CONFIRMED);
                 replaced++;
             } else {
-                setSlot(r.prefix(), r, Status.CONFIRMED, 0);
+                synchronized (state) {
+                    state.put(r.prefix(), new Slot(Status.CONFIRMED, null));
+                }
             }
         }
-        writeBarrier();
-        boolean done = awaitBarriersLocked();
+        boolean done = batch.sync(config.ip().timeout());
         log.info("fib resync: {} ours in the kernel, {} added, {} replaced, {} removed{}", ours.size(), added,
                 replaced, removed, done ? "" : " (not confirmed in time)");
     }
@@ -520,6 +411,7 @@ public final class KernelFibSink implements FibSink {
         }
         for (KernelRoute.Hop h : k.nextHops()) {
             String gw = h.gateway().map(InetAddress::getHostAddress).orElse("");
+            // a next hop with no interface named matches the kernel's on any interface
             if (!want.contains(gw + "%" + h.device()) && !want.contains(gw + "%")) {
                 return false;
             }
@@ -527,41 +419,16 @@ public final class KernelFibSink implements FibSink {
         return true;
     }
 
-    private boolean awaitBarriersLocked() {
-        long target;
-        writeBarrier();
-        synchronized (acks) {
-            target = barriersAcked + barriers.size();
-        }
-        return awaitBarriers(target, config.ip().timeout());
-    }
-
-    private boolean awaitBarriers(long target, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (acks) {
-            while (barriersAcked < target) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || barriers.isEmpty()) {
-                    return barriersAcked >= target;
-                }
-                waitOn(left);
-            }
-            return true;
-        }
-    }
-
-    private void waitOn(long nanos) {
-        try {
-            TimeUnit.NANOSECONDS.timedWait(acks, nanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private Slot slot(IpPrefix p) {
+        synchronized (state) {
+            return state.get(p);
         }
     }
 
     private Set<IpPrefix> withStatus(Status st) {
         Set<IpPrefix> out = new HashSet<>();
-        synchronized (acks) {
-            slots.forEach((p, s) -> {
+        synchronized (state) {
+            state.forEach((p, s) -> {
                 if (s.status == st) {
                     out.add(p);
                 }
@@ -570,144 +437,88 @@ public final class KernelFibSink implements FibSink {
         return out;
     }
 
-    // ---- the ip process and its reader ---------------------------------------------------
-
-    /** Starts {@code ip [-n NS] -force -batch -}; caller holds the lock. */
-    private void startProcess() {
-        List<String> argv = new ArrayList<>(config.ip().argv("-force", "-batch", "-"));
-        Process p;
+    private void waitOnState(long nanos) {
         try {
-            p = new ProcessBuilder(argv).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("KernelFibSink: cannot start " + String.join(" ", argv), e);
+            TimeUnit.NANOSECONDS.timedWait(state, nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        synchronized (acks) {
-            linesWritten = 0;
-            barriers.clear();
-            unconfirmed.clear();
-        }
-        process = p;
-        stdin = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.US_ASCII);
-        Thread t = new Thread(() -> readLoop(p), "fib-ip-" + p.pid());
-        t.setDaemon(true);
-        t.start();
-        log.debug("fib: started {} (pid {})", String.join(" ", argv), p.pid());
     }
 
-    private void readLoop(Process p) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                StandardCharsets.US_ASCII))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                onOutput(line);
-            }
-        } catch (IOException e) {
-            log.debug("fib: reading ip output: {}", e.getMessage());
-        }
-        onExit(p);
-    }
+    // ---- answers from the ip process (its reader thread) ---------------------------------
 
-    private void onOutput(String line) {
-        log.trace("fib: ip said: {}", line);
-        Matcher m = FAILED_LINE.matcher(line);
-        synchronized (acks) {
-            if (BARRIER_OUTPUT.matcher(line).matches()) {
-                Long b = barriers.pollFirst();
-                if (b != null) {
-                    confirmBefore(b);
-                    barriersAcked++;
-                    acks.notifyAll();
+    private final class Answers implements IpBatch.Events {
+        @Override
+        public void confirmed(List<Object> tags) {
+            synchronized (state) {
+                for (Object t : tags) {
+                    Op op = (Op) t;
+                    Slot s = state.get(op.prefix);
+                    if (s != null && s.op == op && s.status == Status.PENDING) {
+                        state.put(op.prefix, new Slot(Status.CONFIRMED, op));
+                    }
                 }
-            } else if (m.matches()) {
-                onFailed(Long.parseLong(m.group(1)));
-            } else if (!line.startsWith(" ")) {
-                lastError = line.trim();
             }
         }
-    }
 
-    /** Every line before the barrier that did not fail succeeded; caller holds acks. */
-    private void confirmBefore(long barrierLine) {
-        Map<Long, Op> done = unconfirmed.headMap(barrierLine);
-        for (Map.Entry<Long, Op> e : done.entrySet()) {
-            Slot s = slots.get(e.getValue().prefix());
-            if (s != null && s.line == e.getKey() && s.status == Status.PENDING) {
-                s.status = Status.CONFIRMED;
-            }
-        }
-        done.clear();
-    }
-
-    /** Line n failed; caller holds acks. */
-    private void onFailed(long n) {
-        Op op = unconfirmed.remove(n);
-        if (op == null) {
-            return; // a barrier or a line of a previous process
-        }
-        Slot s = slots.get(op.prefix());
-        if (op.kind() == OpKind.DEL) {
-            log.debug("fib: delete of {} failed ({}): not there", op.prefix(), lastError);
-            return;
-        }
-        if (s == null || s.line != n) {
-            return; // superseded meanwhile
-        }
-        if (op.kind() == OpKind.ADD && lastError.contains("File exists")) {
-            s.status = Status.BLOCKED;
-            log.warn("fib: not installing {}: a route we did not install holds it (table {}, metric {}); "
-                    + "left alone", op.prefix(), config.table(), config.metric());
-        } else {
-            s.status = Status.FAILED;
-            log.warn("fib: kernel refused {} {}: {}", op.kind().name().toLowerCase(), op.prefix(), lastError);
-        }
-    }
-
-    private void onExit(Process p) {
-        lock.lock();
-        try {
-            if (closing || p != process) {
+        @Override
+        public void failed(Object tag, String error) {
+            Op op = (Op) tag;
+            if (op.kind == OpKind.DEL) {
+                log.debug("fib: delete of {} failed ({}): not there", op.prefix, error);
                 return;
             }
-            int code = waitExit(p);
-            log.error("fib: ip -batch (pid {}) exited with {}; restarting it and resyncing {} routes", p.pid(),
-                    code, desired.size());
-            synchronized (acks) {
-                barriers.clear(); // they will never be acknowledged
-                acks.notifyAll();
+            synchronized (state) {
+                Slot s = state.get(op.prefix);
+                if (s == null || s.op != op) {
+                    return; // superseded meanwhile
+                }
+                if (op.kind == OpKind.ADD && error.contains("File exists")) {
+                    state.put(op.prefix, new Slot(Status.BLOCKED, op));
+                    log.warn("fib: not installing {}: a route we did not install holds it (table {}, metric {}); "
+                            + "left alone", op.prefix, config.table(), config.metric());
+                } else {
+                    state.put(op.prefix, new Slot(Status.FAILED, op));
+                    log.warn("fib: kernel refused {} {}: {}", op.kind.name().toLowerCase(Locale.ROOT), op.prefix,
+                            error);
+                }
             }
-            stdin = null;
+        }
+
+        @Override
+        public void exited(IpBatch dead, int exitCode) {
+            recover(dead, exitCode);
+        }
+    }
+
+    /** Runs on the dead process's reader thread: start a new process and resync it. */
+    private void recover(IpBatch dead, int exitCode) {
+        lock.lock();
+        try {
+            if (closing || dead != batch) {
+                return;
+            }
+            log.error("fib: ip -batch (pid {}) exited with {}; restarting it and resyncing {} routes", dead.pid(),
+                    exitCode, desired.size());
             for (int attempt = 1; attempt <= MAX_RESTART_ATTEMPTS && !closing; attempt++) {
                 try {
-                    startProcess();
+                    batch = IpBatch.start(config.ip(), events);
                     reconcile();
-                    synchronized (acks) {
+                    synchronized (state) {
                         restarts++;
-                        acks.notifyAll();
+                        state.notifyAll();
                     }
                     return;
                 } catch (RuntimeException e) {
                     log.error("fib: restart attempt {} failed: {}", attempt, e.getMessage());
-                    pause(Math.min(5000L, 100L << attempt));
+                    synchronized (state) {
+                        waitOnState(TimeUnit.MILLISECONDS.toNanos(Math.min(5000L, 100L << attempt)));
+                    }
                 }
             }
             log.error("fib: giving up on the ip process; the kernel is not being updated");
         } finally {
             lock.unlock();
-        }
-    }
-
-    private static int waitExit(Process p) {
-        try {
-            return p.waitFor(2, TimeUnit.SECONDS) ? p.exitValue() : -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    private void pause(long millis) {
-        synchronized (acks) {
-            waitOn(TimeUnit.MILLISECONDS.toNanos(millis));
         }
     }
 

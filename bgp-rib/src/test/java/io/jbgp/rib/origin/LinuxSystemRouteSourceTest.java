@@ -112,7 +112,7 @@ class LinuxSystemRouteSourceTest {
             ns.ip("route", "add", "198.51.100.0/24", "via", "10.1.0.5", "proto", "static");
             ns.ip("route", "add", "203.0.113.0/24", "via", "10.19.0.2", "proto", "bgp", "metric", "20");
 
-            var config = LinuxSystemRouteSource.Config.inNamespace(ns.name()).withPollInterval(Duration.ofMillis(200));
+            var config = LinuxSystemRouteSource.Config.inNamespace(ns.name()).withPollInterval(Duration.ofSeconds(60)); // only ip monitor can make the changes below visible in time
             try (LinuxSystemRouteSource source = new LinuxSystemRouteSource(config)) {
                 assertEquals(Set.of("wan0"), source.defaultRouteInterfaces());
                 List<SystemRoute> routes = source.read();
