@@ -48,7 +48,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: not thread-safe. The RIB calls it on its executor only (feed it
  * {@link SystemRouteSource.Listener} events re-posted there); {@link Output} is called
- * synchronously on that thread, with values the RIB applies to its Loc-RIB.
+ * synchronously on that thread, with values the RIB applies to its Loc-RIB. The constructor
+ * already emits the explicit statements. To start: subscribe to the source (re-posting), then
+ * {@link #reset} with its snapshot; a repeated add or an unknown removal changes nothing, so
+ * events that overlap the snapshot are harmless.
+ *
+ * <p>Adapting to the RIB: for each {@link OriginChange}, withdraw {@code before} (its
+ * {@link OriginatedRoute#source()}) when {@code after} is empty or has another source, and
+ * originate {@code after} with its attributes.
  */
 public final class Redistributor implements SystemRouteSource.Listener {
     private static final Logger log = LoggerFactory.getLogger(Redistributor.class);
