@@ -173,6 +173,27 @@ class KernelFibSinkTest {
     }
 
     @Test
+    void aRefusedRouteIsReportedAndRetriedAndIpv4OverIpv6Works() {
+        KernelFibSink sink = sink();
+        try {
+            sink.resync(List.of());
+            sink.install(route("198.51.100.128/26", "10.200.0.1")); // not on any link: refused
+            sink.install(route("198.51.100.64/26", "2001:db8:1::5")); // RFC 8950 next hop
+            assertTrue(sink.awaitSync(WAIT));
+            assertEquals(Set.of(p("198.51.100.128/26")), sink.failed());
+            assertEquals(Map.of(p("198.51.100.64/26"), gws("2001:db8:1::5")), ours());
+            sink.install(route("198.51.100.128/26", "10.1.0.5")); // now reachable: installed
+            assertTrue(sink.awaitSync(WAIT));
+            assertEquals(Set.of(), sink.failed());
+            assertEquals(Map.of(p("198.51.100.64/26"), gws("2001:db8:1::5"), p("198.51.100.128/26"),
+                    gws("10.1.0.5")), ours());
+        } finally {
+            sink.close(true);
+        }
+        assertEquals(Map.of(), ours());
+    }
+
+    @Test
     void recoversWhenTheIpProcessDies() {
         KernelFibSink sink = sink();
         try {
