@@ -31,7 +31,9 @@ import java.util.Set;
  * AS N                                            N plain or asdot (1..4294967295)
  * router-id A.B.C.D
  * listen on ADDR [port N]
+ * socket "PATH"                                   the control socket
  * holdtime N                                      3..65535, default 90
+ * connect-retry N                                 1..65535, default 120
  * fib-update yes|no                               default yes
  * prefix-set NAME { P [or-longer|maxlen N|prefixlen RANGE], ... }
  * network P
@@ -75,7 +77,9 @@ public final class BgpdConfigParser {
     private Optional<Asn> asn = Optional.empty();
     private Optional<RouterId> routerId = Optional.empty();
     private final List<BgpdConfig.ListenConfig> listen = new ArrayList<>();
+    private Optional<String> controlSocket = Optional.empty();
     private int holdTime = BgpdConfig.DEFAULT_HOLD_TIME;
+    private int connectRetry = BgpdConfig.DEFAULT_CONNECT_RETRY;
     private boolean fibUpdate = true;
     private final List<PrefixSetConfig> prefixSets = new ArrayList<>();
     private final List<NetworkConfig> networks = new ArrayList<>();
@@ -119,7 +123,8 @@ public final class BgpdConfigParser {
         if (asn.isEmpty()) {
             throw error(end, "no \"AS\" statement: the local AS number is required");
         }
-        return new BgpdConfig(asn.get(), routerId, listen, holdTime, fibUpdate, prefixSets,
+        return new BgpdConfig(asn.get(), routerId, listen, controlSocket, holdTime,
+                connectRetry, fibUpdate, prefixSets,
                 networks, groups, neighbors, filters);
     }
 
@@ -149,6 +154,19 @@ public final class BgpdConfigParser {
                 break;
             case "holdtime":
                 holdTime = holdTime(lexer.next());
+                break;
+            case "connect-retry":
+                connectRetry = (int) number(lexer.next(), 1, 0xFFFF, "connect-retry");
+                break;
+            case "socket":
+                Token path = lexer.next();
+                if (!path.is(Kind.STRING) || path.text().isEmpty()) {
+                    throw error(path, "\"socket\" needs a quoted path");
+                }
+                if (lexer.peek().isWord("restricted")) {
+                    throw error(lexer.peek(), "restricted control sockets are not supported");
+                }
+                controlSocket = Optional.of(path.text());
                 break;
             case "fib-update":
                 fibUpdate = yesNo(lexer.next());
@@ -672,6 +690,10 @@ public final class BgpdConfigParser {
                 throw error(t, "missing \"}\" at end of set list");
             }
             SetAction a = setAction(t);
+            if (a instanceof SetAction.AddCommunity && out.contains(a)) {
+                throw error(t, "community " + BgpdConfigWriter.community(
+                        ((SetAction.AddCommunity) a).community()) + " is already set");
+            }
             // one value per attribute, as bgpd insists; only communities accumulate
             if (!(a instanceof SetAction.AddCommunity)
                     && out.stream().anyMatch(o -> setKind(o).equals(setKind(a)))) {

@@ -48,7 +48,9 @@ public final class BgpdConfigWriter {
             }
             out.append('\n');
         }
+        c.controlSocket().ifPresent(p -> out.append("socket ").append(quote(p)).append('\n'));
         out.append("holdtime ").append(c.holdTime()).append('\n');
+        out.append("connect-retry ").append(c.connectRetry()).append('\n');
         out.append("fib-update ").append(c.fibUpdate() ? "yes" : "no").append('\n');
         for (PrefixSetConfig s : c.prefixSets()) {
             out.append('\n').append("prefix-set ").append(quote(s.name())).append(" {\n\t");

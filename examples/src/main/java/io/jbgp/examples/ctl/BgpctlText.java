@@ -7,9 +7,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * bgpctl's human output, laid out like OpenBGPD's {@code bgpctl} (its {@code output.c}) so that
- * people and screen-scraping scripts used to it feel at home: the same columns, the same
- * {@code 2d07h17m} uptime format, the same flag letters.
+ * bgpctl's human output, laid out like OpenBGPD 7.7's {@code bgpctl} so that people and
+ * screen-scraping scripts used to it feel at home: the same columns (checked against a running
+ * OpenBGPD), the same {@code 2d07h17m} uptime format, the same flag letters. {@code show fib}
+ * and {@code show network} add what jbgp knows and bgpctl does not: the interface, and why a
+ * network was held back.
  */
 public final class BgpctlText {
     private BgpctlText() {}
@@ -64,12 +66,18 @@ public final class BgpctlText {
         return String.format(Locale.ROOT, "%02d:%02d:%02d", hrs, min, sec);
     }
 
-    /** {@code show rib}: one line per path, best first within a prefix as given. */
+    /**
+     * {@code show rib}: one line per path, in bgpctl's columns minus its origin-validation
+     * column (we do no RPKI). Flags as bgpctl: {@code A} announced by us, {@code I} internal,
+     * {@code *} eligible, {@code E} not eligible, {@code >} selected.
+     */
     public static String rib(List<RibRowView> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append("flags: * = Valid, > = Selected, I = via IBGP, L = Local\n");
+        sb.append("flags: * = Valid, > = Selected, I = via IBGP, A = Announced,\n");
+        sb.append("       E = Error\n");
         sb.append("origin: i = IGP, e = EGP, ? = Incomplete\n\n");
-        sb.append(String.format(Locale.ROOT, "%-5s %-20s %-15s %5s %5s %s%n",
+        // bgpctl's header has one more blank before lpref than its rows; so does ours
+        sb.append(String.format(Locale.ROOT, "%-5s %-20s %-15s  %5s %5s %s%n",
                 "flags", "destination", "gateway", "lpref", "med", "aspath origin"));
         for (RibRowView r : rows) {
             sb.append(String.format(Locale.ROOT, "%-5s %-20s %-15s %5d %5d %s%n", flags(r),
@@ -83,15 +91,18 @@ public final class BgpctlText {
         StringBuilder sb = new StringBuilder();
         for (RibRowView r : rows) {
             sb.append("\nBGP routing table entry for ").append(r.prefix()).append('\n');
-            sb.append("    ").append(r.asPath().length == 0 ? "Empty AS path" : asPath(r))
-                    .append('\n');
-            sb.append("    Nexthop ").append(address(r.nexthop())).append(" from ")
-                    .append(r.from().map(BgpctlText::address).orElse("local")).append('\n');
+            if (r.asPath().length > 0) {
+                sb.append("    ").append(asPath(r)).append('\n');
+            }
+            String nh = address(r.nexthop());
+            sb.append("    Nexthop ").append(nh).append(" (via ").append(nh).append(") Neighbor ")
+                    .append(r.from().map(BgpctlText::address).orElse("LOCAL")).append('\n');
             sb.append("    Origin ").append(originName(r)).append(", metric ").append(r.med())
                     .append(", localpref ").append(r.localPref()).append(", ")
-                    .append(r.from().isEmpty() ? "local" : r.viaIbgp() ? "internal" : "external")
+                    .append(r.from().isEmpty() || r.viaIbgp() ? "internal" : "external")
                     .append(", ").append(r.eligible() ? "valid" : "invalid")
-                    .append(r.best() ? ", best" : "").append('\n');
+                    .append(r.best() ? ", best" : "")
+                    .append(r.from().isEmpty() ? ", announced" : "").append('\n');
             sb.append("    Reason: ").append(r.reason()).append('\n');
             if (!r.communities().isEmpty()) {
                 sb.append("    Communities: ").append(String.join(" ", r.communities()))
@@ -134,13 +145,15 @@ public final class BgpctlText {
 
     private static String flags(RibRowView r) {
         StringBuilder f = new StringBuilder();
-        f.append(r.eligible() ? '*' : ' ');
-        f.append(r.best() ? '>' : ' ');
-        if (r.viaIbgp()) {
+        if (r.from().isEmpty()) {
+            f.append('A');
+        }
+        if (r.viaIbgp() || r.from().isEmpty()) {
             f.append('I');
         }
-        if (r.from().isEmpty()) {
-            f.append('L');
+        f.append(r.eligible() ? '*' : 'E');
+        if (r.best()) {
+            f.append('>');
         }
         return f.toString();
     }

@@ -35,20 +35,23 @@ class BgpdConfigParserTest {
     @Test
     void minimalConfigGetsBgpdDefaults() throws Exception {
         BgpdConfig c = parse("AS 65501\n");
-        assertEquals(new BgpdConfig(Asn.of(65501), Optional.empty(), List.of(), 90, true,
-                List.of(), List.of(), List.of(), List.of(), List.of()), c);
+        assertEquals(new BgpdConfig(Asn.of(65501), Optional.empty(), List.of(), Optional.empty(),
+                90, 120, true, List.of(), List.of(), List.of(), List.of(), List.of()), c);
     }
 
     @Test
     void globalsAreParsed() throws Exception {
         BgpdConfig c = parse("AS 65501\nrouter-id 10.1.0.1\nlisten on 0.0.0.0\n"
-                + "listen on 2001:db8::1 port 1179\nholdtime 30\nfib-update no\n");
+                + "listen on 2001:db8::1 port 1179\nholdtime 30\nfib-update no\n"
+                + "socket \"/run/jbgp/bgpd.sock\"\nconnect-retry 5\n");
         assertEquals(Asn.of(65501), c.asn());
         assertEquals(Optional.of(RouterId.parse("10.1.0.1")), c.routerId());
         assertEquals(List.of(new BgpdConfig.ListenConfig(ip("0.0.0.0"), 179),
                 new BgpdConfig.ListenConfig(ip("2001:db8::1"), 1179)), c.listen());
         assertEquals(30, c.holdTime());
         assertFalse(c.fibUpdate());
+        assertEquals(Optional.of("/run/jbgp/bgpd.sock"), c.controlSocket());
+        assertEquals(5, c.connectRetry());
     }
 
     @Test

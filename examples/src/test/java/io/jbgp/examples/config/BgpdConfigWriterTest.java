@@ -14,6 +14,7 @@ class BgpdConfigWriterTest {
             "router-id 10.1.0.1",
             "listen on 0.0.0.0",
             "listen on 2001:db8:0:0::1 port 1179",
+            "socket \"/run/jbgp/site-a.sock\"",
             "prefix-set \"lan\" { 10.1.0.0/24, 10.1.1.0/24 }",
             "prefix-set bogons { 10.0.0.0/8 or-longer 2001:db8::/32 prefixlen 33 - 48 }",
             "network 198.51.100.0/24",
@@ -39,7 +40,9 @@ class BgpdConfigWriterTest {
             "router-id 10.1.0.1",
             "listen on 0.0.0.0",
             "listen on 2001:db8::1 port 1179",
+            "socket \"/run/jbgp/site-a.sock\"",
             "holdtime 90",
+            "connect-retry 120",
             "fib-update yes",
             "",
             "prefix-set \"lan\" {",
@@ -108,14 +111,15 @@ class BgpdConfigWriterTest {
 
     @Test
     void minimalConfigRendersDefaults() throws Exception {
-        assertEquals("AS 1\nholdtime 90\nfib-update yes\n",
+        assertEquals("AS 1\nholdtime 90\nconnect-retry 120\nfib-update yes\n",
                 BgpdConfigWriter.render(BgpdConfigParser.parse("x", "AS 1")));
     }
 
     @Test
     void unquotableDescriptionIsRefusedNotMangled() {
         BgpdConfig c = new BgpdConfig(io.jbgp.core.types.Asn.of(1), java.util.Optional.empty(),
-                java.util.List.of(), 90, true, java.util.List.of(), java.util.List.of(),
+                java.util.List.of(), java.util.Optional.empty(), 90, 120, true,
+                java.util.List.of(), java.util.List.of(),
                 java.util.List.of(), java.util.List.of(new NeighborConfig(
                         io.jbgp.core.types.IpPrefix.parseAddress("10.0.0.2"),
                         PeerSettings.builder().remoteAs(io.jbgp.core.types.Asn.of(2))

@@ -65,7 +65,9 @@ record ConfigGenerators(boolean bgpdCompatible) {
                             : Optional.empty(),
                     list(in, 0, 2, () -> new BgpdConfig.ListenConfig(address(in),
                             bool(in) ? 179 : integers().between(1, 65535).generate(in))),
-                    integers().between(3, 65535).generate(in), bool(in), sets, networks,
+                    bool(in) ? Optional.of("/run/" + name(in) + ".sock") : Optional.empty(),
+                    integers().between(3, 65535).generate(in),
+                    integers().between(1, 65535).generate(in), bool(in), sets, networks,
                     groups, neighbors, filters);
         };
     }
@@ -180,7 +182,7 @@ record ConfigGenerators(boolean bgpdCompatible) {
         List<SetAction> out = new ArrayList<>();
         for (SetAction a : list(in, 0, 4, () -> setAction(in))) {
             String kind = BgpdConfigParser.setKind(a);
-            if (kind.equals("community") || out.stream()
+            if (kind.equals("community") ? !out.contains(a) : out.stream()
                     .noneMatch(o -> BgpdConfigParser.setKind(o).equals(kind))) {
                 out.add(a);
             }

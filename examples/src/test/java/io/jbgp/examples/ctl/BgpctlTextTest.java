@@ -53,14 +53,15 @@ class BgpctlTextTest {
     @Test
     void ribShowsFlagsPathsAndOrigin() {
         assertEquals(lines(
-                "flags: * = Valid, > = Selected, I = via IBGP, L = Local",
+                "flags: * = Valid, > = Selected, I = via IBGP, A = Announced,",
+                "       E = Error",
                 "origin: i = IGP, e = EGP, ? = Incomplete",
                 "",
-                "flags destination          gateway         lpref   med aspath origin",
+                "flags destination          gateway          lpref   med aspath origin",
                 "*>    10.2.0.0/24          172.19.0.2        100     0 65502 i",
                 "*     10.2.0.0/24          198.51.100.9      100    50 65504 65502 ?",
-                "*>L   10.1.0.0/24          0.0.0.0           100     0 i",
-                "  I   203.0.113.0/24       198.51.100.7      200     0 65501 65502 e"),
+                "AI*>  10.1.0.0/24          0.0.0.0           100     0 i",
+                "IE    203.0.113.0/24       198.51.100.7      200     0 65501 65502 e"),
                 BgpctlText.rib(ViewFixtures.RIB));
     }
 
@@ -70,29 +71,38 @@ class BgpctlTextTest {
                 "",
                 "BGP routing table entry for 10.2.0.0/24",
                 "    65502",
-                "    Nexthop 172.19.0.2 from 172.19.0.2",
+                "    Nexthop 172.19.0.2 (via 172.19.0.2) Neighbor 172.19.0.2",
                 "    Origin IGP, metric 0, localpref 100, external, valid, best",
                 "    Reason: lowest AS path length",
                 "    Communities: 65502:100 NO_EXPORT",
                 "",
                 "BGP routing table entry for 10.2.0.0/24",
                 "    65504 65502",
-                "    Nexthop 198.51.100.9 from 198.51.100.9",
+                "    Nexthop 198.51.100.9 (via 198.51.100.9) Neighbor 198.51.100.9",
                 "    Origin incomplete, metric 50, localpref 100, external, valid",
                 "    Reason: longer AS path",
                 "",
                 "BGP routing table entry for 10.1.0.0/24",
-                "    Empty AS path",
-                "    Nexthop 0.0.0.0 from local",
-                "    Origin IGP, metric 0, localpref 100, local, valid, best",
+                "    Nexthop 0.0.0.0 (via 0.0.0.0) Neighbor LOCAL",
+                "    Origin IGP, metric 0, localpref 100, internal, valid, best, announced",
                 "    Reason: locally originated",
                 "",
                 "BGP routing table entry for 203.0.113.0/24",
                 "    65501 65502",
-                "    Nexthop 198.51.100.7 from 198.51.100.7",
+                "    Nexthop 198.51.100.7 (via 198.51.100.7) Neighbor 198.51.100.7",
                 "    Origin EGP, metric 0, localpref 200, internal, invalid",
                 "    Reason: AS loop: own AS 65501 in path"),
                 BgpctlText.ribDetail(ViewFixtures.RIB));
+    }
+
+    @Test
+    void ribLocalRowMatchesRealBgpctlLayout() {
+        // "AI*>    N 198.51.100.0/24      0.0.0.0           100     0 i" from OpenBGPD 7.7,
+        // with its "ovs" column (4 characters) taken out
+        String row = BgpctlText.rib(List.of(ViewFixtures.RIB.get(2))).lines()
+                .reduce((a, b) -> b).orElseThrow();
+        assertEquals("AI*>    N 10.1.0.0/24          0.0.0.0           100     0 i",
+                row.substring(0, 6) + "  N " + row.substring(6));
     }
 
     @Test
