@@ -41,7 +41,22 @@ import java.util.Optional;
  * discarded attributes), {@link DecodeResult.TreatAsWithdraw} or {@link DecodeResult.Failed},
  * following RFC 7606; the per-attribute policy is the table in {@link AttributeCodecs}, the
  * message-level rules are here. Anything unforeseen (an index slip) still ends as Malformed
- * Attribute List rather than an exception.
+ * Attribute List rather than an exception. Choices where the RFCs leave room:
+ * <ul>
+ *   <li>flags: only the Optional and Transitive bits are checked (RFC 7606 §3 (c)); a Partial bit
+ *       on an attribute that is not optional transitive is ignored, as are the low four bits;</li>
+ *   <li>MP_REACH_NLRI / MP_UNREACH_NLRI for a family the session did not negotiate: session
+ *       reset with Optional Attribute Error and the attribute as data (RFC 4760 §7 allows it,
+ *       OpenBGPD does it; FRR drops such NLRI silently);</li>
+ *   <li>NEXT_HOP 0.0.0.0/8 and 224.0.0.0/3: treat-as-withdraw (RFC 7606 §7.3); loopback is
+ *       accepted;</li>
+ *   <li>RFC 7606 §5.2: an attribute error stronger than attribute discard in an UPDATE that has
+ *       path attributes but neither classic NLRI nor MP_REACH_NLRI resets the session, with the
+ *       RFC 4271 §6.3 data of the error;</li>
+ *   <li>checks that need the session (LOCAL_PREF or confederation segments from an external
+ *       peer, RFC 7606 §7.5 and §7.2; the first AS of AS_PATH, RFC 4271 §6.3) are not made
+ *       here: the codec does not know the peer.</li>
+ * </ul>
  * <p>
  * <b>Encoding</b> derives every length and flag; the only wire choices left are in
  * {@link AttributeLayout}. Unknown optional transitive attributes are passed on with the Partial
