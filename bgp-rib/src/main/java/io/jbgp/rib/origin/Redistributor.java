@@ -48,7 +48,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: not thread-safe. The RIB calls it on its executor only (feed it
  * {@link SystemRouteSource.Listener} events re-posted there); {@link Output} is called
- * synchronously on that thread, with values the RIB applies to its Loc-RIB.
+ * synchronously on that thread, with values the RIB applies to its Loc-RIB. The constructor
+ * already emits the explicit statements. To start: subscribe to the source (re-posting), then
+ * {@link #reset} with its snapshot; a repeated add or an unknown removal changes nothing, so
+ * events that overlap the snapshot are harmless.
+ *
+ * <p>Adapting to the RIB: for each {@link OriginChange}, withdraw {@code before} (its
+ * {@link OriginatedRoute#source()}) when {@code after} is empty or has another source, and
+ * originate {@code after} with its attributes.
  */
 public final class Redistributor implements SystemRouteSource.Listener {
     private static final Logger log = LoggerFactory.getLogger(Redistributor.class);
@@ -103,7 +110,7 @@ public final class Redistributor implements SystemRouteSource.Listener {
     private OriginConfig config;
     /** Explicit statements by the prefix they name, in configuration order. */
     private Map<IpPrefix, List<NetworkStatement>> explicit = Map.of();
-    /** Every non-own host route, by prefix; a list because a source may report duplicates. */
+    /** Every non-own host route, by prefix (few per prefix, so a list). */
     private final Map<IpPrefix, List<SystemRoute>> routes = new HashMap<>();
     /** Default routes and connected routes: what the uplink is computed from. */
     private final List<SystemRoute> defaults = new ArrayList<>();
@@ -177,7 +184,7 @@ public final class Redistributor implements SystemRouteSource.Listener {
             return; // our own routes are never redistributed nor define the uplink
         }
         if (!index(route, add)) {
-            return; // removal of a route we never saw
+            return; // a repeated add, or removal of a route we never saw
         }
         if (route.isDefault() || route.kind() == SystemRoute.Kind.CONNECTED) {
             Uplink now = computeUplink();
@@ -195,13 +202,17 @@ public final class Redistributor implements SystemRouteSource.Listener {
         emit(changes);
     }
 
-    /** Adds or removes one occurrence; false if a removal found nothing. */
+    /** Adds or removes a route; false if that changed nothing. */
     private boolean index(SystemRoute r, boolean add) {
         if (r.kind() == SystemRoute.Kind.OWN) {
             return false;
         }
         if (add) {
-            routes.computeIfAbsent(r.prefix(), p -> new ArrayList<>(1)).add(r);
+            List<SystemRoute> at = routes.computeIfAbsent(r.prefix(), p -> new ArrayList<>(1));
+            if (at.contains(r)) {
+                return false; // a route is a value: reporting it twice changes nothing
+            }
+            at.add(r);
             if (r.isDefault()) {
                 defaults.add(r);
             }
@@ -300,12 +311,7 @@ public final class Redistributor implements SystemRouteSource.Listener {
         }
         candidates.sort(Comparator.comparingInt(Candidate::statementIndex)
                 .thenComparing(Candidate::route, ROUTE_ORDER));
-        SystemRoute previous = null;
         for (Candidate c : candidates) {
-            if (c.route().equals(previous)) {
-                continue; // the same route reported twice is one candidate
-            }
-            previous = c.route();
             NetworkStatement s = config.statements().get(c.statementIndex());
             Reason reason = judge(c.route(), s);
             boolean ok = reason == Reason.SELECTED || reason == Reason.INCLUDED_PREFIX
