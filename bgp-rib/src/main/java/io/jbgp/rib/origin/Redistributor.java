@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *       loopback address (OpenBGPD: "not redistributable");</li>
  *   <li>the default route is never redistributed, unless an include-prefix override names it
  *       exactly ({@code network 0.0.0.0/0} still announces it explicitly);</li>
- *   <li>exclude/include overrides by prefix (longest covering prefix wins, exclude on a tie),
- *       then by interface;</li>
+ *   <li>exclude/include {@link Overrides}, global and the statement's own, by prefix (longest
+ *       covering prefix wins, exclude on a tie), then by interface;</li>
  *   <li>the WAN-leak guard: {@code connected} does not announce the subnets of an interface that
  *       holds a default route (the uplink), nor a connected subnet containing a default gateway.
  *       An eBGP speaker on a home or branch router otherwise announces its provider's subnet back
@@ -110,6 +110,8 @@ public final class Redistributor implements SystemRouteSource.Listener {
     private OriginConfig config;
     /** Explicit statements by the prefix they name, in configuration order. */
     private Map<IpPrefix, List<NetworkStatement>> explicit = Map.of();
+    /** Per statement index: the global overrides plus the statement's own. */
+    private List<Overrides> effective = List.of();
     /** Every non-own host route, by prefix (few per prefix, so a list). */
     private final Map<IpPrefix, List<SystemRoute>> routes = new HashMap<>();
     /** Default routes and connected routes: what the uplink is computed from. */
@@ -123,6 +125,7 @@ public final class Redistributor implements SystemRouteSource.Listener {
         this.output = Objects.requireNonNull(output, "output");
         this.config = Objects.requireNonNull(config, "config");
         this.explicit = indexExplicit(config);
+        this.effective = effectiveOverrides(config);
         reevaluateAll();
     }
 
@@ -154,6 +157,7 @@ public final class Redistributor implements SystemRouteSource.Listener {
     public void reconfigure(OriginConfig newConfig) {
         this.config = Objects.requireNonNull(newConfig, "config");
         this.explicit = indexExplicit(newConfig);
+        this.effective = effectiveOverrides(newConfig);
         reevaluateAll();
     }
 
@@ -313,7 +317,7 @@ public final class Redistributor implements SystemRouteSource.Listener {
                 .thenComparing(Candidate::route, ROUTE_ORDER));
         for (Candidate c : candidates) {
             NetworkStatement s = config.statements().get(c.statementIndex());
-            Reason reason = judge(c.route(), s);
+            Reason reason = judge(c.route(), s, effective.get(c.statementIndex()));
             boolean ok = reason == Reason.SELECTED || reason == Reason.INCLUDED_PREFIX
                     || reason == Reason.INCLUDED_INTERFACE;
             if (ok && announced) {
@@ -360,7 +364,7 @@ public final class Redistributor implements SystemRouteSource.Listener {
     }
 
     /** The exclusions of {@code kr_redistribute}, then overrides, then the WAN-leak guard. */
-    private Reason judge(SystemRoute r, NetworkStatement s) {
+    private Reason judge(SystemRoute r, NetworkStatement s, Overrides o) {
         IpPrefix p = r.prefix();
         if (V4_LOOPBACK.contains(p) || V6_LOOPBACK.contains(p)) {
             return Reason.LOOPBACK;
@@ -376,16 +380,16 @@ public final class Redistributor implements SystemRouteSource.Listener {
         }
         if (r.isDefault()) {
             // only an exact include names the default; a covering include must not leak it
-            return config.includePrefixes().contains(p) ? Reason.INCLUDED_PREFIX : Reason.DEFAULT_ROUTE;
+            return o.includePrefixes().contains(p) ? Reason.INCLUDED_PREFIX : Reason.DEFAULT_ROUTE;
         }
-        Reason byPrefix = prefixOverride(p);
+        Reason byPrefix = prefixOverride(p, o);
         if (byPrefix != null) {
             return byPrefix;
         }
-        if (config.excludeInterfaces().contains(r.interfaceName())) {
+        if (o.excludeInterfaces().contains(r.interfaceName())) {
             return Reason.EXCLUDED_INTERFACE;
         }
-        if (config.includeInterfaces().contains(r.interfaceName())) {
+        if (o.includeInterfaces().contains(r.interfaceName())) {
             return Reason.INCLUDED_INTERFACE;
         }
         if (s instanceof NetworkStatement.Connected && config.uplinkGuard() && uplink.covers(r)) {
@@ -395,22 +399,30 @@ public final class Redistributor implements SystemRouteSource.Listener {
     }
 
     /** Longest covering override prefix decides; exclude wins a tie; null when none covers. */
-    private Reason prefixOverride(IpPrefix p) {
+    private static Reason prefixOverride(IpPrefix p, Overrides o) {
         int bestLen = -1;
         Reason best = null;
-        for (IpPrefix x : config.excludePrefixes()) {
+        for (IpPrefix x : o.excludePrefixes()) {
             if (x.contains(p) && x.length() > bestLen) {
                 bestLen = x.length();
                 best = Reason.EXCLUDED_PREFIX;
             }
         }
-        for (IpPrefix i : config.includePrefixes()) {
+        for (IpPrefix i : o.includePrefixes()) {
             if (i.contains(p) && i.length() > bestLen) {
                 bestLen = i.length();
                 best = Reason.INCLUDED_PREFIX;
             }
         }
         return best;
+    }
+
+    private static List<Overrides> effectiveOverrides(OriginConfig config) {
+        List<Overrides> out = new ArrayList<>();
+        for (NetworkStatement s : config.statements()) {
+            out.add(config.overrides().plus(s.overrides()));
+        }
+        return List.copyOf(out);
     }
 
     private static Map<IpPrefix, List<NetworkStatement>> indexExplicit(OriginConfig config) {
