@@ -162,6 +162,14 @@ public final class KernelFibSink implements FibSink {
         try {
             desired.put(route.prefix(), route);
             IpPrefix p = route.prefix();
+            if (!hasSaneInterfaceNames(route)) {
+                // a name with blanks would split the batch line: never send it
+                log.warn("fib: not installing {}: bad interface name in {}", p, route.nextHops());
+                synchronized (state) {
+                    state.put(p, new Slot(Status.FAILED, null));
+                }
+                return;
+            }
             Slot s = slot(p);
             if (s != null && s.status == Status.CONFIRMED) {
                 write(OpKind.REPLACE, p, "route replace " + routeSpec(route), Status.CONFIRMED);
@@ -250,13 +258,15 @@ public final class KernelFibSink implements FibSink {
     /** Waits until the kernel has processed every line written so far; false on timeout or death. */
     public boolean awaitSync(Duration timeout) {
         IpBatch b;
-        lock.lock();
+        long target;
+        lock.lock(); // the barrier is a write: writers take turns
         try {
             b = batch;
+            target = b.barrier();
         } finally {
             lock.unlock();
         }
-        return b.sync(timeout);
+        return b.await(target, timeout); // waiting needs no lock
     }
 
     /** Prefixes whose slot another route holds: we did not install them. */
@@ -349,6 +359,17 @@ public final class KernelFibSink implements FibSink {
         }
     }
 
+    /** Linux interface names: 1 to 15 characters, no blank and no '/'. */
+    private static boolean hasSaneInterfaceNames(FibRoute r) {
+        for (FibRoute.NextHop h : r.nextHops()) {
+            String n = h.interfaceName();
+            if (!n.isEmpty() && !n.matches("[^\\s/]{1,15}")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private String deleteLine(IpPrefix p) {
         return "route del " + p + " proto " + config.protocol() + " metric " + config.metric() + " table "
                 + config.table();
@@ -383,7 +404,12 @@ public final class KernelFibSink implements FibSink {
         }
         for (FibRoute r : desired.values()) {
             KernelRoute k = ours.get(r.prefix());
-            if (k == null) {
+            if (!hasSaneInterfaceNames(r)) {
+                log.warn("fib: not installing {}: bad interface name in {}", r.prefix(), r.nextHops());
+                synchronized (state) {
+                    state.put(r.prefix(), new Slot(Status.FAILED, null));
+                }
+            } else if (k == null) {
                 write(OpKind.ADD, r.prefix(), "route add " + routeSpec(r), Status.PENDING);
                 added++;
             } else if (!sameHops(r, k)) {

@@ -182,6 +182,13 @@ class KernelFibSinkTest {
             assertTrue(sink.awaitSync(WAIT));
             assertEquals(Set.of(p("198.51.100.128/26")), sink.failed());
             assertEquals(Map.of(p("198.51.100.64/26"), gws("2001:db8:1::5")), ours());
+            // an interface name that would smuggle a second command into the batch is refused
+            sink.install(new FibRoute(p("203.0.113.0/24"), List.of(new FibRoute.NextHop(
+                    IpPrefix.parseAddress("10.1.0.5"), "v0\nroute flush table main"))));
+            assertTrue(sink.awaitSync(WAIT));
+            assertEquals(Set.of(p("198.51.100.128/26"), p("203.0.113.0/24")), sink.failed());
+            assertEquals(Map.of(p("198.51.100.64/26"), gws("2001:db8:1::5")), ours());
+            sink.withdraw(p("203.0.113.0/24"));
             sink.install(route("198.51.100.128/26", "10.1.0.5")); // now reachable: installed
             assertTrue(sink.awaitSync(WAIT));
             assertEquals(Set.of(), sink.failed());
