@@ -107,6 +107,7 @@ public final class Redistributor implements SystemRouteSource.Listener {
     }
 
     private final Output output;
+    private final boolean logExclusions;
     private OriginConfig config;
     /** Explicit statements by the prefix they name, in configuration order. */
     private Map<IpPrefix, List<NetworkStatement>> explicit = Map.of();
@@ -122,6 +123,11 @@ public final class Redistributor implements SystemRouteSource.Listener {
     private final TreeMap<IpPrefix, List<PreviewEntry>> preview = new TreeMap<>();
 
     public Redistributor(OriginConfig config, Output output) {
+        this(config, output, true);
+    }
+
+    private Redistributor(OriginConfig config, Output output, boolean logExclusions) {
+        this.logExclusions = logExclusions;
         this.output = Objects.requireNonNull(output, "output");
         this.config = Objects.requireNonNull(config, "config");
         this.explicit = indexExplicit(config);
@@ -129,9 +135,9 @@ public final class Redistributor implements SystemRouteSource.Listener {
         reevaluateAll();
     }
 
-    /** Evaluates statements against a set of routes from scratch, with no side effects. */
+    /** Evaluates statements against a set of routes from scratch; no side effects, no logs. */
     public static Evaluation evaluate(OriginConfig config, Collection<SystemRoute> routes) {
-        Redistributor r = new Redistributor(config, Output.NONE);
+        Redistributor r = new Redistributor(config, Output.NONE, false);
         r.reset(routes);
         return new Evaluation(r.originated(), r.preview());
     }
@@ -288,7 +294,9 @@ public final class Redistributor implements SystemRouteSource.Listener {
         Optional<OriginatedRoute> after = entries.stream().filter(PreviewEntry::included).findFirst()
                 .map(e -> new OriginatedRoute(prefix, e.statement(), e.statement().attributes(), e.systemRoute()));
         List<PreviewEntry> old = entries.isEmpty() ? preview.remove(prefix) : preview.put(prefix, entries);
-        logNewExclusions(old == null ? List.of() : old, entries);
+        if (logExclusions) {
+            logNewExclusions(old == null ? List.of() : old, entries);
+        }
         Optional<OriginatedRoute> before = after.isPresent()
                 ? Optional.ofNullable(originated.put(prefix, after.get()))
                 : Optional.ofNullable(originated.remove(prefix));
