@@ -15,11 +15,10 @@ import io.jbgp.core.message.UpdateMessage;
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.Bytes;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntSupplier;
 
 /**
  * UPDATE body codec (RFC 4271 §4.3), with the multiprotocol attributes of RFC 4760 for IPv4 and
@@ -51,6 +50,7 @@ import java.util.function.IntSupplier;
 public final class UpdateCodec {
     private static final int MP_REACH = PathAttribute.MP_REACH_NLRI;
     private static final int MP_UNREACH = PathAttribute.MP_UNREACH_NLRI;
+    private static final int[] EMPTY_TYPES = new int[0];
 
     private UpdateCodec() {}
 
@@ -138,7 +138,7 @@ public final class UpdateCodec {
     /** What the attribute loop collected; one per decode call. */
     private static final class Block {
         final List<PathAttribute> attributes = new ArrayList<>(12);
-        int[] partialTypes = new int[0];
+        int[] partialTypes = EMPTY_TYPES;
         MpReach mpReach;
         MpUnreach mpUnreach;
         AsPath as4Path;
@@ -147,7 +147,7 @@ public final class UpdateCodec {
         boolean as4AggregatorPartial;
 
         void addPartial(int type) {
-            int[] p = java.util.Arrays.copyOf(partialTypes, partialTypes.length + 1);
+            int[] p = Arrays.copyOf(partialTypes, partialTypes.length + 1);
             p[partialTypes.length] = type;
             partialTypes = p;
         }
@@ -445,7 +445,7 @@ public final class UpdateCodec {
      * Attributes in type-code order (RFC 4271 §5), MP attributes where the layout puts them, and
      * for a 2-octet peer the AS4 attributes at their type codes.
      */
-    private static void writeAttributes(UpdateMessage update, CodecContext ctx, ByteBuf out, AttributeLayout layout) {
+    static void writeAttributes(UpdateMessage update, CodecContext ctx, ByteBuf out, AttributeLayout layout) {
         PathAttributes attrs = update.attributes();
         AsPath as4Path = null;
         Aggregator as4Aggregator = null;
@@ -460,15 +460,16 @@ public final class UpdateCodec {
                 as4Aggregator = a;
             }
         }
-        if (layout.mpAttributesFirst()) {
+        AttributeLayout.MpPosition mp = layout.mpPosition();
+        if (mp == AttributeLayout.MpPosition.FIRST) {
             writeMp(update, ctx, out, layout);
         }
         int i = writeUpTo(attrs, 0, MP_REACH, ctx, out, layout);
-        if (!layout.mpAttributesFirst()) {
+        if (mp == AttributeLayout.MpPosition.TYPE_CODE_ORDER) {
             update.mpReach().ifPresent(r -> writeReach(r, ctx, out, layout));
         }
         i = writeUpTo(attrs, i, MP_UNREACH, ctx, out, layout);
-        if (!layout.mpAttributesFirst()) {
+        if (mp == AttributeLayout.MpPosition.TYPE_CODE_ORDER) {
             update.mpUnreach().ifPresent(u -> writeUnreach(u, ctx, out, layout));
         }
         i = writeUpTo(attrs, i, PathAttribute.AS4_PATH, ctx, out, layout);
@@ -481,6 +482,9 @@ public final class UpdateCodec {
                     ctx, out, layout);
         }
         writeUpTo(attrs, i, 256, ctx, out, layout);
+        if (mp == AttributeLayout.MpPosition.LAST) {
+            writeMp(update, ctx, out, layout);
+        }
     }
 
     private static void writeMp(UpdateMessage update, CodecContext ctx, ByteBuf out, AttributeLayout layout) {
@@ -556,152 +560,6 @@ public final class UpdateCodec {
      * @throws IllegalArgumentException when the attributes alone leave no room for one prefix
      */
     public static List<UpdateMessage> split(UpdateMessage update, CodecContext ctx) {
-        return new Splitter(update, ctx).split();
-    }
-
-    /** The greedy packer behind {@link #split}. */
-    private static final class Splitter {
-        /** MP_UNREACH_NLRI header with Extended Length, AFI and SAFI. */
-        private static final int MP_UNREACH_SETUP = 4 + 3;
-        private final UpdateMessage update;
-        private final CodecContext ctx;
-        private final int budget;
-        private final int attributesLength;
-        private final List<UpdateMessage> out = new ArrayList<>();
-        // the piece being filled
-        private List<Nlri> withdrawn = new ArrayList<>();
-        private List<Nlri> unreach;
-        private List<Nlri> announced = new ArrayList<>();
-        private List<Nlri> reach;
-        private boolean withAttributes;
-        private int used;
-
-        Splitter(UpdateMessage update, CodecContext ctx) {
-            this.update = update;
-            this.ctx = ctx;
-            // the two 2-octet length fields are always there
-            this.budget = ctx.maxMessageLength() - WireFormat.HEADER_LENGTH - 4;
-            this.attributesLength = attributesLength(update.attributes(), ctx);
-        }
-
-        List<UpdateMessage> split() {
-            if (fits()) {
-                return List.of(update);
-            }
-            boolean v4 = ctx.isAddPathSend(AddressFamily.IPV4_UNICAST);
-            for (Nlri n : update.withdrawn()) {
-                place(NlriCodec.encodedLength(n, v4), () -> 0, () -> withdrawn.add(n));
-            }
-            update.mpUnreach().ifPresent(u -> {
-                boolean ap = ctx.isAddPathSend(u.family());
-                if (u.withdrawn().isEmpty()) {
-                    place(0, () -> MP_UNREACH_SETUP, this::startUnreach);
-                }
-                for (Nlri n : u.withdrawn()) {
-                    place(NlriCodec.encodedLength(n, ap), () -> unreach == null ? MP_UNREACH_SETUP : 0, () -> {
-                        startUnreach();
-                        unreach.add(n);
-                    });
-                }
-            });
-            for (Nlri n : update.announced()) {
-                place(NlriCodec.encodedLength(n, v4), () -> withAttributes ? 0 : attributesLength, () -> {
-                    withAttributes = true;
-                    announced.add(n);
-                });
-            }
-            update.mpReach().ifPresent(r -> {
-                boolean ap = ctx.isAddPathSend(r.family());
-                // header with Extended Length, AFI, SAFI, next hop length, next hop, reserved
-                int fixed = 4 + 5 + MpNlriCodec.nextHopLength(r);
-                if (r.nlri().isEmpty()) {
-                    place(0, () -> fixed + attributesLength, this::startReach);
-                }
-                for (Nlri n : r.nlri()) {
-                    place(NlriCodec.encodedLength(n, ap),
-                            () -> (reach == null ? fixed : 0) + (withAttributes ? 0 : attributesLength), () -> {
-                                startReach();
-                                reach.add(n);
-                            });
-                }
-            });
-            if (used > 0 || out.isEmpty()) {
-                flush();
-            }
-            return List.copyOf(out);
-        }
-
-        private void startUnreach() {
-            if (unreach == null) {
-                unreach = new ArrayList<>();
-            }
-        }
-
-        private void startReach() {
-            withAttributes = true;
-            if (reach == null) {
-                reach = new ArrayList<>();
-            }
-        }
-
-        /**
-         * Adds an item of {@code cost} octets plus {@code setup}, the cost of opening its section
-         * (attributes, MP attribute header) when the piece does not have it yet; starts a new
-         * piece when the item does not fit.
-         */
-        private void place(int cost, IntSupplier setup, Runnable add) {
-            int s = setup.getAsInt();
-            if (used + cost + s > budget && used > 0) {
-                flush();
-                s = setup.getAsInt();
-            }
-            if (used + cost + s > budget) {
-                throw new IllegalArgumentException("split: attributes of " + attributesLength
-                        + " octets leave no room for a prefix in " + ctx.maxMessageLength());
-            }
-            used += cost + s;
-            add.run();
-        }
-
-        private void flush() {
-            MpReach r = update.mpReach().orElse(null);
-            MpUnreach u = update.mpUnreach().orElse(null);
-            out.add(new UpdateMessage(withdrawn, withAttributes ? update.attributes() : PathAttributes.EMPTY,
-                    reach == null ? Optional.empty()
-                            : Optional.of(new MpReach(r.family(), r.nextHop(), r.linkLocal(), reach)),
-                    unreach == null ? Optional.empty() : Optional.of(new MpUnreach(u.family(), unreach)),
-                    announced));
-            withdrawn = new ArrayList<>();
-            announced = new ArrayList<>();
-            unreach = null;
-            reach = null;
-            withAttributes = false;
-            used = 0;
-        }
-
-        private boolean fits() {
-            int n = 4 + attributesLength;
-            boolean v4 = ctx.isAddPathSend(AddressFamily.IPV4_UNICAST);
-            n += NlriCodec.encodedLength(update.withdrawn(), v4) + NlriCodec.encodedLength(update.announced(), v4);
-            if (update.mpReach().isPresent()) {
-                n += 4 + MpNlriCodec.reachLength(update.mpReach().get(), ctx);
-            }
-            if (update.mpUnreach().isPresent()) {
-                n += 4 + MpNlriCodec.unreachLength(update.mpUnreach().get(), ctx);
-            }
-            return WireFormat.HEADER_LENGTH + n <= ctx.maxMessageLength();
-        }
-
-        /** The attributes (no MP), AS4 ones included, in the longest layout. */
-        private static int attributesLength(PathAttributes attributes, CodecContext ctx) {
-            ByteBuf scratch = Unpooled.buffer(256);
-            try {
-                UpdateMessage only = new UpdateMessage(List.of(), attributes, Optional.empty(), Optional.empty(), List.of());
-                writeAttributes(only, ctx, scratch, AttributeLayout.ALL_EXTENDED);
-                return scratch.readableBytes();
-            } finally {
-                scratch.release();
-            }
-        }
+        return new UpdateSplitter(update, ctx).split();
     }
 }

@@ -57,7 +57,7 @@ public record DownReason(Kind kind, Optional<NotificationMessage> notification, 
     /**
      * True when the reason should lengthen the IdleHold back-off (RFC 4271 §8.1.1
      * DampPeerOscillations): everything except an operator's stop, a refused or collided duplicate
-     * connection, and a peer's CEASE for collision resolution.
+     * connection, and a peer's CEASE for collision resolution or Connection Rejected.
      */
     public boolean isError() {
         switch (kind) {
@@ -66,8 +66,10 @@ public record DownReason(Kind kind, Optional<NotificationMessage> notification, 
             case COLLISION_LOST:
                 return false;
             case NOTIFICATION_RECEIVED:
+                // the peer resolving a collision or refusing a duplicate says nothing bad about us
                 return notification.map(n -> !(n.code() == ErrorCode.CEASE.code()
-                        && n.subcode() == BgpError.CEASE_CONNECTION_COLLISION_RESOLUTION.subcode()))
+                        && (n.subcode() == BgpError.CEASE_CONNECTION_COLLISION_RESOLUTION.subcode()
+                        || n.subcode() == BgpError.CEASE_CONNECTION_REJECTED.subcode())))
                         .orElse(true);
             default:
                 return true;

@@ -42,12 +42,25 @@ class UpdateMrtReplayTest {
     /** The layout the sender used, for a byte-exact re-encoding. */
     static AttributeLayout layoutOf(byte[] body) {
         List<Integer> order = UpdateMrtScanner.attributeOrder(body);
-        boolean mpLater = false;
+        boolean ascending = true;
         for (int i = 1; i < order.size(); i++) {
-            mpLater |= order.get(i) == 14 || order.get(i) == 15;
+            ascending &= order.get(i - 1) < order.get(i);
         }
-        AttributeLayout base = mpLater ? AttributeLayout.TYPE_CODE_ORDER : AttributeLayout.DEFAULT;
+        AttributeLayout base;
+        if (ascending) {
+            base = AttributeLayout.TYPE_CODE_ORDER;
+        } else if (isMp(order.get(0))) {
+            base = AttributeLayout.DEFAULT;
+        } else if (isMp(order.get(order.size() - 1))) {
+            base = AttributeLayout.MP_LAST;
+        } else {
+            throw new AssertionError("no layout puts the attributes in the order " + order);
+        }
         return base.withExtendedLength(UpdateMrtScanner.extendedShortTypes(body));
+    }
+
+    private static boolean isMp(int type) {
+        return type == 14 || type == 15;
     }
 
     /** What a replay saw. */
@@ -105,7 +118,7 @@ class UpdateMrtReplayTest {
         // and the one convention that needs the layout: AS_PATH always with Extended Length
         byte[] first = messages.stream().filter(m -> m.type() == 2).findFirst().orElseThrow().message();
         byte[] body = java.util.Arrays.copyOfRange(first, 19, first.length);
-        assertEquals(AttributeLayout.DEFAULT.withExtendedLength(2), layoutOf(body));
+        assertEquals(AttributeLayout.TYPE_CODE_ORDER.withExtendedLength(2), layoutOf(body));
     }
 
     @Test

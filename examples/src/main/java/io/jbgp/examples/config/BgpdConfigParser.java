@@ -31,7 +31,9 @@ import java.util.Set;
  * AS N                                            N plain or asdot (1..4294967295)
  * router-id A.B.C.D
  * listen on ADDR [port N]
+ * socket "PATH"                                   the control socket
  * holdtime N                                      3..65535, default 90
+ * connect-retry N                                 1..65535, default 120
  * fib-update yes|no                               default yes
  * prefix-set NAME { P [or-longer|maxlen N|prefixlen RANGE], ... }
  * network P
@@ -75,7 +77,9 @@ public final class BgpdConfigParser {
     private Optional<Asn> asn = Optional.empty();
     private Optional<RouterId> routerId = Optional.empty();
     private final List<BgpdConfig.ListenConfig> listen = new ArrayList<>();
+    private Optional<String> controlSocket = Optional.empty();
     private int holdTime = BgpdConfig.DEFAULT_HOLD_TIME;
+    private int connectRetry = BgpdConfig.DEFAULT_CONNECT_RETRY;
     private boolean fibUpdate = true;
     private final List<PrefixSetConfig> prefixSets = new ArrayList<>();
     private final List<NetworkConfig> networks = new ArrayList<>();
@@ -119,7 +123,8 @@ public final class BgpdConfigParser {
         if (asn.isEmpty()) {
             throw error(end, "no \"AS\" statement: the local AS number is required");
         }
-        return new BgpdConfig(asn.get(), routerId, listen, holdTime, fibUpdate, prefixSets,
+        return new BgpdConfig(asn.get(), routerId, listen, controlSocket, holdTime,
+                connectRetry, fibUpdate, prefixSets,
                 networks, groups, neighbors, filters);
     }
 
@@ -149,6 +154,19 @@ public final class BgpdConfigParser {
                 break;
             case "holdtime":
                 holdTime = holdTime(lexer.next());
+                break;
+            case "connect-retry":
+                connectRetry = (int) number(lexer.next(), 1, 0xFFFF, "connect-retry");
+                break;
+            case "socket":
+                Token path = lexer.next();
+                if (!path.is(Kind.STRING) || path.text().isEmpty()) {
+                    throw error(path, "\"socket\" needs a quoted path");
+                }
+                if (lexer.peek().isWord("restricted")) {
+                    throw error(lexer.peek(), "restricted control sockets are not supported");
+                }
+                controlSocket = Optional.of(path.text());
                 break;
             case "fib-update":
                 fibUpdate = yesNo(lexer.next());
@@ -238,7 +256,13 @@ public final class BgpdConfigParser {
             if (t.is(Kind.EOF)) {
                 throw error(t, "missing \"}\" at end of prefix-set \"" + name.text() + "\"");
             }
-            entries.add(prefixLengthSuffix(prefix(t)));
+            PrefixMatch m = prefixLengthSuffix(prefix(t));
+            if (m.op() == PrefixMatch.LengthOp.NE || m.op() == PrefixMatch.LengthOp.EXCEPT_RANGE) {
+                // bgpd's prefix-set trie stores one length range per prefix; neither fits
+                throw error(t, "unsupported prefixlen operation \"" + m.op().token()
+                        + "\" in prefix-set");
+            }
+            entries.add(m);
         }
         prefixSets.add(new PrefixSetConfig(name.text(), entries));
     }
@@ -365,7 +389,14 @@ public final class BgpdConfigParser {
         }
         PeerSettings built = settings.build();
         for (int i = 0; i < members.size(); i++) {
-            requireRemoteAs(memberTokens.get(i), members.get(i), built);
+            NeighborConfig n = members.get(i);
+            requireRemoteAs(memberTokens.get(i), n, built);
+            if (built.md5Password().isPresent() && n.settings().md5Password().isPresent()) {
+                // bgpd: "auth method cannot be redefined"; two passwords in play is a mistake
+                throw error(memberTokens.get(i), "neighbor " + BgpdConfigWriter.address(n.address())
+                        + " cannot redefine the tcp md5sig password of group \"" + name.text()
+                        + "\"");
+            }
         }
         groups.add(new GroupConfig(name.text(), built, members));
     }
@@ -378,7 +409,7 @@ public final class BgpdConfigParser {
         Token addrToken = lexer.next();
         InetAddress address = address(addrToken);
         if (!neighborAddresses.add(address)) {
-            throw error(addrToken, "neighbor " + address.getHostAddress() + " already defined");
+            throw error(addrToken, "neighbor " + BgpdConfigWriter.address(address) + " already defined");
         }
         openBlock("neighbor");
         PeerSettings.Builder settings = PeerSettings.builder();
@@ -391,7 +422,7 @@ public final class BgpdConfigParser {
                 continue;
             }
             if (t.is(Kind.EOF)) {
-                throw error(t, "missing \"}\" at end of neighbor " + address.getHostAddress());
+                throw error(t, "missing \"}\" at end of neighbor " + BgpdConfigWriter.address(address));
             }
             if (t.isWord("neighbor") || t.isWord("group")) {
                 throw error(t, "\"" + t.text() + "\" is not allowed inside a neighbor block");
@@ -409,7 +440,7 @@ public final class BgpdConfigParser {
     private void requireRemoteAs(Token at, NeighborConfig n, PeerSettings inherited)
             throws ConfigException {
         if (inherited.overlay(n.settings()).remoteAs().isEmpty()) {
-            throw error(at, "neighbor " + n.address().getHostAddress() + " has no remote-as");
+            throw error(at, "neighbor " + BgpdConfigWriter.address(n.address()) + " has no remote-as");
         }
     }
 
@@ -484,8 +515,8 @@ public final class BgpdConfigParser {
         if (!secret.is(Kind.STRING) && !secret.is(Kind.WORD)) {
             throw error(secret, "\"tcp md5sig password\" needs a password");
         }
-        if (secret.text().isEmpty() || secret.text().length() > 80) {
-            throw error(secret, "md5 password must be 1 to 80 characters long");
+        if (secret.text().isEmpty() || secret.text().length() > 79) {
+            throw error(secret, "md5 password must be 1 to 79 characters long");
         }
         s.md5Password(new Secret(secret.text()));
     }
@@ -601,13 +632,24 @@ public final class BgpdConfigParser {
         }
         if (t.isWord("group")) {
             Token name = name(lexer.next(), "group");
-            if (groups.stream().noneMatch(g -> g.name().equals(name.text()))) {
+            Optional<GroupConfig> g = groups.stream().filter(x -> x.name().equals(name.text()))
+                    .findFirst();
+            if (g.isEmpty()) {
                 throw error(name, "group \"" + name.text() + "\" not defined");
+            }
+            if (g.get().neighbors().isEmpty()) {
+                // bgpd knows groups only through their members: "no such group"
+                throw error(name, "group \"" + name.text() + "\" has no neighbors to match");
             }
             return new PeerMatch.Group(name.text());
         }
         if (t.is(Kind.WORD) && looksLikeAddress(t.text())) {
-            return new PeerMatch.Address(address(t));
+            InetAddress a = address(t);
+            if (!neighborAddresses.contains(a)) {
+                // as in bgpd: a rule for a neighbor that does not exist is a typo, not a no-op
+                throw error(t, "no such peer: " + BgpdConfigWriter.address(a));
+            }
+            return new PeerMatch.Address(a);
         }
         throw error(t, "invalid peer " + t.describe()
                 + ": expected any, ebgp, ibgp, an address or group NAME");
@@ -647,12 +689,38 @@ public final class BgpdConfigParser {
             if (t.is(Kind.EOF)) {
                 throw error(t, "missing \"}\" at end of set list");
             }
-            out.add(setAction(t));
+            SetAction a = setAction(t);
+            if (a instanceof SetAction.AddCommunity && out.contains(a)) {
+                throw error(t, "community " + BgpdConfigWriter.community(
+                        ((SetAction.AddCommunity) a).community()) + " is already set");
+            }
+            // one value per attribute, as bgpd insists; only communities accumulate
+            if (!(a instanceof SetAction.AddCommunity)
+                    && out.stream().anyMatch(o -> setKind(o).equals(setKind(a)))) {
+                throw error(t, "redefining set parameter \"" + setKind(a) + "\"");
+            }
+            out.add(a);
         }
         if (out.isEmpty()) {
             throw error(open, "empty set list");
         }
         return out;
+    }
+
+    static String setKind(SetAction a) {
+        if (a instanceof SetAction.LocalPref) {
+            return "localpref";
+        }
+        if (a instanceof SetAction.Med) {
+            return "med";
+        }
+        if (a instanceof SetAction.PrependSelf) {
+            return "prepend-self";
+        }
+        if (a instanceof SetAction.AddCommunity) {
+            return "community";
+        }
+        return "nexthop";
     }
 
     private SetAction setAction(Token t) throws ConfigException {
@@ -750,7 +818,7 @@ public final class BgpdConfigParser {
             lexer.next();
             Token n = lexer.next();
             int len = prefixLength(n, p);
-            return new PrefixMatch(p, PrefixMatch.LengthOp.LE, len, len);
+            return checkReachable(n, new PrefixMatch(p, PrefixMatch.LengthOp.LE, len, len));
         }
         if (!t.isWord("prefixlen")) {
             return PrefixMatch.exact(p);
@@ -761,9 +829,9 @@ public final class BgpdConfigParser {
             PrefixMatch.LengthOp op = unaryOp(first);
             Token n = lexer.next();
             int len = prefixLength(n, p);
-            return new PrefixMatch(p, op, len, len);
+            return checkReachable(n, new PrefixMatch(p, op, len, len));
         }
-        // binary forms: "8-12", "8 - 12", "8 >< 12", or a bare "N" meaning "= N"
+        // binary forms: "8-12", "8 - 12", "8 >< 12"
         String text = first.text();
         int dash = text.indexOf('-');
         if (first.is(Kind.WORD) && dash > 0 && dash < text.length() - 1) {
@@ -777,8 +845,7 @@ public final class BgpdConfigParser {
             return range(hi, p, op.isWord("-") ? PrefixMatch.LengthOp.RANGE
                     : PrefixMatch.LengthOp.EXCEPT_RANGE, text, hi.text());
         }
-        int len = prefixLength(first, p);
-        return new PrefixMatch(p, PrefixMatch.LengthOp.EQ, len, len);
+        throw error(first, "expected a prefixlen operator or range, got " + first.describe());
     }
 
     private PrefixMatch.LengthOp unaryOp(Token t) throws ConfigException {
@@ -798,7 +865,30 @@ public final class BgpdConfigParser {
             throw error(at, "invalid prefixlen range " + a + " " + op.token() + " " + b
                     + ": lower bound above upper bound");
         }
-        return new PrefixMatch(p, op, a, b);
+        return checkReachable(at, new PrefixMatch(p, op, a, b));
+    }
+
+    /**
+     * Refuses length ranges that end below the prefix's own length or start beyond the address
+     * size: no route can match them, so they are a typo (bgpd refuses them too).
+     */
+    private PrefixMatch checkReachable(Token at, PrefixMatch m) throws ConfigException {
+        if (m.op() == PrefixMatch.LengthOp.GT && m.low() >= m.prefix().maxLength()) {
+            throw error(at, "prefixlen range starts at " + (m.low() + 1) + ", beyond the "
+                    + m.prefix().maxLength() + " bits of " + m.prefix());
+        }
+        int max;
+        switch (m.op()) {
+            case LT: max = m.low() - 1; break;
+            case LE: case EQ: max = m.low(); break;
+            case RANGE: max = m.high(); break;
+            default: return m;
+        }
+        if (max < m.prefix().length()) {
+            throw error(at, "prefixlen range ends at " + max + ", below the length of "
+                    + m.prefix());
+        }
+        return m;
     }
 
     private int prefixLength(Token t, IpPrefix p) throws ConfigException {

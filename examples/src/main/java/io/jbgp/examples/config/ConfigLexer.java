@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Splits bgpd.conf text into tokens, the way OpenBGPD's {@code yylex} does: {@code #} comments
  * to end of line, {@code \}-newline continues a line, newlines end statements, double-quoted
- * strings with {@code \"} and {@code \\} escapes, and {@code $name} replaced by the re-lexed
+ * strings where a backslash escapes only a quote, space or tab (so {@code \\} stays two
+ * backslashes, as in bgpd), and {@code $name} replaced by the re-lexed
  * value of a macro (so {@code good="{ 198.51.100.0/24, 203.0.113.0/24 }"} expands to a list).
  * Macros are not expanded inside quotes.
  *
@@ -198,16 +199,17 @@ final class ConfigLexer {
                 return new Token(Kind.STRING, sb.toString(), startLine);
             }
             if (c == '\\' && pos < text.length()) {
+                // bgpd's rule: backslash escapes a quote, space or tab; before anything else both
+                // characters stay, so "\\" is two backslashes
                 char n = text.charAt(pos);
-                if (n == '"' || n == '\\') {
+                if (n == '"' || n == ' ' || n == '\t') {
                     sb.append(n);
                     pos++;
                     continue;
                 }
-                if (n == '\n') {
-                    // continuation inside a string, as in bgpd
+                if (n != '\n') {
+                    sb.append(c).append(n);
                     pos++;
-                    line++;
                     continue;
                 }
             }
