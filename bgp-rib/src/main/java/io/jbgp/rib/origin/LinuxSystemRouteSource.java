@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
 public final class LinuxSystemRouteSource implements SystemRouteSource {
     private static final Logger log = LoggerFactory.getLogger(LinuxSystemRouteSource.class);
     private static final Duration MIN_POLL = Duration.ofMillis(50);
+    /** When the first read after subscribing happens, if the monitor is used. */
+    private static final Duration STARTUP_RECHECK = Duration.ofMillis(500);
     /** The shortest time between two reads woken by {@code ip monitor}. */
     private static final Duration MIN_GAP = Duration.ofMillis(100);
 
@@ -265,9 +267,13 @@ public final class LinuxSystemRouteSource implements SystemRouteSource {
 
     private void pollLoop() {
         boolean failing = false;
+        // the monitor needs a moment to listen: one early read covers changes made meanwhile
+        Duration wait = config.followMonitor() && config.pollInterval().compareTo(STARTUP_RECHECK) > 0
+                ? STARTUP_RECHECK : config.pollInterval();
         while (true) {
             synchronized (lock) {
-                long deadline = System.nanoTime() + config.pollInterval().toNanos();
+                long deadline = System.nanoTime() + wait.toNanos();
+                wait = config.pollInterval();
                 while (!wake && !closed) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
