@@ -140,9 +140,20 @@ public final class KernelFibSink implements FibSink {
     private final Map<IpPrefix, Slot> state = new HashMap<>();
     private long restarts;
 
-    /** Starts the {@code ip -batch} process; call {@link #resync} before relying on the table. */
+    /**
+     * Starts the {@code ip -batch} process and adopts the routes of ours an earlier run left in
+     * the kernel (updates replace them in place; {@link #resync} or {@code close(true)} removes
+     * those nobody wants). Call {@link #resync} at start to remove stale ones at once.
+     */
     public KernelFibSink(Config config) {
         this.config = Objects.requireNonNull(config, "config");
+        Map<IpPrefix, KernelRoute> left = listOurs();
+        synchronized (state) {
+            left.keySet().forEach(p -> state.put(p, new Slot(Status.CONFIRMED, null)));
+        }
+        if (!left.isEmpty()) {
+            log.info("fib: {} routes of ours from an earlier run are in the kernel; kept until resync", left.size());
+        }
         this.batch = IpBatch.start(config.ip(), events);
     }
 
@@ -380,16 +391,7 @@ public final class KernelFibSink implements FibSink {
     /** Brings the kernel to {@code desired}; caller holds the lock. */
     private void reconcile() {
         batch.sync(config.ip().timeout()); // earlier lines settle, so the listing shows them
-        Map<IpPrefix, KernelRoute> ours = new HashMap<>();
-        for (Afi afi : List.of(Afi.IPV4, Afi.IPV6)) {
-            String json = config.ip().run("-j", afi == Afi.IPV4 ? "-4" : "-6", "route", "show", "proto",
-                    config.protocol(), "table", config.table());
-            for (KernelRoute k : KernelRoute.parse(json, afi)) {
-                if (k.metric() == config.metric()) {
-                    ours.put(k.prefix(), k);
-                }
-            }
-        }
+        Map<IpPrefix, KernelRoute> ours = listOurs();
         synchronized (state) {
             state.clear(); // blocked and failed prefixes get another try
         }
@@ -425,6 +427,21 @@ public final class KernelFibSink implements FibSink {
         boolean done = batch.sync(config.ip().timeout());
         log.info("fib resync: {} ours in the kernel, {} added, {} replaced, {} removed{}", ours.size(), added,
                 replaced, removed, done ? "" : " (not confirmed in time)");
+    }
+
+    /** Our routes in the kernel now: {@code ip -j route show proto P table T}, our metric only. */
+    private Map<IpPrefix, KernelRoute> listOurs() {
+        Map<IpPrefix, KernelRoute> ours = new HashMap<>();
+        for (Afi afi : List.of(Afi.IPV4, Afi.IPV6)) {
+            String json = config.ip().run("-j", afi == Afi.IPV4 ? "-4" : "-6", "route", "show", "proto",
+                    config.protocol(), "table", config.table());
+            for (KernelRoute k : KernelRoute.parse(json, afi)) {
+                if (k.metric() == config.metric()) {
+                    ours.put(k.prefix(), k);
+                }
+            }
+        }
+        return ours;
     }
 
     private static boolean sameHops(FibRoute r, KernelRoute k) {

@@ -121,6 +121,14 @@ class KernelFibSinkTest {
         first.close(false); // a crash or "keep routes" stop: they stay behind
         assertEquals(3, ours().size());
 
+        // without a resync, a new sink still treats what it finds as its own: updates replace it
+        KernelFibSink adopting = sink();
+        adopting.install(route("203.0.113.0/24", "10.1.0.6"));
+        assertTrue(adopting.awaitSync(WAIT));
+        assertEquals(Set.of(), adopting.blocked());
+        assertEquals(gws("10.1.0.6"), ours().get(p("203.0.113.0/24")));
+        adopting.close(false);
+
         KernelFibSink second = sink();
         try {
             second.resync(List.of(route("198.51.100.0/24", "10.1.0.6"), route("198.51.100.0/25", "10.1.0.5"),
