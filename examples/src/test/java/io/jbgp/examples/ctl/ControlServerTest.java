@@ -290,6 +290,7 @@ class ControlServerTest {
         dead.close();
         assertTrue(Files.exists(stale));
         try (ControlServer s = ControlServer.start(stale, new ControlDispatcher(target))) {
+            assertEquals(stale, s.path());
             String[] r = bgpctl("-s", stale.toString(), "show");
             assertEquals("0", r[0], r[2]);
         }
