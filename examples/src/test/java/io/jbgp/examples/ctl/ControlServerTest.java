@@ -297,6 +297,17 @@ class ControlServerTest {
     }
 
     @Test
+    void aRegularFileInTheWayIsNeverDeleted() throws IOException {
+        Path file = dir.resolve("bgpd.conf");
+        Files.writeString(file, "AS 65501\n");
+        IOException e = assertThrows(IOException.class,
+                () -> ControlServer.start(file, new ControlDispatcher(target)));
+        assertEquals("control socket path " + file + " exists and is not a socket",
+                e.getMessage());
+        assertEquals("AS 65501\n", Files.readString(file));
+    }
+
+    @Test
     void clientUsageErrors() {
         assertEquals("2", bgpctl()[0]);
         assertEquals("usage: bgpctl [-j] [-s socket] command [argument ...]\n", bgpctl()[2]);
