@@ -39,7 +39,6 @@ final class ConfigLexer {
             switch (kind) {
                 case EOL: return "end of line";
                 case EOF: return "end of file";
-                case STRING: return "\"" + text + "\"";
                 default: return "\"" + text + "\"";
             }
         }
