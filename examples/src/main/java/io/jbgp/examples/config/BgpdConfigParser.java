@@ -758,6 +758,7 @@ public final class BgpdConfigParser {
     // ---- values ---------------------------------------------------------------------------
 
     private Asn asNumber(Token t) throws ConfigException {
+        requireValue(t, "AS number");
         try {
             if (!t.is(Kind.WORD) || !t.text().matches("[0-9]+(\\.[0-9]+)?")) {
                 throw new IllegalArgumentException();
@@ -774,6 +775,7 @@ public final class BgpdConfigParser {
     }
 
     private RouterId routerId(Token t) throws ConfigException {
+        requireValue(t, "router-id");
         try {
             return RouterId.parse(t.text());
         } catch (IllegalArgumentException e) {
@@ -782,6 +784,7 @@ public final class BgpdConfigParser {
     }
 
     private InetAddress address(Token t) throws ConfigException {
+        requireValue(t, "address");
         if (!t.is(Kind.WORD) || !looksLikeAddress(t.text())) {
             throw error(t, "invalid address " + t.describe());
         }
@@ -797,6 +800,7 @@ public final class BgpdConfigParser {
     }
 
     private IpPrefix prefix(Token t) throws ConfigException {
+        requireValue(t, "prefix");
         if (!t.is(Kind.WORD) || t.text().indexOf('/') < 0) {
             throw error(t, "invalid prefix " + t.describe() + ": expected ADDRESS/LENGTH");
         }
@@ -908,6 +912,7 @@ public final class BgpdConfigParser {
     }
 
     private long number(Token t, long min, long max, String what) throws ConfigException {
+        requireValue(t, what);
         if (t.is(Kind.WORD) && t.text().matches("[0-9]{1,19}")) {
             long v = Long.parseLong(t.text());
             if (v >= min && v <= max) {
@@ -919,6 +924,7 @@ public final class BgpdConfigParser {
     }
 
     private boolean yesNo(Token t) throws ConfigException {
+        requireValue(t, "yes or no");
         if (t.isWord("yes")) {
             return true;
         }
@@ -964,6 +970,13 @@ public final class BgpdConfigParser {
             }
         }
         throw error(t, "invalid large-community " + t.describe());
+    }
+
+    /** A value was due but the line ended: say what is missing rather than "got end of line". */
+    private void requireValue(Token t, String what) throws ConfigException {
+        if (t.is(Kind.EOL) || t.is(Kind.EOF)) {
+            throw error(t, "missing " + what);
+        }
     }
 
     private Token name(Token t, String what) throws ConfigException {
