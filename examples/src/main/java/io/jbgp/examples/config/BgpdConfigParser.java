@@ -68,7 +68,6 @@ public final class BgpdConfigParser {
             "fib-update", "network", "prefix-set", "group", "neighbor", "allow", "deny", "match",
             "include", "set", "from", "to", "any", "ebgp", "ibgp", "prefix", "community");
 
-    private final String file;
     private final ConfigLexer lexer;
     private final Map<String, String> macros = new HashMap<>();
     private final ValueReader v;
@@ -89,7 +88,6 @@ public final class BgpdConfigParser {
     private final Set<InetAddress> neighborAddresses = new HashSet<>();
 
     private BgpdConfigParser(String file, String text) {
-        this.file = file;
         this.lexer = new ConfigLexer(file, text, macros);
         this.v = new ValueReader(file, lexer);
         this.filterRules = new FilterRuleParser(lexer, v, neighborAddresses, groups);
@@ -126,8 +124,7 @@ public final class BgpdConfigParser {
             throw v.error(end, "no \"AS\" statement: the local AS number is required");
         }
         return new BgpdConfig(asn.get(), routerId, listen, controlSocket, holdTime,
-                connectRetry, fibUpdate, prefixSets,
-                networks, groups, neighbors, filters);
+                connectRetry, fibUpdate, prefixSets, networks, groups, neighbors, filters);
     }
 
     private void topLevelStatement() throws ConfigException {
