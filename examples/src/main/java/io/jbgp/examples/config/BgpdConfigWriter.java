@@ -224,7 +224,7 @@ public final class BgpdConfigWriter {
 
     /** A community as bgpd.conf spells it: well-known ones by name. */
     static String community(Community c) {
-        for (Map.Entry<String, Community> e : BgpdConfigParser.WELL_KNOWN.entrySet()) {
+        for (Map.Entry<String, Community> e : ValueReader.WELL_KNOWN.entrySet()) {
             if (e.getValue().equals(c)) {
                 return e.getKey();
             }
@@ -263,8 +263,8 @@ public final class BgpdConfigWriter {
      * A double-quoted string as bgpd's lexer reads it back: quotes escaped, backslashes as they
      * are (bgpd keeps a backslash that does not precede a quote, space or tab).
      *
-     * @throws IllegalArgumentException for a string bgpd.conf cannot express (an odd run of
-     *     backslashes before a quote, blank, newline or the end); the parser never makes one
+     * @throws IllegalArgumentException for a string bgpd.conf cannot express (a backslash
+     *     before a blank or at the very end, a line break); the parser never makes one
      */
     static String quote(String s) {
         if (!isQuotable(s)) {
@@ -275,22 +275,18 @@ public final class BgpdConfigWriter {
 
     /** Whether {@link #quote} can write {@code s}. */
     static boolean isQuotable(String s) {
-        int run = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\n') {
                 return false;
             }
-            if (c == '\\') {
-                run++;
-                continue;
-            }
-            // the last backslash of an odd run would pair with c: fatal when c is special
-            if (run % 2 == 1 && (c == '"' || c == ' ' || c == '\t')) {
+            // "\ " would read back as a lone blank, and a final backslash would eat the quote;
+            // "\" followed by a quote is fine: it is written \\" (a backslash, then \")
+            if (c == '\\' && (i + 1 == s.length() || s.charAt(i + 1) == ' '
+                    || s.charAt(i + 1) == '\t')) {
                 return false;
             }
-            run = 0;
         }
-        return run % 2 == 0;
+        return true;
     }
 }

@@ -39,7 +39,6 @@ final class ConfigLexer {
             switch (kind) {
                 case EOL: return "end of line";
                 case EOF: return "end of file";
-                case STRING: return "\"" + text + "\"";
                 default: return "\"" + text + "\"";
             }
         }
@@ -131,7 +130,7 @@ final class ConfigLexer {
             if (c == ' ' || c == '\t' || c == '\r') {
                 pos++;
             } else if (c == '#') {
-                // a comment runs to the end of the line; the newline itself still ends the statement
+                // a comment runs to the end of the line; the newline still ends the statement
                 while (pos < text.length() && text.charAt(pos) != '\n') {
                     pos++;
                 }
@@ -199,16 +198,11 @@ final class ConfigLexer {
                 return new Token(Kind.STRING, sb.toString(), startLine);
             }
             if (c == '\\' && pos < text.length()) {
-                // bgpd's rule: backslash escapes a quote, space or tab; before anything else both
-                // characters stay, so "\\" is two backslashes
+                // bgpd's rule: a backslash escapes a following quote, space or tab; any other
+                // backslash is itself (so "\\" is two backslashes, and "\\\"" one and a quote)
                 char n = text.charAt(pos);
                 if (n == '"' || n == ' ' || n == '\t') {
                     sb.append(n);
-                    pos++;
-                    continue;
-                }
-                if (n != '\n') {
-                    sb.append(c).append(n);
                     pos++;
                     continue;
                 }

@@ -8,6 +8,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -71,13 +72,19 @@ public final class ControlServer implements AutoCloseable {
      */
     public static ControlServer start(Path path, ControlDispatcher dispatcher,
             Duration requestTimeout, Duration responseTimeout) throws IOException {
-        if (Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            if (!isSocket(path)) {
+                // never delete a file we did not make; a typo in "socket" must not cost data
+                throw new IOException("control socket path " + path
+                        + " exists and is not a socket");
+            }
             if (isLive(path)) {
                 throw new IOException("control socket " + path + " is in use by another process");
             }
             Files.delete(path);
         }
-        Path temp = path.resolveSibling(path.getFileName() + ".tmp" + ProcessHandle.current().pid());
+        Path temp = path.resolveSibling(path.getFileName() + ".tmp"
+                + ProcessHandle.current().pid());
         Files.deleteIfExists(temp);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
@@ -95,6 +102,15 @@ public final class ControlServer implements AutoCloseable {
         LOG.info("control socket listening on {}", path);
         return s;
     }
+
+    private static boolean isSocket(Path path) throws IOException {
+        int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        return (mode & S_IFMT) == S_IFSOCK;
+    }
+
+    /** File-type bits of {@code st_mode}, and the socket type (POSIX {@code sys/stat.h}). */
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
 
     private static boolean isLive(Path path) {
         try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(path))) {

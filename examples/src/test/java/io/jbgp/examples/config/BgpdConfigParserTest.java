@@ -271,7 +271,8 @@ class BgpdConfigParserTest {
 
     @Test
     void quotedStringEscapesFollowBgpd() throws Exception {
-        // \" is a quote, "\ " a blank, any other backslash stays (so \\ is two backslashes)
+        // \" is a quote, "\ " a blank, any other backslash stays (so \\ is two backslashes);
+        // the same line, run through OpenBGPD 7.7's bgpd -nv, prints descr "a "b" \\c\x d"
         BgpdConfig c = parse("AS 1\nneighbor 10.0.0.2 { remote-as 2\n"
                 + " descr \"a \\\"b\\\" \\\\c\\x\\ d\" }\n");
         assertEquals(Optional.of("a \"b\" \\\\c\\x d"),
@@ -279,9 +280,18 @@ class BgpdConfigParserTest {
     }
 
     @Test
+    void backslashBeforeAQuoteIsLiteralThenTheQuoteIsEscaped() throws Exception {
+        // raw a\\"b" : the first backslash is literal, the second escapes the quote
+        BgpdConfig c = parse("AS 1\nneighbor 10.0.0.2 { remote-as 2\n descr \"a\\\\\"b\" }\n");
+        assertEquals(Optional.of("a\\\"b"), c.neighbors().get(0).settings().description());
+    }
+
+    @Test
     void stringsBgpdCannotExpressAreRefusedByTheWriter() {
         assertTrue(BgpdConfigWriter.isQuotable("a\\\\\"b"));
-        assertFalse(BgpdConfigWriter.isQuotable("a\\\"b"));
+        assertTrue(BgpdConfigWriter.isQuotable("a\\\"b"));
+        assertEquals("\"a\\\\\"b\"", BgpdConfigWriter.quote("a\\\"b"));
+        assertFalse(BgpdConfigWriter.isQuotable("a\\ b"));
         assertFalse(BgpdConfigWriter.isQuotable("ends\\"));
         assertFalse(BgpdConfigWriter.isQuotable("line\nbreak"));
         assertEquals("\"say \\\"hi\\\" c:\\x\"", BgpdConfigWriter.quote("say \"hi\" c:\\x"));

@@ -290,9 +290,21 @@ class ControlServerTest {
         dead.close();
         assertTrue(Files.exists(stale));
         try (ControlServer s = ControlServer.start(stale, new ControlDispatcher(target))) {
+            assertEquals(stale, s.path());
             String[] r = bgpctl("-s", stale.toString(), "show");
             assertEquals("0", r[0], r[2]);
         }
+    }
+
+    @Test
+    void aRegularFileInTheWayIsNeverDeleted() throws IOException {
+        Path file = dir.resolve("bgpd.conf");
+        Files.writeString(file, "AS 65501\n");
+        IOException e = assertThrows(IOException.class,
+                () -> ControlServer.start(file, new ControlDispatcher(target)));
+        assertEquals("control socket path " + file + " exists and is not a socket",
+                e.getMessage());
+        assertEquals("AS 65501\n", Files.readString(file));
     }
 
     @Test
