@@ -54,6 +54,9 @@ final class BgpListener {
                     }
                 });
         channel = b.bind(requested).syncUninterruptibly().channel();
+        if (loops.isEpoll()) {
+            TransportSecurity.listenerTtl(channel, requested.getAddress() instanceof java.net.Inet6Address);
+        }
         LOG.info("listening on {}", channel.localAddress());
     }
 

@@ -41,7 +41,22 @@ import java.util.Optional;
  * discarded attributes), {@link DecodeResult.TreatAsWithdraw} or {@link DecodeResult.Failed},
  * following RFC 7606; the per-attribute policy is the table in {@link AttributeCodecs}, the
  * message-level rules are here. Anything unforeseen (an index slip) still ends as Malformed
- * Attribute List rather than an exception.
+ * Attribute List rather than an exception. Choices where the RFCs leave room:
+ * <ul>
+ *   <li>flags: only the Optional and Transitive bits are checked (RFC 7606 §3 (c)); a Partial bit
+ *       on an attribute that is not optional transitive is ignored, as are the low four bits;</li>
+ *   <li>MP_REACH_NLRI / MP_UNREACH_NLRI for a family the session did not negotiate: session
+ *       reset with Optional Attribute Error and the attribute as data (RFC 4760 §7 allows it,
+ *       OpenBGPD does it; FRR drops such NLRI silently);</li>
+ *   <li>NEXT_HOP 0.0.0.0/8 and 224.0.0.0/3: treat-as-withdraw (RFC 7606 §7.3); loopback is
+ *       accepted;</li>
+ *   <li>RFC 7606 §5.2: an attribute error stronger than attribute discard in an UPDATE that has
+ *       path attributes but neither classic NLRI nor MP_REACH_NLRI resets the session, with the
+ *       RFC 4271 §6.3 data of the error;</li>
+ *   <li>checks that need the session (LOCAL_PREF or confederation segments from an external
+ *       peer, RFC 7606 §7.5 and §7.2; the first AS of AS_PATH, RFC 4271 §6.3) are not made
+ *       here: the codec does not know the peer.</li>
+ * </ul>
  * <p>
  * <b>Encoding</b> derives every length and flag; the only wire choices left are in
  * {@link AttributeLayout}. Unknown optional transitive attributes are passed on with the Partial
@@ -81,7 +96,7 @@ public final class UpdateCodec {
                 return failed(errors);
             }
             attributes.readerIndex(attributes.writerIndex());
-            return finish(List.of(), block, List.of(), ctx, errors);
+            return finish(List.of(), block, List.of(), ctx, errors, false);
         } catch (RuntimeException e) {
             return new DecodeResult.Failed(BgpError.UPDATE_MALFORMED_ATTRIBUTE_LIST, Bytes.EMPTY,
                     "undecodable path attributes: " + e);
@@ -132,7 +147,7 @@ public final class UpdateCodec {
                     "IPv4 unicast prefixes on a session without IPv4 unicast");
         }
         body.readerIndex(end);
-        return finish(withdrawn, block, announced, ctx, errors);
+        return finish(withdrawn, block, announced, ctx, errors, attrEnd > attrStart);
     }
 
     /** What the attribute loop collected; one per decode call. */
@@ -181,7 +196,7 @@ public final class UpdateCodec {
             boolean extended = AttributeFlags.isExtendedLength(flags);
             if (to - p < (extended ? 4 : 3)) {
                 // RFC 7606 §4: too few octets left for an attribute header
-                errors.treatAsWithdraw(BgpError.UPDATE_ATTRIBUTE_LENGTH_ERROR,
+                errors.treatAsWithdraw(BgpError.UPDATE_ATTRIBUTE_LENGTH_ERROR, slice(buf, p, to),
                         (to - p) + " octets left in the path attributes, too few for an attribute");
                 break;
             }
@@ -190,7 +205,7 @@ public final class UpdateCodec {
             int value = p + (extended ? 4 : 3);
             if (value + length > to) {
                 // RFC 7606 §4: the attribute overruns Total Path Attribute Length, which is trusted
-                errors.treatAsWithdraw(BgpError.UPDATE_ATTRIBUTE_LENGTH_ERROR,
+                errors.treatAsWithdraw(BgpError.UPDATE_ATTRIBUTE_LENGTH_ERROR, slice(buf, p, to),
                         name(type) + " length " + length + " overruns the path attributes");
                 break;
             }
@@ -222,7 +237,7 @@ public final class UpdateCodec {
             if ((flags & AttributeFlags.OPTIONAL_TRANSITIVE) != d.flags()) {
                 // RFC 7606 §3 (c): Optional/Transitive in conflict with the type: treat-as-withdraw;
                 // MP attributes are still parsed below, their prefixes are the ones to withdraw
-                errors.treatAsWithdraw(BgpError.UPDATE_ATTRIBUTE_FLAGS_ERROR,
+                errors.treatAsWithdraw(BgpError.UPDATE_ATTRIBUTE_FLAGS_ERROR, slice(buf, attrStart, p),
                         String.format("%s with flags 0x%02x", d.name(), flags));
                 if (d.codec() != null) {
                     continue;
@@ -270,9 +285,15 @@ public final class UpdateCodec {
         return block.mpUnreach != null;
     }
 
-    /** Message-level checks after the attribute loop, then the result. */
+    /**
+     * Message-level checks after the attribute loop, then the result.
+     *
+     * @param hasAttributes the UPDATE's path attribute field is not empty (RFC 7606 §5.2 needs
+     *                      to know; a bare attribute block, whose NLRI lives elsewhere, passes
+     *                      {@code false})
+     */
     private static DecodeResult finish(List<Nlri> withdrawn, Block block, List<Nlri> announced, CodecContext ctx,
-                                       UpdateErrors errors) {
+                                       UpdateErrors errors, boolean hasAttributes) {
         mergeAs4(block, ctx, errors);
         if (!announced.isEmpty() || block.mpReach != null) {
             // RFC 7606 §3 (d): a missing well-known mandatory attribute is treat-as-withdraw;
@@ -282,6 +303,13 @@ public final class UpdateCodec {
             if (!announced.isEmpty()) {
                 checkPresent(block, PathAttribute.NEXT_HOP, errors);
                 checkNextHop((NextHop) block.find(PathAttribute.NEXT_HOP), errors);
+            }
+        }
+        if (hasAttributes && announced.isEmpty() && block.mpReach == null) {
+            // RFC 7606 §5.2: attributes but no NLRI; an error here may have swallowed the NLRI
+            errors.escalateToSessionReset("RFC 7606 §5.2: path attributes without NLRI");
+            if (errors.isSessionReset()) {
+                return failed(errors);
             }
         }
         if (errors.isTreatAsWithdraw()) {
@@ -342,7 +370,9 @@ public final class UpdateCodec {
 
     private static void checkPresent(Block block, int type, UpdateErrors errors) {
         if (block.find(type) == null) {
-            errors.treatAsWithdraw(BgpError.UPDATE_MISSING_WELL_KNOWN_ATTRIBUTE, "missing " + name(type));
+            // RFC 4271 §6.3: the data would be the missing type code
+            errors.treatAsWithdraw(BgpError.UPDATE_MISSING_WELL_KNOWN_ATTRIBUTE, Bytes.wrap(new byte[] {(byte) type}),
+                    "missing " + name(type));
         }
     }
 
@@ -358,7 +388,8 @@ public final class UpdateCodec {
         }
         int a = nextHop.address();
         if ((a >>> 24) == 0 || (a >>> 29) == 7) {
-            errors.treatAsWithdraw(BgpError.UPDATE_INVALID_NEXT_HOP_ATTRIBUTE, "NEXT_HOP " + nextHop + " is not a unicast address");
+            errors.treatAsWithdraw(BgpError.UPDATE_INVALID_NEXT_HOP_ATTRIBUTE, Bytes.EMPTY,
+                    "NEXT_HOP " + nextHop + " is not a unicast address");
         }
     }
 

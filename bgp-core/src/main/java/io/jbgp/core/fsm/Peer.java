@@ -111,9 +111,13 @@ public final class Peer {
 
     // ---------------------------------------------------------------- inputs
 
-    /** ManualStart (RFC 4271 Event 1, or Event 4 for a passive neighbor); resets the back-off. */
+    /**
+     * ManualStart (RFC 4271 Event 1, or Event 4 for a passive neighbor); resets the back-off. On a
+     * running neighbor that sits in IdleHold it cuts the wait short (the operator overrides the
+     * damping); otherwise it does nothing.
+     */
     public List<PeerAction> start(long nowNanos) {
-        if (enabled) {
+        if (enabled && !sessions.isEmpty()) {
             return List.of();
         }
         enabled = true;
@@ -136,6 +140,17 @@ public final class Peer {
             wrap(s, s.handle(new ManualStop(communication), nowNanos), out);
         }
         sweep(nowNanos, out);
+        return out;
+    }
+
+    /**
+     * An operator's reset ("clear neighbor"): every session gets CEASE Administrative Reset (RFC
+     * 4486 subcode 4, with an optional RFC 9003 communication) and a new attempt starts at once,
+     * with the back-off forgotten.
+     */
+    public List<PeerAction> reset(Optional<String> communication, long nowNanos) {
+        List<PeerAction> out = new ArrayList<>(stop(BgpError.CEASE_ADMINISTRATIVE_RESET, communication, nowNanos));
+        out.addAll(start(nowNanos));
         return out;
     }
 
@@ -284,10 +299,12 @@ public final class Peer {
         return List.copyOf(sessions);
     }
 
+    /** The neighbor's identity in the ports. */
     public PeerKey key() {
         return config.key();
     }
 
+    /** The neighbor's configuration. */
     public PeerConfig config() {
         return config;
     }

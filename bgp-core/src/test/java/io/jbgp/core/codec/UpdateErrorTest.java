@@ -423,6 +423,31 @@ class UpdateErrorTest {
     }
 
     @Test
+    void attributeErrorInAnUpdateWithoutNlriIsSessionReset() {
+        // RFC 7606 §5.2: attributes but no NLRI; the malformed ORIGIN is the NOTIFICATION data
+        assertFailed(BgpError.UPDATE_ATTRIBUTE_LENGTH_ERROR, "40010200 00", decode(body("", "400102 0000" + AS_PATH, "")));
+    }
+
+    @Test
+    void attributeErrorInAWithdrawalWithAttributesIsSessionReset() {
+        // withdrawn routes are not NLRI: RFC 7606 §5.2 still applies
+        assertFailed(BgpError.UPDATE_ATTRIBUTE_FLAGS_ERROR, "c00101 00", decode(body(NLRI, "c00101 00", "")));
+    }
+
+    @Test
+    void attributeDiscardInAnUpdateWithoutNlriStaysOk() {
+        // RFC 7606 §5.2 spares attribute discard
+        assertOkDiscarding(decode(body("", ORIGIN + AS_PATH + "400601 00", "")), PathAttribute.ATOMIC_AGGREGATE,
+                BgpError.UPDATE_ATTRIBUTE_LENGTH_ERROR);
+    }
+
+    @Test
+    void overrunWithoutNlriIsSessionResetWithTheRestAsData() {
+        // RFC 7606 §4 then §5.2: the attribute that overruns is the data
+        assertFailed(BgpError.UPDATE_ATTRIBUTE_LENGTH_ERROR, "400209 0201", decode(body("", ORIGIN + "400209 0201", "")));
+    }
+
+    @Test
     void decodeAttributesReadsABareAttributeBlock() {
         DecodeResult r = UpdateCodec.decodeAttributes(Unpooled.wrappedBuffer(Bytes.fromHex(V6_REACH + MANDATORY).toArray()),
                 CTX);

@@ -159,20 +159,23 @@ class UpdateMrtReplayTest {
         ByteBuf[] bodies = messages.stream().filter(m -> m.type() == 2)
                 .map(m -> Unpooled.wrappedBuffer(m.message(), 19, m.message().length - 19)).toArray(ByteBuf[]::new);
         CodecContext ctx = context(true);
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean cpu = mx.isCurrentThreadCpuTimeSupported();
         long best = Long.MAX_VALUE;
         long prefixes = 0;
         for (int round = 0; round < 8; round++) {
-            long t0 = System.nanoTime();
+            // CPU time of this thread when the JVM offers it: the machine is shared, wall time is noisy
+            long t0 = cpu ? mx.getCurrentThreadCpuTime() : System.nanoTime();
             long n = 0;
             for (ByteBuf b : bodies) {
                 DecodeResult r = UpdateCodec.decode(b.duplicate(), ctx);
                 n += ((UpdateMessage) ((DecodeResult.Ok) r).message()).announced().size();
             }
-            best = Math.min(best, System.nanoTime() - t0);
+            best = Math.min(best, (cpu ? mx.getCurrentThreadCpuTime() : System.nanoTime()) - t0);
             prefixes = n;
         }
-        System.out.printf("UpdateCodec.decode: %d UPDATEs, %d prefixes, best of 8: %.1f ms, %.2f M prefixes/s%n",
-                bodies.length, prefixes, best / 1e6, prefixes / (best / 1e9) / 1e6);
+        System.out.printf("UpdateCodec.decode: %d UPDATEs, %d prefixes, best of 8: %.1f ms %s, %.2f M prefixes/s%n",
+                bodies.length, prefixes, best / 1e6, cpu ? "CPU" : "wall", prefixes / (best / 1e9) / 1e6);
         assertEquals(577_737, prefixes);
     }
 }

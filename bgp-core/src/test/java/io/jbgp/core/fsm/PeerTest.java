@@ -367,4 +367,33 @@ class PeerTest {
         assertFalse(p.isEnabled());
         assertTrue(p.nextDeadline().isEmpty(), "no IdleHold, no restart");
     }
+
+    @Test
+    void resetSendsAdministrativeResetAndReconnectsAtOnce() {
+        Peer p = peerWith(LOCAL_ID);
+        p.start(T0);
+        Session s = p.connected(LOCAL_END, REMOTE_END, false, T0).session();
+        p.handle(s, new MessageReceived(remoteOpen()), T0);
+        p.handle(s, KEEPALIVE, T0);
+        List<PeerAction> actions = p.reset(Optional.of("new policy"), T0);
+        assertActions(actionsOf(actions), Send.class, CloseConnection.class, Down.class, Connect.class);
+        NotificationMessage n = notificationSent(actionsOf(actions), 0);
+        assertNotification(BgpError.CEASE_ADMINISTRATIVE_RESET, n);
+        assertEquals(Optional.of("new policy"), n.shutdownCommunication());
+        assertTrue(p.isEnabled());
+        assertTrue(p.idleHoldDeadline().isEmpty());
+        assertNotSame(s, actions.get(3).session());
+    }
+
+    @Test
+    void startDuringIdleHoldCutsTheWaitShort() {
+        Peer p = peerWith(LOCAL_ID);
+        p.start(T0);
+        Session s = p.connected(LOCAL_END, REMOTE_END, false, T0).session();
+        p.handle(s, new MessageReceived(remoteOpen(1)), T0);
+        assertTrue(p.idleHoldDeadline().isPresent());
+        assertActions(actionsOf(p.start(T0 + SECOND)), Connect.class);
+        assertTrue(p.idleHoldDeadline().isEmpty());
+        assertTrue(p.start(T0 + SECOND).isEmpty(), "running with a session: nothing to do");
+    }
 }

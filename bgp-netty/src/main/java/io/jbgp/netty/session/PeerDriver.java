@@ -163,7 +163,7 @@ public final class PeerDriver {
     /** A connection of this neighbor came up (RFC 4271 Event 16 or 17); binds it to a session. */
     void connected(SessionHandler h, InetSocketAddress local, InetSocketAddress remote, boolean inbound) {
         assert loop.inEventLoop();
-        if (!inbound && h.channel() == (pendingConnect == null ? null : pendingConnect.channel())) {
+        if (!inbound && pendingConnect != null && h.channel() == pendingConnect.channel()) {
             pendingConnect = null;
         }
         Peer.Attached attached = peer.connected(local, remote, inbound, ticker.nanos());
@@ -235,7 +235,8 @@ public final class PeerDriver {
         if (action instanceof SessionAction.Connect) {
             cancelPendingConnect();
             ChannelFuture f = connector.connect(this);
-            pendingConnect = f;
+            // a loopback connect may complete inline, channelActive included: then it is bound
+            pendingConnect = f.isSuccess() ? null : f;
             f.addListener((ChannelFutureListener) cf -> {
                 if (!cf.isSuccess() && pendingConnect == cf) {
                     pendingConnect = null;

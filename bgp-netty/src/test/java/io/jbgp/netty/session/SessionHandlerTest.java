@@ -81,6 +81,7 @@ class SessionHandlerTest {
     private final List<String> rib = new ArrayList<>();
     private TcpEmbeddedChannel ch;
     private PeerDriver driver;
+    private PeerOutbound outbound;
 
     private static InetAddress address(String s) {
         try {
@@ -94,6 +95,7 @@ class SessionHandlerTest {
         @Override
         public void established(PeerKey peer, NegotiatedSession session, PeerOutbound outbound) {
             rib.add("established " + session.holdTime().seconds());
+            SessionHandlerTest.this.outbound = outbound;
         }
 
         @Override
@@ -273,5 +275,52 @@ class SessionHandlerTest {
         DownReason r = last.reason().orElseThrow();
         assertEquals(DownReason.Kind.NOTIFICATION_RECEIVED, r.kind());
         assertEquals(Optional.of(BgpError.CEASE_ADMINISTRATIVE_RESET), r.notification().orElseThrow().error());
+    }
+
+    @Test
+    void ribSendsFollowWritabilityAndKeepalivesStillGoOutWhileStalled() {
+        ch.config().setWriteBufferWaterMark(new io.netty.channel.WriteBufferWaterMark(64, 128));
+        establish(30);
+        assertTrue(outbound.isOpen() && outbound.isWritable());
+        outbound.send(UpdateMessage.endOfRib(AddressFamily.IPV4_UNICAST));
+        ch.runPendingTasks();
+        assertEquals(UpdateMessage.endOfRib(AddressFamily.IPV4_UNICAST), sent(CodecContext.DEFAULT));
+
+        // the peer stops reading: 256 octets stay queued above the high-water mark
+        ch.write(Unpooled.wrappedBuffer(new byte[256]));
+        ch.runPendingTasks();
+        assertFalse(outbound.isWritable(), "outbound still writable above the high-water mark");
+        List<String> resumed = new ArrayList<>();
+        outbound.whenWritable(() -> resumed.add("resumed"));
+        assertEquals(List.of(), resumed, "resumed while the channel was still full");
+
+        // the keepalive is due within 10 s and goes out regardless; its flush drains the queue
+        for (int second = 1; second <= 10 && resumed.isEmpty(); second++) {
+            ch.advanceTimeBy(1, TimeUnit.SECONDS);
+            ch.runScheduledPendingTasks();
+            ch.runPendingTasks();
+        }
+        ByteBuf stalled = ch.readOutbound();
+        assertEquals(256, stalled.readableBytes());
+        stalled.release();
+        assertEquals(KeepaliveMessage.INSTANCE, sent(CodecContext.DEFAULT));
+        assertEquals(List.of("resumed"), resumed);
+        assertTrue(outbound.isWritable());
+        assertEquals(SessionState.ESTABLISHED, driver.state());
+    }
+
+    @Test
+    void outboundIsDeadAfterTheSessionEnds() {
+        establish(90);
+        receive(NotificationMessage.cease(BgpError.CEASE_ADMINISTRATIVE_RESET, "bye"), CodecContext.DEFAULT);
+        ch.runPendingTasks();
+        assertFalse(outbound.isOpen());
+        assertFalse(outbound.isWritable());
+        List<String> resumed = new ArrayList<>();
+        outbound.whenWritable(() -> resumed.add("resumed"));
+        outbound.send(UpdateMessage.endOfRib(AddressFamily.IPV4_UNICAST));
+        ch.runPendingTasks();
+        assertNull(sent(CodecContext.DEFAULT), "an UPDATE went out after the session ended");
+        assertEquals(List.of(), resumed);
     }
 }

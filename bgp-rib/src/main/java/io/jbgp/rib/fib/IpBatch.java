@@ -106,8 +106,7 @@ final class IpBatch {
             }
         }
         try {
-            stdin.write(text);
-            stdin.write('\n');
+            stdin.write(text + "\n"); // one call: a line is never split by another writer
             return true;
         } catch (IOException e) {
             // the reader sees the end of the process and reports it
@@ -128,8 +127,7 @@ final class IpBatch {
             target = barriersAnswered + barriers.size();
         }
         try {
-            stdin.write(BARRIER);
-            stdin.write('\n');
+            stdin.write(BARRIER + "\n");
             stdin.flush();
         } catch (IOException e) {
             log.debug("fib: write to ip failed: {}", e.getMessage());
@@ -147,7 +145,11 @@ final class IpBatch {
 
     /** Writes a barrier and waits until it is answered: true when every earlier line was processed. */
     boolean sync(Duration timeout) {
-        long target = barrier();
+        return await(barrier(), timeout);
+    }
+
+    /** Waits until {@code target} barriers (a value from {@link #barrier}) were answered. */
+    boolean await(long target, Duration timeout) {
         if (target < 0) {
             return false;
         }

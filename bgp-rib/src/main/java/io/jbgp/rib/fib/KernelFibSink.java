@@ -140,9 +140,20 @@ public final class KernelFibSink implements FibSink {
     private final Map<IpPrefix, Slot> state = new HashMap<>();
     private long restarts;
 
-    /** Starts the {@code ip -batch} process; call {@link #resync} before relying on the table. */
+    /**
+     * Starts the {@code ip -batch} process and adopts the routes of ours an earlier run left in
+     * the kernel (updates replace them in place; {@link #resync} or {@code close(true)} removes
+     * those nobody wants). Call {@link #resync} at start to remove stale ones at once.
+     */
     public KernelFibSink(Config config) {
         this.config = Objects.requireNonNull(config, "config");
+        Map<IpPrefix, KernelRoute> left = listOurs();
+        synchronized (state) {
+            left.keySet().forEach(p -> state.put(p, new Slot(Status.CONFIRMED, null)));
+        }
+        if (!left.isEmpty()) {
+            log.info("fib: {} routes of ours from an earlier run are in the kernel; kept until resync", left.size());
+        }
         this.batch = IpBatch.start(config.ip(), events);
     }
 
@@ -162,6 +173,14 @@ public final class KernelFibSink implements FibSink {
         try {
             desired.put(route.prefix(), route);
             IpPrefix p = route.prefix();
+            if (!hasSaneInterfaceNames(route)) {
+                // a name with blanks would split the batch line: never send it
+                log.warn("fib: not installing {}: bad interface name in {}", p, route.nextHops());
+                synchronized (state) {
+                    state.put(p, new Slot(Status.FAILED, null));
+                }
+                return;
+            }
             Slot s = slot(p);
             if (s != null && s.status == Status.CONFIRMED) {
                 write(OpKind.REPLACE, p, "route replace " + routeSpec(route), Status.CONFIRMED);
@@ -250,13 +269,15 @@ public final class KernelFibSink implements FibSink {
     /** Waits until the kernel has processed every line written so far; false on timeout or death. */
     public boolean awaitSync(Duration timeout) {
         IpBatch b;
-        lock.lock();
+        long target;
+        lock.lock(); // the barrier is a write: writers take turns
         try {
             b = batch;
+            target = b.barrier();
         } finally {
             lock.unlock();
         }
-        return b.sync(timeout);
+        return b.await(target, timeout); // waiting needs no lock
     }
 
     /** Prefixes whose slot another route holds: we did not install them. */
@@ -349,6 +370,17 @@ public final class KernelFibSink implements FibSink {
         }
     }
 
+    /** Linux interface names: 1 to 15 characters, no blank and no '/'. */
+    private static boolean hasSaneInterfaceNames(FibRoute r) {
+        for (FibRoute.NextHop h : r.nextHops()) {
+            String n = h.interfaceName();
+            if (!n.isEmpty() && !n.matches("[^\\s/]{1,15}")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private String deleteLine(IpPrefix p) {
         return "route del " + p + " proto " + config.protocol() + " metric " + config.metric() + " table "
                 + config.table();
@@ -359,16 +391,7 @@ public final class KernelFibSink implements FibSink {
     /** Brings the kernel to {@code desired}; caller holds the lock. */
     private void reconcile() {
         batch.sync(config.ip().timeout()); // earlier lines settle, so the listing shows them
-        Map<IpPrefix, KernelRoute> ours = new HashMap<>();
-        for (Afi afi : List.of(Afi.IPV4, Afi.IPV6)) {
-            String json = config.ip().run("-j", afi == Afi.IPV4 ? "-4" : "-6", "route", "show", "proto",
-                    config.protocol(), "table", config.table());
-            for (KernelRoute k : KernelRoute.parse(json, afi)) {
-                if (k.metric() == config.metric()) {
-                    ours.put(k.prefix(), k);
-                }
-            }
-        }
+        Map<IpPrefix, KernelRoute> ours = listOurs();
         synchronized (state) {
             state.clear(); // blocked and failed prefixes get another try
         }
@@ -383,7 +406,12 @@ public final class KernelFibSink implements FibSink {
         }
         for (FibRoute r : desired.values()) {
             KernelRoute k = ours.get(r.prefix());
-            if (k == null) {
+            if (!hasSaneInterfaceNames(r)) {
+                log.warn("fib: not installing {}: bad interface name in {}", r.prefix(), r.nextHops());
+                synchronized (state) {
+                    state.put(r.prefix(), new Slot(Status.FAILED, null));
+                }
+            } else if (k == null) {
                 write(OpKind.ADD, r.prefix(), "route add " + routeSpec(r), Status.PENDING);
                 added++;
             } else if (!sameHops(r, k)) {
@@ -399,6 +427,21 @@ public final class KernelFibSink implements FibSink {
         boolean done = batch.sync(config.ip().timeout());
         log.info("fib resync: {} ours in the kernel, {} added, {} replaced, {} removed{}", ours.size(), added,
                 replaced, removed, done ? "" : " (not confirmed in time)");
+    }
+
+    /** Our routes in the kernel now: {@code ip -j route show proto P table T}, our metric only. */
+    private Map<IpPrefix, KernelRoute> listOurs() {
+        Map<IpPrefix, KernelRoute> ours = new HashMap<>();
+        for (Afi afi : List.of(Afi.IPV4, Afi.IPV6)) {
+            String json = config.ip().run("-j", afi == Afi.IPV4 ? "-4" : "-6", "route", "show", "proto",
+                    config.protocol(), "table", config.table());
+            for (KernelRoute k : KernelRoute.parse(json, afi)) {
+                if (k.metric() == config.metric()) {
+                    ours.put(k.prefix(), k);
+                }
+            }
+        }
+        return ours;
     }
 
     private static boolean sameHops(FibRoute r, KernelRoute k) {

@@ -40,12 +40,20 @@ import org.slf4j.LoggerFactory;
  * <p>Following changes: a daemon thread re-reads the tables every {@code pollInterval} and
  * reports the difference; with {@code followMonitor}, a {@code ip monitor route address link}
  * process (plain text: older iproute2 cannot print it as JSON) wakes it as soon as anything
- * changes, so the interval is only the fallback. Listeners run on that thread; the RIB re-posts
- * to its executor.
+ * changes, so the interval is only the fallback; lines about our own protocol's routes (the FIB
+ * sink at work) do not wake it, and a burst of changes costs one read per 100 ms. Listeners run on
+ * that thread; the RIB re-posts to its executor.
+ *
+ * <p>Cost: every read lists the whole table (iproute2 cannot filter a protocol out), so with a
+ * large BGP table installed in the same table by the kernel sink, keep the poll interval long.
  */
 public final class LinuxSystemRouteSource implements SystemRouteSource {
     private static final Logger log = LoggerFactory.getLogger(LinuxSystemRouteSource.class);
     private static final Duration MIN_POLL = Duration.ofMillis(50);
+    /** When the first read after subscribing happens, if the monitor is used. */
+    private static final Duration STARTUP_RECHECK = Duration.ofMillis(500);
+    /** The shortest time between two reads woken by {@code ip monitor}. */
+    private static final Duration MIN_GAP = Duration.ofMillis(100);
 
     /**
      * How to read the kernel.
@@ -259,9 +267,13 @@ public final class LinuxSystemRouteSource implements SystemRouteSource {
 
     private void pollLoop() {
         boolean failing = false;
+        // the monitor needs a moment to listen: one early read covers changes made meanwhile
+        Duration wait = config.followMonitor() && config.pollInterval().compareTo(STARTUP_RECHECK) > 0
+                ? STARTUP_RECHECK : config.pollInterval();
         while (true) {
             synchronized (lock) {
-                long deadline = System.nanoTime() + config.pollInterval().toNanos();
+                long deadline = System.nanoTime() + wait.toNanos();
+                wait = config.pollInterval();
                 while (!wake && !closed) {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
@@ -278,6 +290,8 @@ public final class LinuxSystemRouteSource implements SystemRouteSource {
                 }
                 wake = false;
             }
+            // a burst of monitor lines costs one read per MIN_GAP, not one per line
+            settle();
             try {
                 List<SystemRoute> now = read();
                 if (isClosed()) {
@@ -296,6 +310,37 @@ public final class LinuxSystemRouteSource implements SystemRouteSource {
                     log.warn("system routes: cannot read the kernel, keeping the last state: {}", e.getMessage());
                 }
                 failing = true;
+            }
+        }
+    }
+
+    /**
+     * True for an {@code ip monitor} line that must not wake the poller: a route of our own
+     * protocol (the FIB sink's own work must not make us re-read the tables once per installed
+     * route), or a continuation line.
+     */
+    static boolean isOwnRouteEvent(String line, String ownProtocol) {
+        if (line.isEmpty() || Character.isWhitespace(line.charAt(0))) {
+            return true; // a continuation (multipath nexthop, address lifetimes): its head line counted
+        }
+        String t = line.trim();
+        return t.endsWith(" proto " + ownProtocol) || t.contains(" proto " + ownProtocol + " ");
+    }
+
+    private void settle() {
+        synchronized (lock) {
+            long deadline = System.nanoTime() + MIN_GAP.toNanos();
+            while (!closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -350,8 +395,11 @@ public final class LinuxSystemRouteSource implements SystemRouteSource {
             Thread t = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
                         StandardCharsets.UTF_8))) {
-                    while (r.readLine() != null) {
-                        pollNow();
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        if (!isOwnRouteEvent(line, config.ownProtocol())) {
+                            pollNow();
+                        }
                     }
                 } catch (IOException e) {
                     // the monitor ended; polling goes on

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *       loopback address (OpenBGPD: "not redistributable");</li>
  *   <li>the default route is never redistributed, unless an include-prefix override names it
  *       exactly ({@code network 0.0.0.0/0} still announces it explicitly);</li>
- *   <li>exclude/include overrides by prefix (longest covering prefix wins, exclude on a tie),
- *       then by interface;</li>
+ *   <li>exclude/include {@link Overrides}, global and the statement's own, by prefix (longest
+ *       covering prefix wins, exclude on a tie), then by interface;</li>
  *   <li>the WAN-leak guard: {@code connected} does not announce the subnets of an interface that
  *       holds a default route (the uplink), nor a connected subnet containing a default gateway.
  *       An eBGP speaker on a home or branch router otherwise announces its provider's subnet back
@@ -107,9 +107,12 @@ public final class Redistributor implements SystemRouteSource.Listener {
     }
 
     private final Output output;
+    private final boolean logExclusions;
     private OriginConfig config;
     /** Explicit statements by the prefix they name, in configuration order. */
     private Map<IpPrefix, List<NetworkStatement>> explicit = Map.of();
+    /** Per statement index: the global overrides plus the statement's own. */
+    private List<Overrides> effective = List.of();
     /** Every non-own host route, by prefix (few per prefix, so a list). */
     private final Map<IpPrefix, List<SystemRoute>> routes = new HashMap<>();
     /** Default routes and connected routes: what the uplink is computed from. */
@@ -120,15 +123,21 @@ public final class Redistributor implements SystemRouteSource.Listener {
     private final TreeMap<IpPrefix, List<PreviewEntry>> preview = new TreeMap<>();
 
     public Redistributor(OriginConfig config, Output output) {
+        this(config, output, true);
+    }
+
+    private Redistributor(OriginConfig config, Output output, boolean logExclusions) {
+        this.logExclusions = logExclusions;
         this.output = Objects.requireNonNull(output, "output");
         this.config = Objects.requireNonNull(config, "config");
         this.explicit = indexExplicit(config);
+        this.effective = effectiveOverrides(config);
         reevaluateAll();
     }
 
-    /** Evaluates statements against a set of routes from scratch, with no side effects. */
+    /** Evaluates statements against a set of routes from scratch; no side effects, no logs. */
     public static Evaluation evaluate(OriginConfig config, Collection<SystemRoute> routes) {
-        Redistributor r = new Redistributor(config, Output.NONE);
+        Redistributor r = new Redistributor(config, Output.NONE, false);
         r.reset(routes);
         return new Evaluation(r.originated(), r.preview());
     }
@@ -154,6 +163,7 @@ public final class Redistributor implements SystemRouteSource.Listener {
     public void reconfigure(OriginConfig newConfig) {
         this.config = Objects.requireNonNull(newConfig, "config");
         this.explicit = indexExplicit(newConfig);
+        this.effective = effectiveOverrides(newConfig);
         reevaluateAll();
     }
 
@@ -284,7 +294,9 @@ public final class Redistributor implements SystemRouteSource.Listener {
         Optional<OriginatedRoute> after = entries.stream().filter(PreviewEntry::included).findFirst()
                 .map(e -> new OriginatedRoute(prefix, e.statement(), e.statement().attributes(), e.systemRoute()));
         List<PreviewEntry> old = entries.isEmpty() ? preview.remove(prefix) : preview.put(prefix, entries);
-        logNewExclusions(old == null ? List.of() : old, entries);
+        if (logExclusions) {
+            logNewExclusions(old == null ? List.of() : old, entries);
+        }
         Optional<OriginatedRoute> before = after.isPresent()
                 ? Optional.ofNullable(originated.put(prefix, after.get()))
                 : Optional.ofNullable(originated.remove(prefix));
@@ -313,7 +325,7 @@ public final class Redistributor implements SystemRouteSource.Listener {
                 .thenComparing(Candidate::route, ROUTE_ORDER));
         for (Candidate c : candidates) {
             NetworkStatement s = config.statements().get(c.statementIndex());
-            Reason reason = judge(c.route(), s);
+            Reason reason = judge(c.route(), s, effective.get(c.statementIndex()));
             boolean ok = reason == Reason.SELECTED || reason == Reason.INCLUDED_PREFIX
                     || reason == Reason.INCLUDED_INTERFACE;
             if (ok && announced) {
@@ -360,7 +372,7 @@ public final class Redistributor implements SystemRouteSource.Listener {
     }
 
     /** The exclusions of {@code kr_redistribute}, then overrides, then the WAN-leak guard. */
-    private Reason judge(SystemRoute r, NetworkStatement s) {
+    private Reason judge(SystemRoute r, NetworkStatement s, Overrides o) {
         IpPrefix p = r.prefix();
         if (V4_LOOPBACK.contains(p) || V6_LOOPBACK.contains(p)) {
             return Reason.LOOPBACK;
@@ -376,16 +388,16 @@ public final class Redistributor implements SystemRouteSource.Listener {
         }
         if (r.isDefault()) {
             // only an exact include names the default; a covering include must not leak it
-            return config.includePrefixes().contains(p) ? Reason.INCLUDED_PREFIX : Reason.DEFAULT_ROUTE;
+            return o.includePrefixes().contains(p) ? Reason.INCLUDED_PREFIX : Reason.DEFAULT_ROUTE;
         }
-        Reason byPrefix = prefixOverride(p);
+        Reason byPrefix = prefixOverride(p, o);
         if (byPrefix != null) {
             return byPrefix;
         }
-        if (config.excludeInterfaces().contains(r.interfaceName())) {
+        if (o.excludeInterfaces().contains(r.interfaceName())) {
             return Reason.EXCLUDED_INTERFACE;
         }
-        if (config.includeInterfaces().contains(r.interfaceName())) {
+        if (o.includeInterfaces().contains(r.interfaceName())) {
             return Reason.INCLUDED_INTERFACE;
         }
         if (s instanceof NetworkStatement.Connected && config.uplinkGuard() && uplink.covers(r)) {
@@ -395,22 +407,30 @@ public final class Redistributor implements SystemRouteSource.Listener {
     }
 
     /** Longest covering override prefix decides; exclude wins a tie; null when none covers. */
-    private Reason prefixOverride(IpPrefix p) {
+    private static Reason prefixOverride(IpPrefix p, Overrides o) {
         int bestLen = -1;
         Reason best = null;
-        for (IpPrefix x : config.excludePrefixes()) {
+        for (IpPrefix x : o.excludePrefixes()) {
             if (x.contains(p) && x.length() > bestLen) {
                 bestLen = x.length();
                 best = Reason.EXCLUDED_PREFIX;
             }
         }
-        for (IpPrefix i : config.includePrefixes()) {
+        for (IpPrefix i : o.includePrefixes()) {
             if (i.contains(p) && i.length() > bestLen) {
                 bestLen = i.length();
                 best = Reason.INCLUDED_PREFIX;
             }
         }
         return best;
+    }
+
+    private static List<Overrides> effectiveOverrides(OriginConfig config) {
+        List<Overrides> out = new ArrayList<>();
+        for (NetworkStatement s : config.statements()) {
+            out.add(config.overrides().plus(s.overrides()));
+        }
+        return List.copyOf(out);
     }
 
     private static Map<IpPrefix, List<NetworkStatement>> indexExplicit(OriginConfig config) {

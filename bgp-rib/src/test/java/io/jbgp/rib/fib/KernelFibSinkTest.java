@@ -121,6 +121,14 @@ class KernelFibSinkTest {
         first.close(false); // a crash or "keep routes" stop: they stay behind
         assertEquals(3, ours().size());
 
+        // without a resync, a new sink still treats what it finds as its own: updates replace it
+        KernelFibSink adopting = sink();
+        adopting.install(route("203.0.113.0/24", "10.1.0.6"));
+        assertTrue(adopting.awaitSync(WAIT));
+        assertEquals(Set.of(), adopting.blocked());
+        assertEquals(gws("10.1.0.6"), ours().get(p("203.0.113.0/24")));
+        adopting.close(false);
+
         KernelFibSink second = sink();
         try {
             second.resync(List.of(route("198.51.100.0/24", "10.1.0.6"), route("198.51.100.0/25", "10.1.0.5"),
@@ -182,6 +190,13 @@ class KernelFibSinkTest {
             assertTrue(sink.awaitSync(WAIT));
             assertEquals(Set.of(p("198.51.100.128/26")), sink.failed());
             assertEquals(Map.of(p("198.51.100.64/26"), gws("2001:db8:1::5")), ours());
+            // an interface name that would smuggle a second command into the batch is refused
+            sink.install(new FibRoute(p("203.0.113.0/24"), List.of(new FibRoute.NextHop(
+                    IpPrefix.parseAddress("10.1.0.5"), "v0\nroute flush table main"))));
+            assertTrue(sink.awaitSync(WAIT));
+            assertEquals(Set.of(p("198.51.100.128/26"), p("203.0.113.0/24")), sink.failed());
+            assertEquals(Map.of(p("198.51.100.64/26"), gws("2001:db8:1::5")), ours());
+            sink.withdraw(p("203.0.113.0/24"));
             sink.install(route("198.51.100.128/26", "10.1.0.5")); // now reachable: installed
             assertTrue(sink.awaitSync(WAIT));
             assertEquals(Set.of(), sink.failed());

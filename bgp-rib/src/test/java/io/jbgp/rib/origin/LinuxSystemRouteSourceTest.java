@@ -82,6 +82,22 @@ class LinuxSystemRouteSourceTest {
     }
 
     @Test
+    void monitorLinesAboutOurOwnRoutesDoNotWakeThePoller() {
+        // captured from "ip monitor route address link" (iproute2 6.1)
+        for (String own : List.of("203.0.113.0/24 via 10.1.0.5 dev v0 proto bgp metric 20 linkdown ",
+                "Deleted 203.0.113.0/24 via 10.1.0.5 dev v0 proto bgp metric 20 linkdown ",
+                "198.51.100.0/24 proto bgp metric 20 linkdown ", "\tnexthop via 10.1.0.5 dev v0 weight 1 linkdown ",
+                "       valid_lft forever preferred_lft forever")) {
+            assertTrue(LinuxSystemRouteSource.isOwnRouteEvent(own, "bgp"), own);
+        }
+        for (String other : List.of("198.51.100.0/25 via 10.1.0.5 dev v0 proto static linkdown ",
+                "10.1.0.0/24 dev v0 proto kernel scope link src 10.1.0.1 linkdown ",
+                "3: v0    inet 10.1.0.1/24 scope global v0", "default via 10.99.0.1 dev wan0 proto bgpx ")) {
+            assertFalse(LinuxSystemRouteSource.isOwnRouteEvent(other, "bgp"), other);
+        }
+    }
+
+    @Test
     void badJsonIsAnErrorNotAHang() {
         for (String bad : List.of("[{", "[{\"a\":}]", "{\"a\":1", "[1,]", "\"\\u12\"", "[" .repeat(100))) {
             org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> JsonText.parse(bad));

@@ -25,9 +25,6 @@ final class InteropSpeaker implements AutoCloseable {
     static final String OURS = "127.0.60.1";
     static final String FRR = "127.0.60.2";
     static final String OPENBGPD = "127.0.60.3";
-    static final int OUR_PORT = 11601;
-    static final int FRR_PORT = 11602;
-    static final int OPENBGPD_PORT = 11603;
     /** A 4-octet AS (RFC 6793): the session only comes up if both sides handle it. */
     static final long OUR_AS = 4200000001L;
     static final Duration ESTABLISH_WAIT = Duration.ofSeconds(30);
@@ -35,9 +32,10 @@ final class InteropSpeaker implements AutoCloseable {
     final NettyBgpSpeaker speaker;
     final ConcurrentLinkedQueue<SpeakerEvent> events = new ConcurrentLinkedQueue<>();
 
-    InteropSpeaker() {
+    /** Ports are picked per test ({@link FreePort}): other checkouts may run these tests too. */
+    InteropSpeaker(int port) {
         speaker = NettyBgpSpeaker.builder().localAs(Asn.of(OUR_AS)).routerId(RouterId.parse("10.60.0.1"))
-                .listen(new InetSocketAddress(address(OURS), OUR_PORT)).threads(1).build();
+                .listen(new InetSocketAddress(address(OURS), port)).threads(1).build();
         speaker.events().subscribe(events::add);
         speaker.start();
     }
