@@ -9,11 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jbgp.core.fsm.SessionState;
 import io.jbgp.core.peer.PeerKey;
 import io.netty.channel.epoll.Epoll;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,12 @@ class FrrSessionIT {
             assertTrue(ours.awaitEstablished(FRR, ESTABLISH_WAIT), () -> "not established: " + ours.events() + "\n" + frr.log());
             assertTrue(frr.awaitState("Established", Duration.ofSeconds(10)), frr::log);
             assertNegotiated(frr);
+            // FRR's UPDATEs decode: both networks, the IPv6 one in MP_REACH_NLRI (FRR sends no
+            // End-of-RIB here: it does so only to peers that advertise Graceful Restart)
+            assertTrue(Daemon.await(Duration.ofSeconds(10),
+                    () -> ours.routes.containsAll(List.of("198.51.100.0/24", "2001:db8:60::/48"))),
+                    () -> "routes " + ours.routes + ", End-of-RIB " + ours.endOfRib);
+            assertEquals(Optional.of(SessionState.ESTABLISHED), ours.state(FRR), "UPDATEs reset the session");
         }
     }
 

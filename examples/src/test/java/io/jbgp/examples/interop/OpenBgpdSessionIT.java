@@ -57,6 +57,10 @@ class OpenBgpdSessionIT {
                     () -> "not established: " + ours.events() + "\n" + bgpd.log());
             assertTrue(bgpd.awaitState("Established", Duration.ofSeconds(10)), bgpd::log);
             assertNegotiated(bgpd);
+            // OpenBGPD's UPDATEs decode: both its networks (IPv6 in MP_REACH) arrive
+            assertTrue(Daemon.await(Duration.ofSeconds(10),
+                    () -> ours.routes.containsAll(List.of("198.51.100.0/24", "2001:db8:60::/48"))),
+                    () -> "routes " + ours.routes + ", End-of-RIB " + ours.endOfRib);
             // we opened this connection: its local end at OpenBGPD is OpenBGPD's listener
             assertEquals((long) daemonPort, Json.at(bgpd.neighbor(), "session", "local", "port"));
         }
