@@ -1,0 +1,209 @@
+package io.jbgp.netty;
+
+import io.jbgp.core.fsm.DownReason;
+import io.jbgp.core.fsm.NegotiatedSession;
+import io.jbgp.core.message.RouteRefreshMessage;
+import io.jbgp.core.message.UpdateMessage;
+import io.jbgp.core.peer.PeerEventHandler;
+import io.jbgp.core.peer.PeerOutbound;
+import io.jbgp.core.peer.PeerKey;
+import io.jbgp.core.types.IpPrefix;
+import io.jbgp.rib.Rib;
+import io.jbgp.rib.RibCommand;
+import io.jbgp.rib.RibConfig;
+import io.jbgp.rib.RibExecutor;
+import io.jbgp.rib.RibListener;
+import io.jbgp.rib.RibPeerEventHandler;
+import io.jbgp.rib.RibPeerSettings;
+import io.jbgp.rib.attr.AttributeSet;
+import io.jbgp.rib.origin.OriginConfig;
+import io.jbgp.rib.origin.Redistributor;
+import io.jbgp.rib.origin.SystemRoute;
+import io.jbgp.rib.origin.SystemRouteSource;
+import io.jbgp.rib.table.LocalSource;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The speaker's routing side: one {@link Rib} on its own {@link RibExecutor} thread, the
+ * {@link Redistributor} of the {@code network} statements, the host's {@link SystemRouteSource}
+ * feeding both next-hop resolution and redistribution, and each neighbor's
+ * {@link RibPeerSettings}. Only the speaker facade wires the session layer to this (STYLE §1).
+ *
+ * <p>Threading: {@link Redistributor} and the FIB sink are touched only on the RIB executor;
+ * host route events arriving on the source's thread are re-posted there. Everything else here
+ * is safe from any thread.
+ */
+final class SpeakerRib {
+    private static final Logger LOG = LoggerFactory.getLogger(SpeakerRib.class);
+
+    private final RibConfig config;
+    private final RibExecutor executor;
+    private final Rib rib;
+    private final OriginConfig origin;
+    private final SystemRouteSource systemRoutes;
+    private final boolean removeFibRoutesOnClose;
+    private final Map<InetAddress, RibPeerSettings> settings = new ConcurrentHashMap<>();
+    private final PeerEventHandler handler;
+    /** Created and used on the RIB executor only. */
+    private Redistributor redistributor;
+    private volatile Thread thread;
+
+    SpeakerRib(RibConfig config, OriginConfig origin, SystemRouteSource systemRoutes,
+               boolean removeFibRoutesOnClose, RibListener listener) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.origin = Objects.requireNonNull(origin, "origin");
+        this.systemRoutes = Objects.requireNonNull(systemRoutes, "systemRoutes");
+        this.removeFibRoutesOnClose = removeFibRoutesOnClose;
+        this.executor = RibExecutor.singleThread("jbgp-rib");
+        this.executor.execute(() -> thread = Thread.currentThread());
+        this.rib = new Rib(config, executor);
+        this.rib.addListener(listener);
+        this.handler = new AfterClose(new RibPeerEventHandler(rib,
+                peer -> settings.getOrDefault(peer.address(), RibPeerSettings.NONE)));
+    }
+
+    RibExecutor executor() {
+        return executor;
+    }
+
+    Rib rib() {
+        return rib;
+    }
+
+    /** The inbound port the sessions call (it only posts {@link RibCommand}s). */
+    PeerEventHandler handler() {
+        return handler;
+    }
+
+    boolean isRibThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    /**
+     * Resyncs the FIB sink to empty, then loads the host routes and the {@code network}
+     * statements. Commands queue in this order, so nothing is installed before the resync.
+     */
+    void start() {
+        executor.execute(() -> {
+            try {
+                // the table is empty now: this removes our stale routes of an earlier run (a crash,
+                // or a close that kept them), as OpenBGPD's kr_reload does at startup
+                config.fibSink().resync(List.of());
+            } catch (RuntimeException e) {
+                LOG.error("rib: FIB sink {} failed to resync at start, stale routes may remain", config.fibSink(), e);
+            }
+            redistributor = new Redistributor(origin, rib.originationOutput());
+        });
+        SystemRouteSource.Listener nexthops = rib.systemRouteListener();
+        systemRoutes.subscribe(new SystemRouteSource.Listener() {
+            @Override
+            public void added(SystemRoute route) {
+                nexthops.added(route);
+                onRib(() -> redistributor.added(route));
+            }
+
+            @Override
+            public void removed(SystemRoute route) {
+                nexthops.removed(route);
+                onRib(() -> redistributor.removed(route));
+            }
+        });
+        // taken here, not on the RIB thread: a kernel source may do I/O. Both consumers ignore a
+        // repeated add, so events that overlap this snapshot are harmless (Redistributor DOC)
+        List<SystemRoute> initial = systemRoutes.snapshot();
+        initial.forEach(nexthops::added);
+        onRib(() -> redistributor.reset(initial));
+    }
+
+    void putSettings(PeerKey peer, RibPeerSettings s) {
+        settings.put(peer.address(), Objects.requireNonNull(s, "settings"));
+    }
+
+    void removeSettings(PeerKey peer) {
+        settings.remove(peer.address());
+    }
+
+    /** New policies for an established session apply at once; a later session looks them up. */
+    void updateSettings(PeerKey peer, RibPeerSettings s) {
+        putSettings(peer, s);
+        rib.post(new RibCommand.ImportPolicyChanged(peer.address(), s.importPolicy()));
+        rib.post(new RibCommand.ExportPolicyChanged(peer.address(), s.exportPolicy()));
+    }
+
+    void announce(IpPrefix prefix, AttributeSet attributes) {
+        rib.originate(prefix, attributes, LocalSource.CONFIGURED);
+    }
+
+    void withdraw(IpPrefix prefix) {
+        rib.withdrawLocal(prefix, LocalSource.CONFIGURED);
+    }
+
+    /**
+     * Stops route input, closes the FIB sink on the RIB thread after every queued command (the
+     * sessions' PeerDown included), then stops the RIB executor (bounded wait).
+     */
+    void close() {
+        try {
+            systemRoutes.close();
+        } catch (Exception e) {
+            LOG.warn("rib: system route source {} failed to close", systemRoutes, e);
+        }
+        onRib(() -> {
+            try {
+                config.fibSink().close(removeFibRoutesOnClose);
+            } catch (RuntimeException e) {
+                LOG.error("rib: FIB sink {} failed to close, our routes may remain", config.fibSink(), e);
+            }
+        });
+        rib.close();
+    }
+
+    /**
+     * Drops session events that arrive after the RIB stopped (a connection's last TcpClosed can
+     * trail {@code close()}), instead of reporting a rejected task as a handler failure.
+     */
+    private record AfterClose(PeerEventHandler rib) implements PeerEventHandler {
+        @Override
+        public void established(PeerKey peer, NegotiatedSession session, PeerOutbound outbound) {
+            guard(peer, () -> rib.established(peer, session, outbound));
+        }
+
+        @Override
+        public void update(PeerKey peer, UpdateMessage update) {
+            guard(peer, () -> rib.update(peer, update));
+        }
+
+        @Override
+        public void routeRefresh(PeerKey peer, RouteRefreshMessage refresh) {
+            guard(peer, () -> rib.routeRefresh(peer, refresh));
+        }
+
+        @Override
+        public void down(PeerKey peer, DownReason reason) {
+            guard(peer, () -> rib.down(peer, reason));
+        }
+
+        private static void guard(PeerKey peer, Runnable call) {
+            try {
+                call.run();
+            } catch (RejectedExecutionException e) {
+                LOG.debug("peer={} session event after the RIB closed, dropped", peer);
+            }
+        }
+    }
+
+    private void onRib(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("rib: executor is shut down, host route event dropped");
+        }
+    }
+}
