@@ -25,7 +25,11 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +46,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SpeakerRib {
     private static final Logger LOG = LoggerFactory.getLogger(SpeakerRib.class);
+    /** Bound on how long {@link #start} waits for the initial host routes to be applied. */
+    private static final long START_WAIT_SECONDS = 10;
 
     private final RibConfig config;
     private final RibExecutor executor;
@@ -88,7 +94,8 @@ final class SpeakerRib {
 
     /**
      * Resyncs the FIB sink to empty, then loads the host routes and the {@code network}
-     * statements. Commands queue in this order, so nothing is installed before the resync.
+     * statements, and waits (bounded) until the RIB has applied them. Commands queue in this
+     * order, so nothing is installed before the resync.
      */
     void start() {
         executor.execute(() -> {
@@ -119,7 +126,25 @@ final class SpeakerRib {
         // repeated add, so events that overlap this snapshot are harmless (Redistributor DOC)
         List<SystemRoute> initial = systemRoutes.snapshot();
         initial.forEach(nexthops::added);
-        onRib(() -> redistributor.reset(initial));
+        CompletableFuture<Void> loaded = new CompletableFuture<>();
+        onRib(() -> {
+            redistributor.reset(initial);
+            // reset posted its Originate commands; this completes after they ran
+            executor.execute(() -> loaded.complete(null));
+        });
+        if (isRibThread()) {
+            return; // started from an event callback: waiting here would wait for ourselves
+        }
+        // so that the embedder's first snapshot after start already shows the network statements
+        try {
+            loaded.get(START_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("rib: initial host routes not applied within {} s, continuing", START_WAIT_SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("SpeakerRib.start: initial load failed", e.getCause());
+        }
     }
 
     void putSettings(PeerKey peer, RibPeerSettings s) {
