@@ -289,6 +289,11 @@ public final class Rib implements AutoCloseable {
         if (r instanceof PolicyResult.Accept a) {
             AttributeSet post = config.interner().intern(a.attributes());
             p.in.putPostPolicy(n, post);
+            Destination d = locRib.get(n.prefix());
+            Route existing = d == null ? null : d.find(p.source, n.pathId());
+            if (existing != null && existing.attrs().equals(post)) {
+                return; // nothing changed: keep the route's age and emit nothing (OpenBGPD prefix_update)
+            }
             changed(n.prefix(), locRib.update(n.prefix(), newRoute(p.source, n.pathId(), post)));
         } else {
             p.in.putPostPolicy(n, null);
