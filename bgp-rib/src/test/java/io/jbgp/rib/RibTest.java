@@ -103,6 +103,12 @@ class RibTest {
         assertTrue(s.peers().get(addr("10.0.0.2")).adjRibInPost().isEmpty());
         assertTrue(s.peers().get(addr("10.0.0.2")).importStatus().contains("RFC 8212"));
         assertTrue(a.peerView().isEmpty(), "nothing announced without export policy");
+        assertEquals(Map.of(Nlri.of(prefix("198.51.100.0/24")), "RFC 8212: no import policy for eBGP neighbor"),
+                s.peers().get(addr("10.0.0.2")).importRejected());
+        assertEquals(Map.of(prefix("203.0.113.0/24"), "RFC 8212: no export policy for eBGP neighbor"),
+                s.peers().get(addr("10.0.0.2")).exportRejected());
+        assertEquals(Map.of(prefix("203.0.113.0/24"), "learned from this neighbor"),
+                s.peers().get(addr("10.0.0.3")).exportRejected());
         // switching RFC 8212 behaviour on via a policy change needs no session reset
         rib.post(new RibCommand.ImportPolicyChanged(addr("10.0.0.2"), Optional.of(Policies.allowAll())));
         assertTrue(snap().bestPaths(AddressFamily.IPV4_UNICAST).containsKey(prefix("198.51.100.0/24")));
