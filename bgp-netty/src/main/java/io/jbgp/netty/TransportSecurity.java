@@ -89,4 +89,22 @@ final class TransportSecurity {
         }
     }
 
+
+    /**
+     * A listener sends its SYN-ACKs with TTL 255, as OpenBGPD's {@code setup_listeners} does, so
+     * that a GTSM neighbor (which accepts nothing below 255) can complete the handshake; the
+     * minimum TTL is set per accepted connection, for the neighbors that configured GTSM.
+     */
+    static void listenerTtl(Channel listener, boolean ipv6) {
+        if (ipv6) {
+            listener.config().setOption(OPT_IPV6_HOPS, GTSM_TTL);
+        }
+        try {
+            listener.config().setOption(OPT_IP_TTL, GTSM_TTL); // v4 and v4-mapped connections
+        } catch (RuntimeException e) {
+            if (!ipv6) {
+                throw e;
+            }
+        }
+    }
 }

@@ -10,6 +10,9 @@ import io.jbgp.rib.decision.Verdict;
 import io.jbgp.rib.fib.FibRoute;
 import io.jbgp.rib.fib.ForwardingTable;
 import io.jbgp.rib.fib.NexthopResolver;
+import io.jbgp.rib.origin.OriginChange;
+import io.jbgp.rib.origin.OriginatedRoute;
+import io.jbgp.rib.origin.Redistributor;
 import io.jbgp.rib.origin.SystemRoute;
 import io.jbgp.rib.origin.SystemRouteSource;
 import io.jbgp.rib.out.ExportRules;
@@ -45,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * (OpenBGPD's RDE, in-process). {@link #post} may be called from any thread; everything else
  * happens on the executor. Results come out as values: {@link BestPathChange} and
  * {@link ForwardingTable.FibChange} to {@link RibListener}s, UPDATEs to each neighbor's
- * {@link io.jbgp.rib.out.UpdateSink}, batches to the {@link io.jbgp.rib.fib.FibSink}.
+ * {@link io.jbgp.core.peer.PeerOutbound}, batches to the {@link io.jbgp.rib.fib.FibSink}.
  *
  * <p>Flow of one UPDATE (STYLE §7): pre-policy Adj-RIB-In, import policy, post-policy Adj-RIB-In,
  * Loc-RIB candidate with its eligibility, decision, and on a best-path change: forwarding table
@@ -93,6 +96,36 @@ public final class Rib implements AutoCloseable {
     /** Stops originating a local route. */
     public void withdrawLocal(IpPrefix prefix, LocalSource source) {
         post(new RibCommand.WithdrawLocal(prefix, source));
+    }
+
+    /**
+     * The sink for rib-fib's {@link Redistributor}: each origination change becomes an
+     * {@link RibCommand.Originate} or {@link RibCommand.WithdrawLocal} of the matching local source.
+     */
+    public Redistributor.Output originationOutput() {
+        return changes -> {
+            for (OriginChange c : changes) {
+                c.before().ifPresent(b -> {
+                    if (c.after().isEmpty() || c.after().get().source() != b.source()) {
+                        withdrawLocal(c.prefix(), localSource(b.source()));
+                    }
+                });
+                // the statement's attributes; the next hop is always "self" for our own routes
+                c.after().ifPresent(a -> originate(c.prefix(), AttributeSet.of(a.attributes(), null).toBuilder()
+                        .nextHop(null).build(), localSource(a.source())));
+            }
+        };
+    }
+
+    private static LocalSource localSource(OriginatedRoute.Source s) {
+        switch (s) {
+            case CONFIGURED:
+                return LocalSource.CONFIGURED;
+            case STATIC:
+                return LocalSource.STATIC;
+            default:
+                return LocalSource.CONNECTED;
+        }
     }
 
     /** A listener for a {@link SystemRouteSource} that feeds host routes into next-hop resolution. */
@@ -168,8 +201,11 @@ public final class Rib implements AutoCloseable {
             onRouteRefresh(r);
         } else if (c instanceof RibCommand.PeerWritable w) {
             RibPeer p = peers.get(w.neighbor());
-            if (p != null && p.feeder != null) {
-                scheduleFeed(p);
+            if (p != null) {
+                p.awaitingWritable = false;
+                if (p.feeder != null) {
+                    scheduleFeed(p);
+                }
             }
         } else if (c instanceof RibCommand.SystemRouteChanged s) {
             onSystemRoute(s);
@@ -421,7 +457,8 @@ public final class Rib implements AutoCloseable {
             return; // the session went down (or was replaced) meanwhile
         }
         if (!p.sink.isWritable()) {
-            return; // resumed by PeerWritable
+            awaitWritable(p); // resumed by PeerWritable
+            return;
         }
         TableFeeder feeder = p.feeder;
         boolean done = feeder.feed(locRib, config.feedChunk(), d -> exportTo(p, d.prefix()), f -> {
@@ -445,13 +482,26 @@ public final class Rib implements AutoCloseable {
     private void flush(RibPeer p) {
         for (AddressFamily f : p.families) {
             UpdateQueue q = p.out.queue(f);
-            while (!q.isEmpty() && p.sink.isWritable()) {
+            while (!q.isEmpty()) {
+                if (!p.sink.isWritable()) {
+                    awaitWritable(p); // the rest stays queued, grouped, until the channel drains
+                    return;
+                }
                 List<UpdateMessage> batch = UpdatePacker.drain(q, p.codec, MESSAGES_PER_WRITABILITY_CHECK);
                 if (batch.isEmpty()) {
-                    break; // an End-of-RIB waiting for a later family-done
+                    break;
                 }
-                batch.forEach(p.sink::send);
+                p.sink.send(batch);
             }
+        }
+    }
+
+    // asks the transport for one PeerWritable command when its buffer drains
+    private void awaitWritable(RibPeer p) {
+        if (!p.awaitingWritable && p.sink.isOpen()) {
+            p.awaitingWritable = true;
+            InetAddress addr = p.neighbor.address();
+            p.sink.whenWritable(() -> post(new RibCommand.PeerWritable(addr)));
         }
     }
 

@@ -6,7 +6,7 @@ import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.IpPrefix;
 import io.jbgp.rib.attr.AttributeSet;
 import io.jbgp.rib.origin.SystemRoute;
-import io.jbgp.rib.out.UpdateSink;
+import io.jbgp.core.peer.PeerOutbound;
 import io.jbgp.rib.policy.ExportPolicy;
 import io.jbgp.rib.policy.ImportPolicy;
 import io.jbgp.rib.table.LocalSource;
@@ -32,7 +32,7 @@ public sealed interface RibCommand {
      * @param importPolicy its import policy; empty means none (RFC 8212 for eBGP)
      * @param exportPolicy its export policy; empty means none (RFC 8212 for eBGP)
      */
-    record PeerUp(Neighbor neighbor, CodecContext codec, UpdateSink sink, Optional<ImportPolicy> importPolicy,
+    record PeerUp(Neighbor neighbor, CodecContext codec, PeerOutbound sink, Optional<ImportPolicy> importPolicy,
                   Optional<ExportPolicy> exportPolicy) implements RibCommand {
         public PeerUp {
             Objects.requireNonNull(neighbor, "neighbor");

@@ -4,7 +4,7 @@ import io.jbgp.core.codec.CodecContext;
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.rib.out.AdjRibOut;
 import io.jbgp.rib.out.TableFeeder;
-import io.jbgp.rib.out.UpdateSink;
+import io.jbgp.core.peer.PeerOutbound;
 import io.jbgp.rib.policy.ExportPolicy;
 import io.jbgp.rib.policy.ImportPolicy;
 import io.jbgp.rib.table.AdjRibIn;
@@ -17,7 +17,7 @@ final class RibPeer {
     final Neighbor neighbor;
     final PeerSource source;
     final CodecContext codec;
-    final UpdateSink sink;
+    final PeerOutbound sink;
     final List<AddressFamily> families;
     final AdjRibIn in = new AdjRibIn();
     final AdjRibOut out = new AdjRibOut();
@@ -25,8 +25,9 @@ final class RibPeer {
     ExportPolicy exportPolicy; // null: none configured
     TableFeeder feeder;        // null: no walk in progress
     boolean feedScheduled;
+    boolean awaitingWritable; // a whenWritable callback is registered
 
-    RibPeer(Neighbor neighbor, CodecContext codec, UpdateSink sink, ImportPolicy importPolicy,
+    RibPeer(Neighbor neighbor, CodecContext codec, PeerOutbound sink, ImportPolicy importPolicy,
             ExportPolicy exportPolicy) {
         this.neighbor = neighbor;
         this.source = neighbor.source();

@@ -47,15 +47,15 @@ class RibTest {
 
     private static final SystemRoute LAN = SystemRoute.connected(prefix("10.0.0.0/24"), "eth0");
 
-    private RecordingUpdateSink up(int n, long as, Optional<ImportPolicy> in, Optional<ExportPolicy> out) {
-        RecordingUpdateSink sink = new RecordingUpdateSink();
+    private RecordingOutbound up(int n, long as, Optional<ImportPolicy> in, Optional<ExportPolicy> out) {
+        RecordingOutbound sink = new RecordingOutbound();
         Neighbor nb = Neighbor.of(addr("10.0.0." + n), Asn.of(as), RouterId.parse("10.0." + n + ".1"), LOCAL_AS,
                 addr("10.0.0.1"));
         rib.post(new RibCommand.PeerUp(nb, CodecContext.DEFAULT, sink, in, out));
         return sink;
     }
 
-    private RecordingUpdateSink up(int n, long as) {
+    private RecordingOutbound up(int n, long as) {
         return up(n, as, Optional.of(Policies.allowAll()), Optional.of(Policies.allowAll()));
     }
 
@@ -75,9 +75,9 @@ class RibTest {
     @Test
     void initialFeedEndsWithEndOfRibForEachFamily() {
         rib.post(new RibCommand.SystemRouteChanged(LAN, true));
-        RecordingUpdateSink a = up(2, 65002);
+        RecordingOutbound a = up(2, 65002);
         announce(2, "198.51.100.0/24", path("10.0.0.2", 65002));
-        RecordingUpdateSink b = up(3, 65003);
+        RecordingOutbound b = up(3, 65003);
         assertEquals(List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST), a.endOfRibs());
         assertEquals(List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST), b.endOfRibs());
         // b got the route before its IPv4 End-of-RIB, with our AS prepended and next hop self
@@ -92,7 +92,7 @@ class RibTest {
     @Test
     void rfc8212DeniesEbgpWithoutPoliciesAndSaysSo() {
         rib.post(new RibCommand.SystemRouteChanged(LAN, true));
-        RecordingUpdateSink a = up(2, 65002, Optional.empty(), Optional.empty());
+        RecordingOutbound a = up(2, 65002, Optional.empty(), Optional.empty());
         up(3, 65003);
         announce(2, "198.51.100.0/24", path("10.0.0.2", 65002));
         announce(3, "203.0.113.0/24", path("10.0.0.3", 65003));
@@ -114,7 +114,7 @@ class RibTest {
         open.post(new RibCommand.SystemRouteChanged(LAN, true));
         Neighbor nb = Neighbor.of(addr("10.0.0.2"), Asn.of(65002), RouterId.parse("10.0.2.1"), LOCAL_AS,
                 addr("10.0.0.1"));
-        open.post(new RibCommand.PeerUp(nb, CodecContext.DEFAULT, new RecordingUpdateSink(), Optional.empty(),
+        open.post(new RibCommand.PeerUp(nb, CodecContext.DEFAULT, new RecordingOutbound(), Optional.empty(),
                 Optional.empty()));
         open.post(new RibCommand.Update(nb.address(), UpdateMessage.announce(
                 path("10.0.0.2", 65002).toPathAttributes(true), List.of(Nlri.of(prefix("198.51.100.0/24"))))));
@@ -180,7 +180,7 @@ class RibTest {
     void peerDownWithdrawsItsPathsEverywhere() {
         rib.post(new RibCommand.SystemRouteChanged(LAN, true));
         up(2, 65002);
-        RecordingUpdateSink b = up(3, 65003);
+        RecordingOutbound b = up(3, 65003);
         announce(2, "198.51.100.0/24", path("10.0.0.2", 65002));
         assertEquals(1, b.peerView().size());
         rib.post(new RibCommand.PeerDown(addr("10.0.0.2")));
@@ -192,9 +192,9 @@ class RibTest {
     @Test
     void noExportAndIbgpRulesAreHonoured() {
         rib.post(new RibCommand.SystemRouteChanged(LAN, true));
-        RecordingUpdateSink ebgp = up(2, 65002);
-        RecordingUpdateSink ibgp = up(4, LOCAL_AS.value());
-        RecordingUpdateSink ibgp2 = up(5, LOCAL_AS.value());
+        RecordingOutbound ebgp = up(2, 65002);
+        RecordingOutbound ibgp = up(4, LOCAL_AS.value());
+        RecordingOutbound ibgp2 = up(5, LOCAL_AS.value());
         AttributeSet noExport = path("10.0.0.4", 65010).toBuilder().communities(CommunitySet.of(Community.NO_EXPORT))
                 .localPref(150).med(5).build();
         announce(4, "198.51.100.0/24", noExport);
@@ -219,7 +219,7 @@ class RibTest {
     void exportPolicyChangeReexportsWithoutReset() {
         rib.post(new RibCommand.SystemRouteChanged(LAN, true));
         up(2, 65002);
-        RecordingUpdateSink b = up(3, 65003);
+        RecordingOutbound b = up(3, 65003);
         announce(2, "198.51.100.0/24", path("10.0.0.2", 65002));
         announce(2, "203.0.113.0/24", path("10.0.0.2", 65002));
         assertEquals(2, b.peerView().size());
@@ -238,14 +238,14 @@ class RibTest {
             small.originate(prefix("198.51.100." + (i * 16) + "/28"), AttributeSet.builder().build(),
                     LocalSource.CONFIGURED);
         }
-        RecordingUpdateSink sink = new RecordingUpdateSink();
+        RecordingOutbound sink = new RecordingOutbound();
         sink.writable = false;
         Neighbor nb = Neighbor.of(addr("10.0.0.4"), LOCAL_AS, RouterId.parse("10.0.4.1"), LOCAL_AS, addr("10.0.0.1"));
         small.post(new RibCommand.PeerUp(nb, CodecContext.DEFAULT, sink, Optional.empty(), Optional.empty()));
         assertTrue(sink.sent.isEmpty());
         assertTrue(small.snapshot().join().peers().get(nb.address()).feeding());
-        sink.writable = true;
-        small.post(new RibCommand.PeerWritable(nb.address()));
+        assertEquals(1, sink.writableWaiters.size(), "asked once to be woken up");
+        sink.drain();
         assertEquals(10, sink.peerView().size());
         assertEquals(List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST), sink.endOfRibs());
         assertFalse(small.snapshot().join().peers().get(nb.address()).feeding());
@@ -255,7 +255,7 @@ class RibTest {
     void routeRefreshResendsTheFamily() {
         rib.post(new RibCommand.SystemRouteChanged(LAN, true));
         up(2, 65002);
-        RecordingUpdateSink b = up(3, 65003);
+        RecordingOutbound b = up(3, 65003);
         announce(2, "198.51.100.0/24", path("10.0.0.2", 65002));
         int before = b.sent.size();
         rib.post(new RibCommand.RouteRefresh(addr("10.0.0.3"), AddressFamily.IPV4_UNICAST));
@@ -266,7 +266,7 @@ class RibTest {
     @Test
     void ipv6PathsTravelInMpReach() {
         rib.post(new RibCommand.SystemRouteChanged(SystemRoute.connected(prefix("2001:db8:ffff::/64"), "eth1"), true));
-        RecordingUpdateSink b = new RecordingUpdateSink();
+        RecordingOutbound b = new RecordingOutbound();
         InetAddress v6peer = addr("2001:db8:ffff::2");
         Neighbor nb = Neighbor.of(v6peer, Asn.of(65002), RouterId.parse("10.0.2.1"), LOCAL_AS, addr("2001:db8:ffff::1"));
         rib.post(new RibCommand.PeerUp(nb, CodecContext.DEFAULT, b, Optional.of(Policies.allowAll()),

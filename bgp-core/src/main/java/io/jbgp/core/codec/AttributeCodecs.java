@@ -40,8 +40,10 @@ import java.util.function.IntFunction;
  * <p>
  * Common rules, applied by {@link UpdateCodec} for every row: a flag conflict is treat-as-withdraw
  * (RFC 7606 §3 (c)); a zero length is malformed except for AS_PATH and ATOMIC_AGGREGATE (RFC 7606
- * §4); a repeated attribute is discarded (RFC 7606 §3 (g)). Rows whose codec is {@code null}
- * (MP_REACH_NLRI, MP_UNREACH_NLRI) are parsed by {@link MpNlriCodec}.
+ * §4); a repeated attribute is discarded (RFC 7606 §3 (g)); in an UPDATE with attributes but
+ * neither NLRI nor MP_REACH_NLRI, anything stronger than attribute discard becomes a session
+ * reset (RFC 7606 §5.2). Rows whose codec is {@code null} (MP_REACH_NLRI, MP_UNREACH_NLRI) are
+ * parsed by {@link MpNlriCodec}.
  */
 final class AttributeCodecs {
 

@@ -1,6 +1,5 @@
 package io.jbgp.core.codec;
 
-import io.jbgp.core.attr.PathAttribute;
 import java.util.Arrays;
 
 /**
@@ -9,32 +8,47 @@ import java.util.Arrays;
  * flag even when their value is short. Receivers must accept any of these (RFC 4271 §4.3: "the
  * Extended Length bit ... MAY be set"); a layout only matters for byte-exact replay of what
  * another implementation sent, and for tests that compare bytes.
+ * What real senders do (see the golden captures and the MRT replay test):
  * <ul>
  *   <li>{@link #DEFAULT}: MP_REACH_NLRI and MP_UNREACH_NLRI first (RFC 7606 §5.1 asks for that
  *       so that a receiver can find the NLRI even when a later attribute is malformed), all
  *       other attributes in type-code order (RFC 4271 §5), Extended Length only above 255
- *       octets.</li>
+ *       octets. FRR 8 puts the MP attribute first.</li>
  *   <li>{@link #TYPE_CODE_ORDER}: everything in type-code order, MP attributes at 14 and 15,
  *       as the pre-RFC 7606 senders of {@code updates.20100722.2015.gz} do.</li>
- *   <li>{@link #withExtendedLength}: e.g. AS_PATH always extended, as Quagga-derived speakers
- *       write it (placeholder length patched afterwards); every UPDATE of
- *       {@code updates.et-header.2015.gz} has AS_PATH flags 0x50.</li>
+ *   <li>{@link #MP_LAST}: MP attributes after all others, as OpenBGPD 7 writes them.</li>
+ *   <li>{@link #withExtendedLength}: Extended Length on short attributes, as Quagga-derived
+ *       speakers write AS_PATH (a placeholder length patched afterwards; every UPDATE of
+ *       {@code updates.et-header.2015.gz} and of FRR 8 has AS_PATH flags 0x50), and as both
+ *       FRR 8 and OpenBGPD 7 write a non-empty MP_REACH_NLRI / MP_UNREACH_NLRI (flags 0x90).</li>
  * </ul>
  */
 public final class AttributeLayout {
-    /** MP attributes first, type-code order otherwise, Extended Length only when needed. */
-    public static final AttributeLayout DEFAULT = new AttributeLayout(true, new long[4]);
-    /** Strict type-code order, Extended Length only when needed. */
-    public static final AttributeLayout TYPE_CODE_ORDER = new AttributeLayout(false, new long[4]);
-    /** Every attribute with Extended Length: the longest encoding, used to size split messages. */
-    static final AttributeLayout ALL_EXTENDED = new AttributeLayout(true, new long[] {-1L, -1L, -1L, -1L});
+    /** Where MP_REACH_NLRI and MP_UNREACH_NLRI go among the other attributes. */
+    public enum MpPosition {
+        /** Before every other attribute (RFC 7606 §5.1). */
+        FIRST,
+        /** At type codes 14 and 15 (RFC 4271 §5 ascending order). */
+        TYPE_CODE_ORDER,
+        /** After every other attribute. */
+        LAST
+    }
 
-    private final boolean mpAttributesFirst;
+    /** MP attributes first, type-code order otherwise, Extended Length only when needed. */
+    public static final AttributeLayout DEFAULT = new AttributeLayout(MpPosition.FIRST, new long[4]);
+    /** Strict type-code order, Extended Length only when needed. */
+    public static final AttributeLayout TYPE_CODE_ORDER = new AttributeLayout(MpPosition.TYPE_CODE_ORDER, new long[4]);
+    /** MP attributes last, type-code order otherwise, Extended Length only when needed. */
+    public static final AttributeLayout MP_LAST = new AttributeLayout(MpPosition.LAST, new long[4]);
+    /** Every attribute with Extended Length: the longest encoding, used to size split messages. */
+    static final AttributeLayout ALL_EXTENDED = new AttributeLayout(MpPosition.FIRST, new long[] {-1L, -1L, -1L, -1L});
+
+    private final MpPosition mpPosition;
     /** One bit per type code that always gets Extended Length. */
     private final long[] alwaysExtended;
 
-    private AttributeLayout(boolean mpAttributesFirst, long[] alwaysExtended) {
-        this.mpAttributesFirst = mpAttributesFirst;
+    private AttributeLayout(MpPosition mpPosition, long[] alwaysExtended) {
+        this.mpPosition = mpPosition;
         this.alwaysExtended = alwaysExtended;
     }
 
@@ -47,12 +61,12 @@ public final class AttributeLayout {
             }
             bits[t >>> 6] |= 1L << (t & 63);
         }
-        return new AttributeLayout(mpAttributesFirst, bits);
+        return new AttributeLayout(mpPosition, bits);
     }
 
-    /** True when MP_REACH_NLRI and MP_UNREACH_NLRI lead the attributes. */
-    public boolean mpAttributesFirst() {
-        return mpAttributesFirst;
+    /** Where MP_REACH_NLRI and MP_UNREACH_NLRI go. */
+    public MpPosition mpPosition() {
+        return mpPosition;
     }
 
     /** True when this type is written with Extended Length even when short. */
@@ -62,21 +76,21 @@ public final class AttributeLayout {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AttributeLayout l && l.mpAttributesFirst == mpAttributesFirst
+        return o instanceof AttributeLayout l && l.mpPosition == mpPosition
                 && Arrays.equals(l.alwaysExtended, alwaysExtended);
     }
 
     @Override
     public int hashCode() {
-        return Boolean.hashCode(mpAttributesFirst) * 31 + Arrays.hashCode(alwaysExtended);
+        return mpPosition.hashCode() * 31 + Arrays.hashCode(alwaysExtended);
     }
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(mpAttributesFirst ? "mp-first" : "type-code-order");
+        StringBuilder sb = new StringBuilder("mp ").append(mpPosition);
         for (int t = 0; t < 256; t++) {
             if (isAlwaysExtendedLength(t)) {
-                sb.append(t == PathAttribute.AS_PATH ? " AS_PATH-extended" : " " + t + "-extended");
+                sb.append(" extended:").append(t);
             }
         }
         return sb.toString();

@@ -170,7 +170,7 @@ abstract class NlriCodec {
     }
 
     final void encode(Nlri nlri, boolean addPath, ByteBuf out) {
-        if (nlri.prefix().family() != family && !nlri.prefix().family().equals(family)) {
+        if (!nlri.prefix().family().equals(family)) {
             throw new IllegalArgumentException("encode: " + nlri + " is not " + family);
         }
         if (addPath) {

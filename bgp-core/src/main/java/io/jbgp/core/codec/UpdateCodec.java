@@ -15,11 +15,10 @@ import io.jbgp.core.message.UpdateMessage;
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.Bytes;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntSupplier;
 
 /**
  * UPDATE body codec (RFC 4271 §4.3), with the multiprotocol attributes of RFC 4760 for IPv4 and
@@ -42,7 +41,22 @@ import java.util.function.IntSupplier;
  * discarded attributes), {@link DecodeResult.TreatAsWithdraw} or {@link DecodeResult.Failed},
  * following RFC 7606; the per-attribute policy is the table in {@link AttributeCodecs}, the
  * message-level rules are here. Anything unforeseen (an index slip) still ends as Malformed
- * Attribute List rather than an exception.
+ * Attribute List rather than an exception. Choices where the RFCs leave room:
+ * <ul>
+ *   <li>flags: only the Optional and Transitive bits are checked (RFC 7606 §3 (c)); a Partial bit
+ *       on an attribute that is not optional transitive is ignored, as are the low four bits;</li>
+ *   <li>MP_REACH_NLRI / MP_UNREACH_NLRI for a family the session did not negotiate: session
+ *       reset with Optional Attribute Error and the attribute as data (RFC 4760 §7 allows it,
+ *       OpenBGPD does it; FRR drops such NLRI silently);</li>
+ *   <li>NEXT_HOP 0.0.0.0/8 and 224.0.0.0/3: treat-as-withdraw (RFC 7606 §7.3); loopback is
+ *       accepted;</li>
+ *   <li>RFC 7606 §5.2: an attribute error stronger than attribute discard in an UPDATE that has
+ *       path attributes but neither classic NLRI nor MP_REACH_NLRI resets the session, with the
+ *       RFC 4271 §6.3 data of the error;</li>
+ *   <li>checks that need the session (LOCAL_PREF or confederation segments from an external
+ *       peer, RFC 7606 §7.5 and §7.2; the first AS of AS_PATH, RFC 4271 §6.3) are not made
+ *       here: the codec does not know the peer.</li>
+ * </ul>
  * <p>
  * <b>Encoding</b> derives every length and flag; the only wire choices left are in
  * {@link AttributeLayout}. Unknown optional transitive attributes are passed on with the Partial
@@ -51,6 +65,7 @@ import java.util.function.IntSupplier;
 public final class UpdateCodec {
     private static final int MP_REACH = PathAttribute.MP_REACH_NLRI;
     private static final int MP_UNREACH = PathAttribute.MP_UNREACH_NLRI;
+    private static final int[] EMPTY_TYPES = new int[0];
 
     private UpdateCodec() {}
 
@@ -81,7 +96,7 @@ public final class UpdateCodec {
                 return failed(errors);
             }
             attributes.readerIndex(attributes.writerIndex());
-            return finish(List.of(), block, List.of(), ctx, errors);
+            return finish(List.of(), block, List.of(), ctx, errors, false);
         } catch (RuntimeException e) {
             return new DecodeResult.Failed(BgpError.UPDATE_MALFORMED_ATTRIBUTE_LIST, Bytes.EMPTY,
                     "undecodable path attributes: " + e);
@@ -132,13 +147,13 @@ public final class UpdateCodec {
                     "IPv4 unicast prefixes on a session without IPv4 unicast");
         }
         body.readerIndex(end);
-        return finish(withdrawn, block, announced, ctx, errors);
+        return finish(withdrawn, block, announced, ctx, errors, attrEnd > attrStart);
     }
 
     /** What the attribute loop collected; one per decode call. */
     private static final class Block {
         final List<PathAttribute> attributes = new ArrayList<>(12);
-        int[] partialTypes = new int[0];
+        int[] partialTypes = EMPTY_TYPES;
         MpReach mpReach;
         MpUnreach mpUnreach;
         AsPath as4Path;
@@ -147,7 +162,7 @@ public final class UpdateCodec {
         boolean as4AggregatorPartial;
 
         void addPartial(int type) {
-            int[] p = java.util.Arrays.copyOf(partialTypes, partialTypes.length + 1);
+            int[] p = Arrays.copyOf(partialTypes, partialTypes.length + 1);
             p[partialTypes.length] = type;
             partialTypes = p;
         }
@@ -181,7 +196,7 @@ public final class UpdateCodec {
             boolean extended = AttributeFlags.isExtendedLength(flags);
             if (to - p < (extended ? 4 : 3)) {
                 // RFC 7606 §4: too few octets left for an attribute header
-                errors.treatAsWithdraw(BgpError.UPDATE_ATTRIBUTE_LENGTH_ERROR,
+                errors.treatAsWithdraw(BgpError.UPDATE_ATTRIBUTE_LENGTH_ERROR, slice(buf, p, to),
                         (to - p) + " octets left in the path attributes, too few for an attribute");
                 break;
             }
@@ -190,7 +205,7 @@ public final class UpdateCodec {
             int value = p + (extended ? 4 : 3);
             if (value + length > to) {
                 // RFC 7606 §4: the attribute overruns Total Path Attribute Length, which is trusted
-                errors.treatAsWithdraw(BgpError.UPDATE_ATTRIBUTE_LENGTH_ERROR,
+                errors.treatAsWithdraw(BgpError.UPDATE_ATTRIBUTE_LENGTH_ERROR, slice(buf, p, to),
                         name(type) + " length " + length + " overruns the path attributes");
                 break;
             }
@@ -222,7 +237,7 @@ public final class UpdateCodec {
             if ((flags & AttributeFlags.OPTIONAL_TRANSITIVE) != d.flags()) {
                 // RFC 7606 §3 (c): Optional/Transitive in conflict with the type: treat-as-withdraw;
                 // MP attributes are still parsed below, their prefixes are the ones to withdraw
-                errors.treatAsWithdraw(BgpError.UPDATE_ATTRIBUTE_FLAGS_ERROR,
+                errors.treatAsWithdraw(BgpError.UPDATE_ATTRIBUTE_FLAGS_ERROR, slice(buf, attrStart, p),
                         String.format("%s with flags 0x%02x", d.name(), flags));
                 if (d.codec() != null) {
                     continue;
@@ -270,9 +285,15 @@ public final class UpdateCodec {
         return block.mpUnreach != null;
     }
 
-    /** Message-level checks after the attribute loop, then the result. */
+    /**
+     * Message-level checks after the attribute loop, then the result.
+     *
+     * @param hasAttributes the UPDATE's path attribute field is not empty (RFC 7606 §5.2 needs
+     *                      to know; a bare attribute block, whose NLRI lives elsewhere, passes
+     *                      {@code false})
+     */
     private static DecodeResult finish(List<Nlri> withdrawn, Block block, List<Nlri> announced, CodecContext ctx,
-                                       UpdateErrors errors) {
+                                       UpdateErrors errors, boolean hasAttributes) {
         mergeAs4(block, ctx, errors);
         if (!announced.isEmpty() || block.mpReach != null) {
             // RFC 7606 §3 (d): a missing well-known mandatory attribute is treat-as-withdraw;
@@ -282,6 +303,13 @@ public final class UpdateCodec {
             if (!announced.isEmpty()) {
                 checkPresent(block, PathAttribute.NEXT_HOP, errors);
                 checkNextHop((NextHop) block.find(PathAttribute.NEXT_HOP), errors);
+            }
+        }
+        if (hasAttributes && announced.isEmpty() && block.mpReach == null) {
+            // RFC 7606 §5.2: attributes but no NLRI; an error here may have swallowed the NLRI
+            errors.escalateToSessionReset("RFC 7606 §5.2: path attributes without NLRI");
+            if (errors.isSessionReset()) {
+                return failed(errors);
             }
         }
         if (errors.isTreatAsWithdraw()) {
@@ -342,7 +370,9 @@ public final class UpdateCodec {
 
     private static void checkPresent(Block block, int type, UpdateErrors errors) {
         if (block.find(type) == null) {
-            errors.treatAsWithdraw(BgpError.UPDATE_MISSING_WELL_KNOWN_ATTRIBUTE, "missing " + name(type));
+            // RFC 4271 §6.3: the data would be the missing type code
+            errors.treatAsWithdraw(BgpError.UPDATE_MISSING_WELL_KNOWN_ATTRIBUTE, Bytes.wrap(new byte[] {(byte) type}),
+                    "missing " + name(type));
         }
     }
 
@@ -358,7 +388,8 @@ public final class UpdateCodec {
         }
         int a = nextHop.address();
         if ((a >>> 24) == 0 || (a >>> 29) == 7) {
-            errors.treatAsWithdraw(BgpError.UPDATE_INVALID_NEXT_HOP_ATTRIBUTE, "NEXT_HOP " + nextHop + " is not a unicast address");
+            errors.treatAsWithdraw(BgpError.UPDATE_INVALID_NEXT_HOP_ATTRIBUTE, Bytes.EMPTY,
+                    "NEXT_HOP " + nextHop + " is not a unicast address");
         }
     }
 
@@ -445,7 +476,7 @@ public final class UpdateCodec {
      * Attributes in type-code order (RFC 4271 §5), MP attributes where the layout puts them, and
      * for a 2-octet peer the AS4 attributes at their type codes.
      */
-    private static void writeAttributes(UpdateMessage update, CodecContext ctx, ByteBuf out, AttributeLayout layout) {
+    static void writeAttributes(UpdateMessage update, CodecContext ctx, ByteBuf out, AttributeLayout layout) {
         PathAttributes attrs = update.attributes();
         AsPath as4Path = null;
         Aggregator as4Aggregator = null;
@@ -460,15 +491,16 @@ public final class UpdateCodec {
                 as4Aggregator = a;
             }
         }
-        if (layout.mpAttributesFirst()) {
+        AttributeLayout.MpPosition mp = layout.mpPosition();
+        if (mp == AttributeLayout.MpPosition.FIRST) {
             writeMp(update, ctx, out, layout);
         }
         int i = writeUpTo(attrs, 0, MP_REACH, ctx, out, layout);
-        if (!layout.mpAttributesFirst()) {
+        if (mp == AttributeLayout.MpPosition.TYPE_CODE_ORDER) {
             update.mpReach().ifPresent(r -> writeReach(r, ctx, out, layout));
         }
         i = writeUpTo(attrs, i, MP_UNREACH, ctx, out, layout);
-        if (!layout.mpAttributesFirst()) {
+        if (mp == AttributeLayout.MpPosition.TYPE_CODE_ORDER) {
             update.mpUnreach().ifPresent(u -> writeUnreach(u, ctx, out, layout));
         }
         i = writeUpTo(attrs, i, PathAttribute.AS4_PATH, ctx, out, layout);
@@ -481,6 +513,9 @@ public final class UpdateCodec {
                     ctx, out, layout);
         }
         writeUpTo(attrs, i, 256, ctx, out, layout);
+        if (mp == AttributeLayout.MpPosition.LAST) {
+            writeMp(update, ctx, out, layout);
+        }
     }
 
     private static void writeMp(UpdateMessage update, CodecContext ctx, ByteBuf out, AttributeLayout layout) {
@@ -556,152 +591,6 @@ public final class UpdateCodec {
      * @throws IllegalArgumentException when the attributes alone leave no room for one prefix
      */
     public static List<UpdateMessage> split(UpdateMessage update, CodecContext ctx) {
-        return new Splitter(update, ctx).split();
-    }
-
-    /** The greedy packer behind {@link #split}. */
-    private static final class Splitter {
-        /** MP_UNREACH_NLRI header with Extended Length, AFI and SAFI. */
-        private static final int MP_UNREACH_SETUP = 4 + 3;
-        private final UpdateMessage update;
-        private final CodecContext ctx;
-        private final int budget;
-        private final int attributesLength;
-        private final List<UpdateMessage> out = new ArrayList<>();
-        // the piece being filled
-        private List<Nlri> withdrawn = new ArrayList<>();
-        private List<Nlri> unreach;
-        private List<Nlri> announced = new ArrayList<>();
-        private List<Nlri> reach;
-        private boolean withAttributes;
-        private int used;
-
-        Splitter(UpdateMessage update, CodecContext ctx) {
-            this.update = update;
-            this.ctx = ctx;
-            // the two 2-octet length fields are always there
-            this.budget = ctx.maxMessageLength() - WireFormat.HEADER_LENGTH - 4;
-            this.attributesLength = attributesLength(update.attributes(), ctx);
-        }
-
-        List<UpdateMessage> split() {
-            if (fits()) {
-                return List.of(update);
-            }
-            boolean v4 = ctx.isAddPathSend(AddressFamily.IPV4_UNICAST);
-            for (Nlri n : update.withdrawn()) {
-                place(NlriCodec.encodedLength(n, v4), () -> 0, () -> withdrawn.add(n));
-            }
-            update.mpUnreach().ifPresent(u -> {
-                boolean ap = ctx.isAddPathSend(u.family());
-                if (u.withdrawn().isEmpty()) {
-                    place(0, () -> MP_UNREACH_SETUP, this::startUnreach);
-                }
-                for (Nlri n : u.withdrawn()) {
-                    place(NlriCodec.encodedLength(n, ap), () -> unreach == null ? MP_UNREACH_SETUP : 0, () -> {
-                        startUnreach();
-                        unreach.add(n);
-                    });
-                }
-            });
-            for (Nlri n : update.announced()) {
-                place(NlriCodec.encodedLength(n, v4), () -> withAttributes ? 0 : attributesLength, () -> {
-                    withAttributes = true;
-                    announced.add(n);
-                });
-            }
-            update.mpReach().ifPresent(r -> {
-                boolean ap = ctx.isAddPathSend(r.family());
-                // header with Extended Length, AFI, SAFI, next hop length, next hop, reserved
-                int fixed = 4 + 5 + MpNlriCodec.nextHopLength(r);
-                if (r.nlri().isEmpty()) {
-                    place(0, () -> fixed + attributesLength, this::startReach);
-                }
-                for (Nlri n : r.nlri()) {
-                    place(NlriCodec.encodedLength(n, ap),
-                            () -> (reach == null ? fixed : 0) + (withAttributes ? 0 : attributesLength), () -> {
-                                startReach();
-                                reach.add(n);
-                            });
-                }
-            });
-            if (used > 0 || out.isEmpty()) {
-                flush();
-            }
-            return List.copyOf(out);
-        }
-
-        private void startUnreach() {
-            if (unreach == null) {
-                unreach = new ArrayList<>();
-            }
-        }
-
-        private void startReach() {
-            withAttributes = true;
-            if (reach == null) {
-                reach = new ArrayList<>();
-            }
-        }
-
-        /**
-         * Adds an item of {@code cost} octets plus {@code setup}, the cost of opening its section
-         * (attributes, MP attribute header) when the piece does not have it yet; starts a new
-         * piece when the item does not fit.
-         */
-        private void place(int cost, IntSupplier setup, Runnable add) {
-            int s = setup.getAsInt();
-            if (used + cost + s > budget && used > 0) {
-                flush();
-                s = setup.getAsInt();
-            }
-            if (used + cost + s > budget) {
-                throw new IllegalArgumentException("split: attributes of " + attributesLength
-                        + " octets leave no room for a prefix in " + ctx.maxMessageLength());
-            }
-            used += cost + s;
-            add.run();
-        }
-
-        private void flush() {
-            MpReach r = update.mpReach().orElse(null);
-            MpUnreach u = update.mpUnreach().orElse(null);
-            out.add(new UpdateMessage(withdrawn, withAttributes ? update.attributes() : PathAttributes.EMPTY,
-                    reach == null ? Optional.empty()
-                            : Optional.of(new MpReach(r.family(), r.nextHop(), r.linkLocal(), reach)),
-                    unreach == null ? Optional.empty() : Optional.of(new MpUnreach(u.family(), unreach)),
-                    announced));
-            withdrawn = new ArrayList<>();
-            announced = new ArrayList<>();
-            unreach = null;
-            reach = null;
-            withAttributes = false;
-            used = 0;
-        }
-
-        private boolean fits() {
-            int n = 4 + attributesLength;
-            boolean v4 = ctx.isAddPathSend(AddressFamily.IPV4_UNICAST);
-            n += NlriCodec.encodedLength(update.withdrawn(), v4) + NlriCodec.encodedLength(update.announced(), v4);
-            if (update.mpReach().isPresent()) {
-                n += 4 + MpNlriCodec.reachLength(update.mpReach().get(), ctx);
-            }
-            if (update.mpUnreach().isPresent()) {
-                n += 4 + MpNlriCodec.unreachLength(update.mpUnreach().get(), ctx);
-            }
-            return WireFormat.HEADER_LENGTH + n <= ctx.maxMessageLength();
-        }
-
-        /** The attributes (no MP), AS4 ones included, in the longest layout. */
-        private static int attributesLength(PathAttributes attributes, CodecContext ctx) {
-            ByteBuf scratch = Unpooled.buffer(256);
-            try {
-                UpdateMessage only = new UpdateMessage(List.of(), attributes, Optional.empty(), Optional.empty(), List.of());
-                writeAttributes(only, ctx, scratch, AttributeLayout.ALL_EXTENDED);
-                return scratch.readableBytes();
-            } finally {
-                scratch.release();
-            }
-        }
+        return new UpdateSplitter(update, ctx).split();
     }
 }

@@ -54,12 +54,27 @@ final class UpdateErrors {
         }
     }
 
-    /** RFC 7606 §2 treat-as-withdraw. */
-    void treatAsWithdraw(BgpError why, String text) {
+    /**
+     * RFC 7606 §2 treat-as-withdraw. {@code notificationData} is what a NOTIFICATION would carry
+     * (RFC 4271 §6.3), kept in case RFC 7606 §5.2 turns this into a session reset.
+     */
+    void treatAsWithdraw(BgpError why, Bytes notificationData, String text) {
         if (action == null) {
             action = ErrorAction.TREAT_AS_WITHDRAW;
             cause = why;
+            data = notificationData;
             detail = text;
+        }
+    }
+
+    /**
+     * RFC 7606 §5.2: in an UPDATE with path attributes but no NLRI, any error stronger than
+     * attribute discard resets the session, since the NLRI may be what the error hid.
+     */
+    void escalateToSessionReset(String why) {
+        if (action == ErrorAction.TREAT_AS_WITHDRAW) {
+            action = ErrorAction.SESSION_RESET;
+            detail = detail + " (" + why + ")";
         }
     }
 
@@ -75,7 +90,8 @@ final class UpdateErrors {
     void raise(ErrorAction onError, int typeCode, BgpError why, Bytes attribute, String text) {
         switch (onError) {
             case SESSION_RESET, AFI_SAFI_DISABLE -> sessionReset(why, attribute, text);
-            case TREAT_AS_WITHDRAW -> treatAsWithdraw(why, text);
+            case TREAT_AS_WITHDRAW -> treatAsWithdraw(why, why == BgpError.UPDATE_MALFORMED_AS_PATH ? Bytes.EMPTY : attribute,
+                    text);
             case ATTRIBUTE_DISCARD -> discard(typeCode, why, text);
             default -> throw new IllegalStateException("raise: unknown action " + onError);
         }

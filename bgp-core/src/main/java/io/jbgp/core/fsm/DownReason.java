@@ -46,10 +46,12 @@ public record DownReason(Kind kind, Optional<NotificationMessage> notification, 
         Objects.requireNonNull(detail, "detail");
     }
 
+    /** A reason with the NOTIFICATION that was sent or received. */
     public static DownReason of(Kind kind, NotificationMessage notification, String detail) {
         return new DownReason(kind, Optional.of(notification), detail);
     }
 
+    /** A reason without a NOTIFICATION (TCP loss, a stop before any OPEN). */
     public static DownReason of(Kind kind, String detail) {
         return new DownReason(kind, Optional.empty(), detail);
     }
@@ -57,7 +59,7 @@ public record DownReason(Kind kind, Optional<NotificationMessage> notification, 
     /**
      * True when the reason should lengthen the IdleHold back-off (RFC 4271 §8.1.1
      * DampPeerOscillations): everything except an operator's stop, a refused or collided duplicate
-     * connection, and a peer's CEASE for collision resolution.
+     * connection, and a peer's CEASE for collision resolution or Connection Rejected.
      */
     public boolean isError() {
         switch (kind) {
@@ -66,8 +68,10 @@ public record DownReason(Kind kind, Optional<NotificationMessage> notification, 
             case COLLISION_LOST:
                 return false;
             case NOTIFICATION_RECEIVED:
+                // the peer resolving a collision or refusing a duplicate says nothing bad about us
                 return notification.map(n -> !(n.code() == ErrorCode.CEASE.code()
-                        && n.subcode() == BgpError.CEASE_CONNECTION_COLLISION_RESOLUTION.subcode()))
+                        && (n.subcode() == BgpError.CEASE_CONNECTION_COLLISION_RESOLUTION.subcode()
+                        || n.subcode() == BgpError.CEASE_CONNECTION_REJECTED.subcode())))
                         .orElse(true);
             default:
                 return true;

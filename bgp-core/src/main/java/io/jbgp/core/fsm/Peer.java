@@ -44,11 +44,13 @@ import java.util.random.RandomGenerator;
  * </ol>
  *
  * <h2>Collisions</h2>
- * When an OPEN moves a session to OpenConfirm while the other session is in OpenConfirm, the
- * connection initiated by the speaker with the higher BGP Identifier survives (compared as
+ * When an acceptable OPEN arrives on one session while the other session is in OpenConfirm (or
+ * in OpenSent: the OPEN just received tells us the peer's identifier, which RFC 4271 §6.8 allows
+ * us to use), the connection initiated by the speaker with the higher BGP Identifier survives (compared as
  * unsigned 32-bit numbers); with equal identifiers (possible between ASes, RFC 6286 §2.3) the one
  * initiated by the speaker with the larger AS number survives. The loser gets CEASE subcode 7
- * (Connection Collision Resolution, RFC 4486) and is closed. A session that meets an Established
+ * (Connection Collision Resolution, RFC 4486) and is closed; the check runs before the session
+ * answers the OPEN, so a losing connection never sends a KEEPALIVE. A session that meets an Established
  * one is closed the same way (RFC 4271 §6.8: "closing of the newly created connection"). A
  * connection that arrives while a session is already Established is refused right away with
  * CEASE subcode 5, Connection Rejected (RFC 4486 §4: the speaker "decides to disallow a BGP
@@ -61,7 +63,10 @@ import java.util.random.RandomGenerator;
  * state ignores them. Each error (see {@link DownReason#isError()}) doubles IdleHoldTime up to
  * its maximum; a session that stayed Established for the stable period resets it to the initial
  * value (OpenBGPD's IdleHoldTime handling). A pure collision loss restarts at once, because
- * nothing is wrong with the neighbor.
+ * nothing is wrong with the neighbor. When the neighbor refuses us (CEASE Connection Rejected,
+ * typically because it is damping or still holds a stale session), we skip IdleHold and wait in
+ * Active instead, accepting its connection and retrying ours after ConnectRetry: two neighbors
+ * that both refuse connections while damping could otherwise take turns refusing each other.
  */
 public final class Peer {
     private final SpeakerConfig speaker;
@@ -106,9 +111,13 @@ public final class Peer {
 
     // ---------------------------------------------------------------- inputs
 
-    /** ManualStart (RFC 4271 Event 1, or Event 4 for a passive neighbor); resets the back-off. */
+    /**
+     * ManualStart (RFC 4271 Event 1, or Event 4 for a passive neighbor); resets the back-off. On a
+     * running neighbor that sits in IdleHold it cuts the wait short (the operator overrides the
+     * damping); otherwise it does nothing.
+     */
     public List<PeerAction> start(long nowNanos) {
-        if (enabled) {
+        if (enabled && !sessions.isEmpty()) {
             return List.of();
         }
         enabled = true;
@@ -129,6 +138,34 @@ public final class Peer {
         List<PeerAction> out = new ArrayList<>();
         for (Session s : List.copyOf(sessions)) {
             wrap(s, s.handle(new ManualStop(communication), nowNanos), out);
+        }
+        sweep(nowNanos, out);
+        return out;
+    }
+
+    /**
+     * An operator's reset ("clear neighbor"): every session gets CEASE Administrative Reset (RFC
+     * 4486 subcode 4, with an optional RFC 9003 communication) and a new attempt starts at once,
+     * with the back-off forgotten.
+     */
+    public List<PeerAction> reset(Optional<String> communication, long nowNanos) {
+        List<PeerAction> out = new ArrayList<>(stop(BgpError.CEASE_ADMINISTRATIVE_RESET, communication, nowNanos));
+        out.addAll(start(nowNanos));
+        return out;
+    }
+
+    /**
+     * AutomaticStop (Event 8) of the whole neighbor with a CEASE subcode of the speaker's
+     * choosing, e.g. Peer De-configured (RFC 4486 subcode 3) when it is removed, or Other
+     * Configuration Change (6); like {@link #stop(Optional, long)} it stays down until
+     * {@link #start}. The communication text is only sent with subcodes 2 and 4 (RFC 9003).
+     */
+    public List<PeerAction> stop(BgpError cease, Optional<String> communication, long nowNanos) {
+        enabled = false;
+        timers.cancel(TimerKind.IDLE_HOLD);
+        List<PeerAction> out = new ArrayList<>();
+        for (Session s : List.copyOf(sessions)) {
+            wrap(s, s.handle(new AutomaticStop(cease, communication), nowNanos), out);
         }
         sweep(nowNanos, out);
         return out;
@@ -185,12 +222,22 @@ public final class Peer {
             return List.of();
         }
         List<PeerAction> out = new ArrayList<>();
-        SessionState before = session.state();
-        wrap(session, session.handle(event, nowNanos), out);
-        // RFC 4271 §6.8: collision detection runs when an OPEN is accepted
-        if (event instanceof MessageReceived m && m.message() instanceof OpenMessage
-                && before != SessionState.OPEN_CONFIRM && session.state() == SessionState.OPEN_CONFIRM) {
-            resolveCollision(session, nowNanos, out);
+        Session loser = null;
+        // RFC 4271 §6.8: collision detection runs when an acceptable OPEN arrives, before the
+        // session answers it, so a losing connection never sends its KEEPALIVE (Event 23
+        // OpenCollisionDump in OpenSent)
+        if (event instanceof MessageReceived m && m.message() instanceof OpenMessage open
+                && session.state().ordinal() < SessionState.OPEN_CONFIRM.ordinal()
+                && OpenValidator.validate(open, session.localOpen(), config).isEmpty()) {
+            loser = collisionLoser(session, open);
+        }
+        if (loser == session) {
+            collisionDump(session, nowNanos, out);
+        } else {
+            wrap(session, session.handle(event, nowNanos), out);
+            if (loser != null) {
+                collisionDump(loser, nowNanos, out);
+            }
         }
         sweep(nowNanos, out);
         return out;
@@ -252,10 +299,12 @@ public final class Peer {
         return List.copyOf(sessions);
     }
 
+    /** The neighbor's identity in the ports. */
     public PeerKey key() {
         return config.key();
     }
 
+    /** The neighbor's configuration. */
     public PeerConfig config() {
         return config;
     }
@@ -313,33 +362,38 @@ public final class Peer {
     }
 
     /**
-     * RFC 4271 §6.8 for {@code fresh}, which just reached OpenConfirm: against an Established
-     * session the fresh one loses; against another in OpenConfirm the identifiers decide.
+     * RFC 4271 §6.8 for {@code fresh}, which just received the acceptable OPEN {@code open}:
+     * against an Established session the fresh one loses; against one in OpenConfirm or OpenSent
+     * the identifiers decide. Returns the session to close, or null.
      */
-    private void resolveCollision(Session fresh, long now, List<PeerAction> out) {
-        for (Session other : List.copyOf(sessions)) {
+    private Session collisionLoser(Session fresh, OpenMessage open) {
+        for (Session other : sessions) {
             if (other == fresh) {
                 continue;
             }
-            Session loser;
             if (other.state() == SessionState.ESTABLISHED) {
-                loser = fresh;
-            } else if (other.state() == SessionState.OPEN_CONFIRM) {
-                OpenMessage remote = fresh.remoteOpen().orElseThrow();
-                boolean keepOutbound = localWins(speaker.routerId(), remote.bgpId(), speaker.localAs(), remote.asn());
-                // keep the connection the winner initiated: ours is the outbound one
-                if (fresh.isInbound() == other.isInbound()) {
-                    loser = fresh; // two connections the same way round: the rule cannot apply, keep the older
-                } else {
-                    loser = fresh.isInbound() == keepOutbound ? fresh : other;
-                }
-            } else {
-                continue; // OpenSent: its OPEN will trigger the check
+                return fresh;
             }
-            wrap(loser, loser.handle(new AutomaticStop(BgpError.CEASE_CONNECTION_COLLISION_RESOLUTION,
-                    Optional.empty()), now), out);
-            return;
+            // OpenSent too: RFC 4271 §6.8 allows it when the peer's identifier is known "by means
+            // outside the protocol", and the OPEN in hand tells us exactly that; deciding now means
+            // neither connection has sent a KEEPALIVE that could establish the loser remotely
+            if (other.state() == SessionState.OPEN_CONFIRM
+                    || (other.state() == SessionState.OPEN_SENT && other.hasConnection())) {
+                if (fresh.isInbound() == other.isInbound()) {
+                    return fresh; // two connections the same way round: the rule cannot apply, keep the older
+                }
+                boolean keepOutbound = localWins(speaker.routerId(), open.bgpId(), speaker.localAs(), open.asn());
+                // keep the connection the winner initiated: ours is the outbound one
+                return fresh.isInbound() == keepOutbound ? fresh : other;
+            }
         }
+        return null;
+    }
+
+    /** Closes a collision loser with CEASE subcode 7 (RFC 4486). */
+    private void collisionDump(Session loser, long now, List<PeerAction> out) {
+        wrap(loser, loser.handle(new AutomaticStop(BgpError.CEASE_CONNECTION_COLLISION_RESOLUTION,
+                Optional.empty()), now), out);
     }
 
     /**
@@ -383,6 +437,19 @@ public final class Peer {
             startSession(new AutomaticStart(config.passive()), now, out);
             return;
         }
+        if (isRefusal(lastDown)) {
+            // the peer is up or damping: wait for it in Active, accepting its connection, and
+            // connect again only after ConnectRetry; sleeping in IdleHold here could make two
+            // damping peers refuse each other forever
+            Session s = new Session(speaker, config, random);
+            sessions.add(s);
+            if (config.passive()) {
+                wrap(s, s.handle(new AutomaticStart(true), now), out);
+            } else {
+                wrap(s, s.startWaiting(now), out);
+            }
+            return;
+        }
         timers.set(TimerKind.IDLE_HOLD, now + jitter(idleHoldNanos));
         if (lastDown.isError()) {
             idleHoldNanos = Math.min(idleHoldNanos * 2, timerConfig.idleHoldMax().toNanos());
@@ -397,6 +464,14 @@ public final class Peer {
         return reason.kind() == DownReason.Kind.NOTIFICATION_RECEIVED && reason.notification()
                 .map(n -> n.code() == ErrorCode.CEASE.code()
                         && n.subcode() == BgpError.CEASE_CONNECTION_COLLISION_RESOLUTION.subcode())
+                .orElse(false);
+    }
+
+    /** The peer sent CEASE Connection Rejected (RFC 4486 subcode 5). */
+    private static boolean isRefusal(DownReason reason) {
+        return reason.kind() == DownReason.Kind.NOTIFICATION_RECEIVED && reason.notification()
+                .map(n -> n.code() == ErrorCode.CEASE.code()
+                        && n.subcode() == BgpError.CEASE_CONNECTION_REJECTED.subcode())
                 .orElse(false);
     }
 

@@ -171,6 +171,7 @@ public final class Session {
         return timers.deadline(kind);
     }
 
+    /** The current RFC 4271 state. */
     public SessionState state() {
         return state;
     }
@@ -244,8 +245,14 @@ public final class Session {
      */
     private void onConnectOrActive(SessionEvent event, long now, List<SessionAction> out) {
         if (event instanceof ManualStop || event instanceof AutomaticStop) {
-            // RFC 4271: no NOTIFICATION before our OPEN (SendNOTIFICATIONwithoutOPEN is false)
-            closeQuietly(stopReason(event, false), now, out);
+            if (tcpUp) {
+                // DelayOpen with a connection: we behave as if SendNOTIFICATIONwithoutOPEN
+                // (RFC 4271 §8.1.1) were set, so the peer learns why (e.g. collision resolution)
+                DownReason reason = stopReason(event, true);
+                fail(reason.notification().orElseThrow(), reason.kind(), reason.detail(), now, out);
+            } else {
+                closeQuietly(stopReason(event, false), now, out); // nothing to tell: cancel the connect
+            }
         } else if (event instanceof TcpConnected t) {
             if (tcpUp) {
                 return; // the Peer gives each extra connection its own session
@@ -464,6 +471,20 @@ public final class Session {
             out.add(new Connect());
             timers.set(TimerKind.CONNECT_RETRY, now + jitter(timerConfig.connectRetry()));
         }
+    }
+
+    /**
+     * AutomaticStart into Active with the ConnectRetry timer running (RFC 4271 Active state): the
+     * session accepts the peer's connection at once but connects out only when ConnectRetry
+     * fires. The Peer uses it after the peer refused us, so that both sides are never asleep at
+     * the same time.
+     */
+    List<SessionAction> startWaiting(long now) {
+        started = true;
+        passive = false;
+        state = SessionState.ACTIVE;
+        timers.set(TimerKind.CONNECT_RETRY, now + jitter(timerConfig.connectRetry()));
+        return List.of();
     }
 
     private void bindConnection(TcpConnected t) {

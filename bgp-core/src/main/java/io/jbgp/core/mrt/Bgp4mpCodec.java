@@ -2,10 +2,7 @@ package io.jbgp.core.mrt;
 
 import io.jbgp.core.codec.CodecContext;
 import io.jbgp.core.codec.DecodeResult;
-import io.jbgp.core.codec.UpdateCodec;
-import io.jbgp.core.codec.WireFormat;
-import io.jbgp.core.error.BgpError;
-import io.jbgp.core.message.MessageType;
+import io.jbgp.core.codec.MessageReader;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.Bytes;
 import io.netty.buffer.ByteBuf;
@@ -22,7 +19,8 @@ public final class Bgp4mpCodec {
     private Bgp4mpCodec() {}
 
     /**
-     * Decodes the BGP message recorded in {@code record} with the context its subtype implies
+     * Decodes the BGP message recorded in {@code record}, header included, with
+     * {@link MessageReader#read} in the context its subtype implies
      * ({@link Bgp4mpMessage#codecContext()}). Never throws on the recorded octets: a bad message
      * is a {@link DecodeResult.Failed} or {@link DecodeResult.TreatAsWithdraw}, as it would be on
      * a live session.
@@ -31,32 +29,10 @@ public final class Bgp4mpCodec {
         CodecContext ctx = record.codecContext();
         ByteBuf frame = Unpooled.wrappedBuffer(record.message().unsafeArray());
         try {
-            return decodeFrame(frame, ctx);
+            return MessageReader.read(frame, ctx);
         } finally {
             frame.release();
         }
-    }
-
-    /**
-     * Header checks of RFC 4271 §6.1, then the UPDATE body to {@link UpdateCodec}.
-     * TODO(mrt): hand every type to MessageReader.read once the codec-msg branch lands.
-     */
-    private static DecodeResult decodeFrame(ByteBuf frame, CodecContext ctx) {
-        if (frame.readableBytes() < WireFormat.HEADER_LENGTH) {
-            return new DecodeResult.Failed(BgpError.HEADER_BAD_MESSAGE_LENGTH, Bytes.EMPTY,
-                    "message of " + frame.readableBytes() + " octets is shorter than its header");
-        }
-        int length = frame.getUnsignedShort(WireFormat.MARKER_LENGTH);
-        int type = frame.getUnsignedByte(WireFormat.MARKER_LENGTH + 2);
-        if (length != frame.readableBytes()) {
-            return new DecodeResult.Failed(BgpError.HEADER_BAD_MESSAGE_LENGTH, Bytes.EMPTY,
-                    "header length " + length + " but the record holds " + frame.readableBytes() + " octets");
-        }
-        if (type != MessageType.UPDATE.code()) {
-            return new DecodeResult.Failed(BgpError.HEADER_BAD_MESSAGE_TYPE, Bytes.EMPTY,
-                    "only UPDATE is decoded here until MessageReader lands, not type " + type);
-        }
-        return UpdateCodec.decode(frame.slice(WireFormat.HEADER_LENGTH, length - WireFormat.HEADER_LENGTH), ctx);
     }
 
     /**

@@ -43,6 +43,11 @@ import java.util.stream.StreamSupport;
  * input that ends (or fails) inside a record is a final {@link MrtRecord.Truncated}. Only
  * programming errors escape. Not thread-safe: one consumer iterates.
  *
+ * <p>A cut-off compressed file ends where its decompressor gives up. Some decompressors
+ * (commons-compress bzip2) throw from {@code read(byte[], int, int)} and drop what they had
+ * decoded during that call; read such a stream one octet at a time at its end, or the last
+ * complete records are lost (the MRT tests' {@code SharedMrtData} shows how).
+ *
  * <pre>{@code
  * try (MrtReader reader = new MrtReader(new GZIPInputStream(Files.newInputStream(path)))) {
  *     reader.forEachRemaining(record -> ...);
@@ -180,11 +185,13 @@ public final class MrtReader implements Iterator<MrtRecord>, Closeable {
             if (type == MrtWire.BGP4MP || type == MrtWire.BGP4MP_ET) {
                 if (type == MrtWire.BGP4MP_ET) {
                     // RFC 6396 §3: microseconds, counted in the length
-                    timestamp = Instant.ofEpochSecond(seconds, MrtWire.u32(buf, "microsecond timestamp") * 1000L);
+                    long micros = MrtWire.u32(buf, "microsecond timestamp");
+                    timestamp = Instant.ofEpochSecond(seconds, micros * 1000L);
                 }
                 MrtRecord r = Bgp4mpCodec.decode(timestamp, subtype, buf);
                 return r != null ? r : new MrtRecord.Skipped(start, timestamp, type, subtype,
-                        "BGP4MP subtype " + subtype + " is not decoded (2 and 3 are deprecated, RFC 6396 §4.4)");
+                        "BGP4MP subtype " + subtype
+                                + " is not decoded (2 and 3 are deprecated, RFC 6396 §4.4)");
             }
             if (type == MrtWire.TABLE_DUMP_V2) {
                 String reason = TableDumpV2Codec.unsupportedReason(subtype);

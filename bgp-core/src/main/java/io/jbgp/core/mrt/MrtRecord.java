@@ -24,7 +24,8 @@ public sealed interface MrtRecord
      * @param subtype   the MRT subtype code
      * @param reason    why it was skipped
      */
-    record Skipped(long offset, Instant timestamp, int type, int subtype, String reason) implements MrtRecord {
+    record Skipped(long offset, Instant timestamp, int type, int subtype, String reason)
+            implements MrtRecord {
     }
 
     /**

@@ -43,7 +43,8 @@ final class MrtWire {
 
     static void need(ByteBuf buf, int n, String field) {
         if (buf.readableBytes() < n) {
-            throw new MalformedRecordException(field + " needs " + n + " octets, " + buf.readableBytes() + " left");
+            throw new MalformedRecordException(
+                    field + " needs " + n + " octets, " + buf.readableBytes() + " left");
         }
     }
 
@@ -67,7 +68,7 @@ final class MrtWire {
         return fourOctet ? u32(buf, field) : u16(buf, field);
     }
 
-    /** An address of 4 or 16 octets. IPv4-mapped IPv6 addresses stay IPv6 (unlike InetAddress.getByAddress). */
+    /** An address of 4 or 16 octets; IPv4-mapped IPv6 ones stay IPv6 (see {@link #toAddress}). */
     static InetAddress address(ByteBuf buf, boolean ipv6, String field) {
         byte[] a = new byte[ipv6 ? 16 : 4];
         need(buf, a.length, field);
@@ -75,6 +76,7 @@ final class MrtWire {
         return toAddress(a);
     }
 
+    /** Unlike {@code InetAddress.getByAddress}, keeps 16 octets IPv6 even when IPv4-mapped. */
     static InetAddress toAddress(byte[] a) {
         try {
             // literal octets: no name lookup happens for either form
@@ -99,7 +101,8 @@ final class MrtWire {
         byte[] a = new byte[max / 8];
         buf.readBytes(a, 0, octets);
         if (!ipv6) {
-            return Ipv4Prefix.of((a[0] & 0xFF) << 24 | (a[1] & 0xFF) << 16 | (a[2] & 0xFF) << 8 | (a[3] & 0xFF), len);
+            int addr = (a[0] & 0xFF) << 24 | (a[1] & 0xFF) << 16 | (a[2] & 0xFF) << 8 | (a[3] & 0xFF);
+            return Ipv4Prefix.of(addr, len);
         }
         long hi = 0;
         long lo = 0;

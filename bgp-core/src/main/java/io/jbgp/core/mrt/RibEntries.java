@@ -20,6 +20,10 @@ import java.util.Objects;
  * |         Entry Count           |  RIB Entries (variable)
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
+ * Entries are decoded with RFC 7606 in mind: an attribute that a peer would discard is dropped
+ * and the path kept; an entry that a peer would treat as withdrawn (or reset the session for)
+ * makes the whole record a {@link MrtRecord.Malformed} naming the entry, since a RIB dump holds
+ * no withdrawals to turn it into.
  *
  * @param timestamp      when the dump was taken
  * @param family         the AFI/SAFI the subtype names

@@ -19,6 +19,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -84,7 +85,8 @@ final class TableDumpV2Codec {
         for (int i = 0; i < count; i++) {
             int type = MrtWire.u8(body, "peer " + i + " type");
             RouterId bgpId = RouterId.of((int) MrtWire.u32(body, "peer " + i + " BGP ID"));
-            InetAddress address = MrtWire.address(body, (type & PEER_TYPE_IPV6) != 0, "peer " + i + " address");
+            boolean ipv6 = (type & PEER_TYPE_IPV6) != 0;
+            InetAddress address = MrtWire.address(body, ipv6, "peer " + i + " address");
             long asn = MrtWire.asn(body, (type & PEER_TYPE_AS4) != 0, "peer " + i + " AS");
             peers.add(new PeerIndexTable.Peer(bgpId, address, Asn.of(asn)));
         }
@@ -196,8 +198,9 @@ final class TableDumpV2Codec {
         } else {
             MrtWire.need(value, 4, "entry " + entry + " MP_REACH_NLRI header");
             value.skipBytes(3);
-            MrtWire.need(value, 1 + value.getUnsignedByte(value.readerIndex()), "entry " + entry + " next hop");
-            value = value.slice(value.readerIndex() + 1, value.getUnsignedByte(value.readerIndex()));
+            int nextHopLength = value.getUnsignedByte(value.readerIndex());
+            MrtWire.need(value, 1 + nextHopLength, "entry " + entry + " next hop");
+            value = value.slice(value.readerIndex() + 1, nextHopLength);
         }
         byte[] nh = new byte[value.readableBytes()];
         value.readBytes(nh);
@@ -206,9 +209,10 @@ final class TableDumpV2Codec {
             case 4, 16 -> new MpNextHop(offset, length, MrtWire.toAddress(nh), null);
             case 32 -> {
                 // RFC 2545 §3: global address, then link-local
-                byte[] global = java.util.Arrays.copyOfRange(nh, 0, 16);
-                byte[] local = java.util.Arrays.copyOfRange(nh, 16, 32);
-                yield new MpNextHop(offset, length, MrtWire.toAddress(global), (Inet6Address) MrtWire.toAddress(local));
+                byte[] global = Arrays.copyOfRange(nh, 0, 16);
+                byte[] local = Arrays.copyOfRange(nh, 16, 32);
+                Inet6Address linkLocal = (Inet6Address) MrtWire.toAddress(local);
+                yield new MpNextHop(offset, length, MrtWire.toAddress(global), linkLocal);
             }
             default -> throw new MalformedRecordException("entry " + entry + " MP_REACH_NLRI next hop of "
                     + nh.length + " octets (only 4, 16 and 32 are read)");

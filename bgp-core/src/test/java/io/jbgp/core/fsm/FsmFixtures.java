@@ -17,7 +17,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -90,9 +89,14 @@ public final class FsmFixtures {
     public static List<SessionAction> assertActions(List<SessionAction> actions,
                                                     Class<? extends SessionAction>... types) {
         List<Class<?>> actual = actions.stream().map(Object::getClass).collect(Collectors.toList());
-        if (!actual.equals(Arrays.asList(types))) {
-            fail("expected " + Arrays.stream(types).map(Class::getSimpleName).collect(Collectors.toList())
-                    + " but got " + actions);
+        List<Class<?>> expected = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Class<? extends SessionAction> t : types) {
+            expected.add(t);
+            names.add(t.getSimpleName());
+        }
+        if (!actual.equals(expected)) {
+            fail("expected " + names + " but got " + actions);
         }
         return actions;
     }

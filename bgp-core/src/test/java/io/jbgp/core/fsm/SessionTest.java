@@ -390,4 +390,48 @@ class SessionTest {
         assertActions(s.poll(T0 + 1000 * SECOND));
         assertEquals(DownReason.Kind.TCP_FAILURE, s.downReason().orElseThrow().kind());
     }
+
+    @Test
+    void stopDuringDelayOpenWithAConnectionSendsCease() {
+        // SendNOTIFICATIONwithoutOPEN behaviour: the peer learns why the connection closes
+        Session s = session(TimerConfig.builder().delayOpen(Duration.ofSeconds(5)).build());
+        s.handle(new ManualStart(false), T0);
+        s.handle(OUTBOUND, T0);
+        List<SessionAction> actions = assertActions(
+                s.handle(new SessionEvent.AutomaticStop(BgpError.CEASE_CONNECTION_COLLISION_RESOLUTION,
+                        Optional.empty()), T0), Send.class, CloseConnection.class, Down.class);
+        assertNotification(BgpError.CEASE_CONNECTION_COLLISION_RESOLUTION, notificationSent(actions, 0));
+        assertEquals(DownReason.Kind.COLLISION_LOST, down(actions).reason().kind());
+    }
+
+    @Test
+    void unexpectedMessageDuringDelayOpenIsFsmErrorUnspecified() {
+        Session s = session(TimerConfig.builder().delayOpen(Duration.ofSeconds(5)).build());
+        s.handle(new ManualStart(false), T0);
+        s.handle(OUTBOUND, T0);
+        List<SessionAction> actions = assertActions(s.handle(KEEPALIVE, T0), Send.class, CloseConnection.class,
+                Down.class);
+        assertNotification(BgpError.FSM_UNSPECIFIED, notificationSent(actions, 0));
+    }
+
+    @Test
+    void downReasonsReadLikeRouterOutput() {
+        NotificationMessage shutdown = NotificationMessage.cease(BgpError.CEASE_ADMINISTRATIVE_SHUTDOWN, "maintenance");
+        assertEquals("NOTIFICATION received: Cease / Administrative Shutdown, \"maintenance\"",
+                DownReason.of(DownReason.Kind.NOTIFICATION_RECEIVED, shutdown, "").toString());
+        assertEquals("hold timer expired: Hold Timer Expired / Hold Timer Expired (no message for 90 s)",
+                DownReason.of(DownReason.Kind.HOLD_TIMER_EXPIRED, BgpError.HOLD_TIMER_EXPIRED.toNotification(),
+                        "no message for 90 s").toString());
+        assertEquals("tcp failure (connection reset)", DownReason.of(DownReason.Kind.TCP_FAILURE, "connection reset")
+                .toString());
+        // what lengthens the IdleHold back-off
+        assertTrue(DownReason.of(DownReason.Kind.NOTIFICATION_RECEIVED, shutdown, "").isError());
+        assertFalse(DownReason.of(DownReason.Kind.NOTIFICATION_RECEIVED,
+                BgpError.CEASE_CONNECTION_COLLISION_RESOLUTION.toNotification(), "").isError());
+        assertFalse(DownReason.of(DownReason.Kind.NOTIFICATION_RECEIVED,
+                BgpError.CEASE_CONNECTION_REJECTED.toNotification(), "").isError());
+        assertFalse(DownReason.of(DownReason.Kind.MANUAL_STOP, "").isError());
+        assertFalse(DownReason.of(DownReason.Kind.COLLISION_LOST, "").isError());
+        assertTrue(DownReason.of(DownReason.Kind.TCP_CLOSED, "").isError());
+    }
 }

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jbgp.core.codec.CodecContext;
+import io.jbgp.core.codec.DecodeResult;
+import io.jbgp.core.error.BgpError;
+import io.jbgp.core.message.KeepaliveMessage;
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.Bytes;
@@ -100,6 +103,17 @@ class MrtReaderTest {
     @Test
     void bgp4mpMessageKeepsTheBgpMessageOctets() {
         assertEquals(BGP4MP_MESSAGE_RECORD, readOne(BGP4MP_MESSAGE));
+    }
+
+    @Test
+    void recordedKeepaliveDecodesThroughTheMessageReader() {
+        assertEquals(new DecodeResult.Ok(KeepaliveMessage.INSTANCE), Bgp4mpCodec.decodeMessage(BGP4MP_MESSAGE_RECORD));
+        Bgp4mpMessage truncatedMessage = new Bgp4mpMessage(T, Bgp4mpSubtype.MESSAGE, Asn.of(65000), Asn.of(65001), 0,
+                IpPrefix.parseAddress("198.51.100.1"), IpPrefix.parseAddress("203.0.113.1"),
+                Bytes.of(java.util.Arrays.copyOf(KEEPALIVE, 18)));
+        DecodeResult.Failed failed = assertInstanceOf(DecodeResult.Failed.class,
+                Bgp4mpCodec.decodeMessage(truncatedMessage));
+        assertEquals(BgpError.HEADER_BAD_MESSAGE_LENGTH, failed.error());
     }
 
     @Test
@@ -246,6 +260,16 @@ class MrtReaderTest {
                 5f5e1000 000d 0008 00000016   # RIB_IPV4_UNICAST_ADDPATH, 22 octets
                 00000001 18 c63364 0002       # sequence 1, 198.51.100.0/24, 2 entries
                 0000 5f5e1000 00000001 0000   # peer 0, originated, path id 1, no attributes
+                """));
+    }
+
+    @Test
+    void mpReachNextHopOfAnUnreadableLengthIsMalformed() {
+        assertMalformed("MP_REACH_NLRI next hop of 12 octets", bytes("""
+                5f5e1000 000d 0004 00000023   # RIB_IPV6_UNICAST, 35 octets
+                00000001 20 20010db8 0001     # sequence 1, 2001:db8::/32, 1 entry
+                0000 5f5e1000 0010            # peer 0, originated, 16 octets of attributes
+                800e0d 0c 000000000000000000000000   # abbreviated MP_REACH: 12-octet (VPN) next hop
                 """));
     }
 

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jbgp.core.codec.AttributeLayout;
 import io.jbgp.core.codec.CodecContext;
 import io.jbgp.core.codec.DecodeResult;
+import io.jbgp.core.codec.MessageWriter;
 import io.jbgp.core.codec.UpdateCodec;
 import io.jbgp.core.codec.WireFormat;
+import io.jbgp.core.message.BgpMessage;
 import io.jbgp.core.message.UpdateMessage;
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.Asn;
@@ -22,7 +25,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -155,7 +157,6 @@ class MrtSharedDataTest {
     }
 
     @Test
-    @Disabled("waiting for UpdateCodec/MessageReader")
     void cutRibDumpDecodesEveryCompletePath() throws IOException {
         Tally t = Tally.of("rib.20140523.0600_firstMB.bz2");
         t.assertNoProblems();
@@ -166,7 +167,6 @@ class MrtSharedDataTest {
     }
 
     @Test
-    @Disabled("waiting for UpdateCodec/MessageReader")
     void addPathAndOverflowBviewsDecodeEveryEntry() throws IOException {
         for (String file : List.of("bview.ipv4_unicast_add_path.gz", "bview.ipv6_unicast_add_path.gz")) {
             Tally t = Tally.of(file);
@@ -203,51 +203,87 @@ class MrtSharedDataTest {
     }
 
     @Test
-    @Disabled("waiting for UpdateCodec/MessageReader")
     void updateFilesDecodeToTheReadmeCounts() throws IOException {
         assertEquals(List.of(577_737, 3, 0), asList(announcedAndWithdrawn("updates.et-header.2015.gz")));
         assertEquals(List.of(5_067, 547, 0), asList(announcedAndWithdrawn("updates.20100722.2015.gz")));
         assertEquals(List.of(0, 4_096, 0), asList(announcedAndWithdrawn("updates.long_withdrawal.gz")));
-        assertEquals(List.of(1, 0, 0), asList(announcedAndWithdrawn("updates.nlri_mask_trailing_bits.gz")));
+        // its one UPDATE ends in a stray octet after the NLRI: RFC 7606 §5.3 makes that a malformed
+        // NLRI field, where bgpdump ignores the octet (see MrtBgpdumpOracleTest)
+        assertEquals(List.of(0, 0, 1), asList(announcedAndWithdrawn("updates.nlri_mask_trailing_bits.gz")));
     }
 
     private static List<Integer> asList(int[] a) {
         return Arrays.stream(a).boxed().toList();
     }
 
+    /**
+     * The wire choices the sender made that the message model does not keep (RFC 4271 §4.3
+     * lets a sender set Extended Length on short attributes; RFC 7606 §5.1 asks for MP
+     * attributes first), read off the recorded UPDATE so that the re-encoding can be byte-exact.
+     */
+    static AttributeLayout recordedLayout(Bgp4mpMessage m) {
+        byte[] b = m.message().unsafeArray();
+        int p = WireFormat.HEADER_LENGTH;
+        p += 2 + ((b[p] & 0xFF) << 8 | (b[p + 1] & 0xFF));
+        int end = p + 2 + ((b[p] & 0xFF) << 8 | (b[p + 1] & 0xFF));
+        p += 2;
+        List<Integer> extendedShort = new ArrayList<>();
+        boolean mpAfterOthers = false;
+        for (int i = 0; p + 3 <= end; i++) {
+            int flags = b[p] & 0xFF;
+            int type = b[p + 1] & 0xFF;
+            boolean extended = (flags & 0x10) != 0;
+            int length = extended ? (b[p + 2] & 0xFF) << 8 | (b[p + 3] & 0xFF) : b[p + 2] & 0xFF;
+            if (extended && length <= 0xFF) {
+                extendedShort.add(type);
+            }
+            mpAfterOthers |= i > 0 && (type == 14 || type == 15);
+            p += (extended ? 4 : 3) + length;
+        }
+        AttributeLayout base = mpAfterOthers ? AttributeLayout.TYPE_CODE_ORDER : AttributeLayout.DEFAULT;
+        return base.withExtendedLength(extendedShort.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** Re-encodes a decoded message: UPDATEs with the recorded layout, others with MessageWriter. */
+    static byte[] reencode(Bgp4mpMessage m, BgpMessage decoded) {
+        CodecContext ctx = m.codecContext();
+        if (!(decoded instanceof UpdateMessage u)) {
+            return MessageWriter.toBytes(decoded, ctx);
+        }
+        ByteBuf out = Unpooled.buffer(m.message().length());
+        try {
+            out.writeLong(-1L).writeLong(-1L).writeShort(0).writeByte(UPDATE); // RFC 4271 §4.1 header
+            UpdateCodec.encode(u, ctx, out, recordedLayout(m));
+            out.setShort(WireFormat.MARKER_LENGTH, out.readableBytes());
+            return ByteBufUtil.getBytes(out);
+        } finally {
+            out.release();
+        }
+    }
+
     @Test
-    @Disabled("waiting for UpdateCodec/MessageReader")
     void etHeaderFullTableReencodesToTheSameOctets() throws IOException {
-        int updates = 0;
+        int[] byType = new int[6];
         List<String> mismatches = new ArrayList<>();
         int mismatchCount = 0;
         try (MrtReader reader = SharedMrtData.reader("updates.et-header.2015.gz")) {
             while (reader.hasNext()) {
-                if (!(reader.next() instanceof Bgp4mpMessage m) || m.message().get(18) != UPDATE) {
+                if (!(reader.next() instanceof Bgp4mpMessage m)) {
                     continue;
                 }
-                updates++;
                 DecodeResult r = Bgp4mpCodec.decodeMessage(m);
-                DecodeResult.Ok ok = assertInstanceOf(DecodeResult.Ok.class, r, () -> "UPDATE at " + m.timestamp());
-                CodecContext ctx = m.codecContext();
-                ByteBuf out = Unpooled.buffer();
-                try {
-                    UpdateCodec.encode((UpdateMessage) ok.message(), ctx, out);
-                    byte[] body = Arrays.copyOfRange(m.message().unsafeArray(), WireFormat.HEADER_LENGTH,
-                            m.message().length());
-                    byte[] again = ByteBufUtil.getBytes(out);
-                    if (!Arrays.equals(body, again)) {
-                        if (mismatchCount++ < 3) {
-                            mismatches.add("\nrecorded " + ByteBufUtil.hexDump(body) + "\nencoded  "
-                                    + ByteBufUtil.hexDump(again));
-                        }
-                    }
-                } finally {
-                    out.release();
+                DecodeResult.Ok ok = assertInstanceOf(DecodeResult.Ok.class, r, () -> "message at " + m.timestamp());
+                assertEquals(List.of(), ok.discarded(), () -> "message at " + m.timestamp());
+                byType[ok.message().type().code()]++;
+                byte[] again = reencode(m, ok.message());
+                if (!Arrays.equals(m.message().unsafeArray(), again) && mismatchCount++ < 3) {
+                    mismatches.add("\nrecorded " + m.message().toHex() + "\nencoded  " + ByteBufUtil.hexDump(again));
                 }
             }
         }
-        assertEquals(89_679, updates);
-        assertEquals(0, mismatchCount, mismatchCount + " UPDATEs re-encode differently, e.g." + mismatches);
+        assertEquals(89_679, byType[UPDATE]);
+        assertEquals(1, byType[OPEN]);
+        assertEquals(2, byType[KEEPALIVE]);
+        assertEquals(0, mismatchCount, mismatchCount + " messages re-encode differently, e.g." + mismatches);
     }
 }

@@ -22,6 +22,11 @@ public sealed interface NetworkStatement {
     /** The attributes to attach ({@code set ...}); empty when none. */
     PathAttributes attributes();
 
+    /** This statement's own include/exclude rules; none unless a connected/static statement has them. */
+    default Overrides overrides() {
+        return Overrides.NONE;
+    }
+
     /** True for statements that select host routes (as opposed to naming prefixes). */
     default boolean isDynamic() {
         return !(this instanceof Prefix) && !(this instanceof PrefixSet);
@@ -40,11 +45,25 @@ public sealed interface NetworkStatement {
         }
     }
 
-    /** {@code network inet connected}: the subnets directly attached to the host's interfaces. */
-    record Connected(AddressFamily family, PathAttributes attributes) implements NetworkStatement {
+    /**
+     * {@code network inet connected [include|exclude interface|prefix ...]}: the subnets directly
+     * attached to the host's interfaces, minus the uplink's (the WAN-leak guard) unless included.
+     */
+    record Connected(AddressFamily family, PathAttributes attributes, Overrides overrides)
+            implements NetworkStatement {
         public Connected {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(attributes, "attributes");
+            Objects.requireNonNull(overrides, "overrides");
+        }
+
+        public Connected(AddressFamily family, PathAttributes attributes) {
+            this(family, attributes, Overrides.NONE);
+        }
+
+        /** The same statement with these include/exclude rules. */
+        public Connected with(Overrides o) {
+            return new Connected(family, attributes, o);
         }
 
         @Override
@@ -53,11 +72,21 @@ public sealed interface NetworkStatement {
         }
     }
 
-    /** {@code network inet static}: the host's static routes. */
-    record Static(AddressFamily family, PathAttributes attributes) implements NetworkStatement {
+    /** {@code network inet static [include|exclude ...]}: the host's static routes. */
+    record Static(AddressFamily family, PathAttributes attributes, Overrides overrides) implements NetworkStatement {
         public Static {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(attributes, "attributes");
+            Objects.requireNonNull(overrides, "overrides");
+        }
+
+        public Static(AddressFamily family, PathAttributes attributes) {
+            this(family, attributes, Overrides.NONE);
+        }
+
+        /** The same statement with these include/exclude rules. */
+        public Static with(Overrides o) {
+            return new Static(family, attributes, o);
         }
 
         @Override

@@ -8,12 +8,10 @@ import java.util.Set;
  * What the speaker originates: the {@code network} statements in configuration order, plus the
  * operator's overrides of the {@link Redistributor}'s default exclusions.
  *
- * <p>The overrides act on routes that a dynamic statement selected; they never add a route no
- * statement selected, and they cannot lift the safety rules (loopback, link-local, multicast,
- * own routes, loopback next hop). Precedence, most specific first: a prefix rule beats an
- * interface rule; among prefix rules the longest covering prefix wins, and on a tie exclude wins.
- * The default route of a family is redistributed only when {@code includePrefixes} names it
- * exactly (OpenBGPD never redistributes it; {@code network 0.0.0.0/0} announces it explicitly).
+ * <p>The overrides here apply to every dynamic statement, combined with each statement's own
+ * ({@link Overrides#plus}); see {@link Overrides} for their precedence. The default route of a
+ * family is redistributed only when an include-prefix names it exactly (OpenBGPD never
+ * redistributes it; {@code network 0.0.0.0/0} announces it explicitly).
  *
  * @param statements        the {@code network} statements, first match wins among dynamic ones
  * @param includeInterfaces interfaces whose subnets are announced even when they are the uplink
@@ -46,6 +44,11 @@ public record OriginConfig(List<NetworkStatement> statements, Set<String> includ
                 throw new IllegalArgumentException("prefix " + p + " is both included and excluded");
             }
         }
+    }
+
+    /** The global overrides as one value (a statement's own are added to these). */
+    public Overrides overrides() {
+        return new Overrides(includeInterfaces, excludeInterfaces, includePrefixes, excludePrefixes);
     }
 
     /** The statements with no overrides and the uplink guard on. */

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *       loopback address (OpenBGPD: "not redistributable");</li>
  *   <li>the default route is never redistributed, unless an include-prefix override names it
  *       exactly ({@code network 0.0.0.0/0} still announces it explicitly);</li>
- *   <li>exclude/include overrides by prefix (longest covering prefix wins, exclude on a tie),
- *       then by interface;</li>
+ *   <li>exclude/include {@link Overrides}, global and the statement's own, by prefix (longest
+ *       covering prefix wins, exclude on a tie), then by interface;</li>
  *   <li>the WAN-leak guard: {@code connected} does not announce the subnets of an interface that
  *       holds a default route (the uplink), nor a connected subnet containing a default gateway.
  *       An eBGP speaker on a home or branch router otherwise announces its provider's subnet back
@@ -48,7 +48,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: not thread-safe. The RIB calls it on its executor only (feed it
  * {@link SystemRouteSource.Listener} events re-posted there); {@link Output} is called
- * synchronously on that thread, with values the RIB applies to its Loc-RIB.
+ * synchronously on that thread, with values the RIB applies to its Loc-RIB. The constructor
+ * already emits the explicit statements. To start: subscribe to the source (re-posting), then
+ * {@link #reset} with its snapshot; a repeated add or an unknown removal changes nothing, so
+ * events that overlap the snapshot are harmless.
+ *
+ * <p>Adapting to the RIB: for each {@link OriginChange}, withdraw {@code before} (its
+ * {@link OriginatedRoute#source()}) when {@code after} is empty or has another source, and
+ * originate {@code after} with its attributes.
  */
 public final class Redistributor implements SystemRouteSource.Listener {
     private static final Logger log = LoggerFactory.getLogger(Redistributor.class);
@@ -100,10 +107,13 @@ public final class Redistributor implements SystemRouteSource.Listener {
     }
 
     private final Output output;
+    private final boolean logExclusions;
     private OriginConfig config;
     /** Explicit statements by the prefix they name, in configuration order. */
     private Map<IpPrefix, List<NetworkStatement>> explicit = Map.of();
-    /** Every non-own host route, by prefix; a list because a source may report duplicates. */
+    /** Per statement index: the global overrides plus the statement's own. */
+    private List<Overrides> effective = List.of();
+    /** Every non-own host route, by prefix (few per prefix, so a list). */
     private final Map<IpPrefix, List<SystemRoute>> routes = new HashMap<>();
     /** Default routes and connected routes: what the uplink is computed from. */
     private final List<SystemRoute> defaults = new ArrayList<>();
@@ -113,15 +123,21 @@ public final class Redistributor implements SystemRouteSource.Listener {
     private final TreeMap<IpPrefix, List<PreviewEntry>> preview = new TreeMap<>();
 
     public Redistributor(OriginConfig config, Output output) {
+        this(config, output, true);
+    }
+
+    private Redistributor(OriginConfig config, Output output, boolean logExclusions) {
+        this.logExclusions = logExclusions;
         this.output = Objects.requireNonNull(output, "output");
         this.config = Objects.requireNonNull(config, "config");
         this.explicit = indexExplicit(config);
+        this.effective = effectiveOverrides(config);
         reevaluateAll();
     }
 
-    /** Evaluates statements against a set of routes from scratch, with no side effects. */
+    /** Evaluates statements against a set of routes from scratch; no side effects, no logs. */
     public static Evaluation evaluate(OriginConfig config, Collection<SystemRoute> routes) {
-        Redistributor r = new Redistributor(config, Output.NONE);
+        Redistributor r = new Redistributor(config, Output.NONE, false);
         r.reset(routes);
         return new Evaluation(r.originated(), r.preview());
     }
@@ -147,6 +163,7 @@ public final class Redistributor implements SystemRouteSource.Listener {
     public void reconfigure(OriginConfig newConfig) {
         this.config = Objects.requireNonNull(newConfig, "config");
         this.explicit = indexExplicit(newConfig);
+        this.effective = effectiveOverrides(newConfig);
         reevaluateAll();
     }
 
@@ -177,7 +194,7 @@ public final class Redistributor implements SystemRouteSource.Listener {
             return; // our own routes are never redistributed nor define the uplink
         }
         if (!index(route, add)) {
-            return; // removal of a route we never saw
+            return; // a repeated add, or removal of a route we never saw
         }
         if (route.isDefault() || route.kind() == SystemRoute.Kind.CONNECTED) {
             Uplink now = computeUplink();
@@ -195,13 +212,17 @@ public final class Redistributor implements SystemRouteSource.Listener {
         emit(changes);
     }
 
-    /** Adds or removes one occurrence; false if a removal found nothing. */
+    /** Adds or removes a route; false if that changed nothing. */
     private boolean index(SystemRoute r, boolean add) {
         if (r.kind() == SystemRoute.Kind.OWN) {
             return false;
         }
         if (add) {
-            routes.computeIfAbsent(r.prefix(), p -> new ArrayList<>(1)).add(r);
+            List<SystemRoute> at = routes.computeIfAbsent(r.prefix(), p -> new ArrayList<>(1));
+            if (at.contains(r)) {
+                return false; // a route is a value: reporting it twice changes nothing
+            }
+            at.add(r);
             if (r.isDefault()) {
                 defaults.add(r);
             }
@@ -273,7 +294,9 @@ public final class Redistributor implements SystemRouteSource.Listener {
         Optional<OriginatedRoute> after = entries.stream().filter(PreviewEntry::included).findFirst()
                 .map(e -> new OriginatedRoute(prefix, e.statement(), e.statement().attributes(), e.systemRoute()));
         List<PreviewEntry> old = entries.isEmpty() ? preview.remove(prefix) : preview.put(prefix, entries);
-        logNewExclusions(old == null ? List.of() : old, entries);
+        if (logExclusions) {
+            logNewExclusions(old == null ? List.of() : old, entries);
+        }
         Optional<OriginatedRoute> before = after.isPresent()
                 ? Optional.ofNullable(originated.put(prefix, after.get()))
                 : Optional.ofNullable(originated.remove(prefix));
@@ -300,14 +323,9 @@ public final class Redistributor implements SystemRouteSource.Listener {
         }
         candidates.sort(Comparator.comparingInt(Candidate::statementIndex)
                 .thenComparing(Candidate::route, ROUTE_ORDER));
-        SystemRoute previous = null;
         for (Candidate c : candidates) {
-            if (c.route().equals(previous)) {
-                continue; // the same route reported twice is one candidate
-            }
-            previous = c.route();
             NetworkStatement s = config.statements().get(c.statementIndex());
-            Reason reason = judge(c.route(), s);
+            Reason reason = judge(c.route(), s, effective.get(c.statementIndex()));
             boolean ok = reason == Reason.SELECTED || reason == Reason.INCLUDED_PREFIX
                     || reason == Reason.INCLUDED_INTERFACE;
             if (ok && announced) {
@@ -354,7 +372,7 @@ public final class Redistributor implements SystemRouteSource.Listener {
     }
 
     /** The exclusions of {@code kr_redistribute}, then overrides, then the WAN-leak guard. */
-    private Reason judge(SystemRoute r, NetworkStatement s) {
+    private Reason judge(SystemRoute r, NetworkStatement s, Overrides o) {
         IpPrefix p = r.prefix();
         if (V4_LOOPBACK.contains(p) || V6_LOOPBACK.contains(p)) {
             return Reason.LOOPBACK;
@@ -370,16 +388,16 @@ public final class Redistributor implements SystemRouteSource.Listener {
         }
         if (r.isDefault()) {
             // only an exact include names the default; a covering include must not leak it
-            return config.includePrefixes().contains(p) ? Reason.INCLUDED_PREFIX : Reason.DEFAULT_ROUTE;
+            return o.includePrefixes().contains(p) ? Reason.INCLUDED_PREFIX : Reason.DEFAULT_ROUTE;
         }
-        Reason byPrefix = prefixOverride(p);
+        Reason byPrefix = prefixOverride(p, o);
         if (byPrefix != null) {
             return byPrefix;
         }
-        if (config.excludeInterfaces().contains(r.interfaceName())) {
+        if (o.excludeInterfaces().contains(r.interfaceName())) {
             return Reason.EXCLUDED_INTERFACE;
         }
-        if (config.includeInterfaces().contains(r.interfaceName())) {
+        if (o.includeInterfaces().contains(r.interfaceName())) {
             return Reason.INCLUDED_INTERFACE;
         }
         if (s instanceof NetworkStatement.Connected && config.uplinkGuard() && uplink.covers(r)) {
@@ -389,22 +407,30 @@ public final class Redistributor implements SystemRouteSource.Listener {
     }
 
     /** Longest covering override prefix decides; exclude wins a tie; null when none covers. */
-    private Reason prefixOverride(IpPrefix p) {
+    private static Reason prefixOverride(IpPrefix p, Overrides o) {
         int bestLen = -1;
         Reason best = null;
-        for (IpPrefix x : config.excludePrefixes()) {
+        for (IpPrefix x : o.excludePrefixes()) {
             if (x.contains(p) && x.length() > bestLen) {
                 bestLen = x.length();
                 best = Reason.EXCLUDED_PREFIX;
             }
         }
-        for (IpPrefix i : config.includePrefixes()) {
+        for (IpPrefix i : o.includePrefixes()) {
             if (i.contains(p) && i.length() > bestLen) {
                 bestLen = i.length();
                 best = Reason.INCLUDED_PREFIX;
             }
         }
         return best;
+    }
+
+    private static List<Overrides> effectiveOverrides(OriginConfig config) {
+        List<Overrides> out = new ArrayList<>();
+        for (NetworkStatement s : config.statements()) {
+            out.add(config.overrides().plus(s.overrides()));
+        }
+        return List.copyOf(out);
     }
 
     private static Map<IpPrefix, List<NetworkStatement>> indexExplicit(OriginConfig config) {

@@ -76,6 +76,10 @@ public final class UpdatePacker {
             batch.add(n);
         }
         batch.forEach(queue::sent);
+        if (ctx.isAddPathSend(family)) {
+            // one path per prefix: with ADD-PATH send negotiated it travels as path id 1 (RFC 7911 §3)
+            batch.replaceAll(n -> Nlri.of(n.prefix(), 1));
+        }
         return batch;
     }
 }

@@ -42,6 +42,10 @@ class RedistributorProperties {
     static final List<NetworkStatement> STATEMENTS = List.of(NetworkStatement.connected(V4),
             NetworkStatement.connected(V6), NetworkStatement.staticRoutes(V4), NetworkStatement.staticRoutes(V6),
             NetworkStatement.priority(V4, 20), NetworkStatement.label(V6, "ra"),
+            NetworkStatement.connected(V4).with(Overrides.includeInterfaces("wan0")),
+            NetworkStatement.connected(V6).with(Overrides.excludeInterfaces("lan0")),
+            NetworkStatement.staticRoutes(V4).with(Overrides.includePrefixes(IpPrefix.parse("0.0.0.0/0"))),
+            NetworkStatement.connected(V4).with(Overrides.excludePrefixes(IpPrefix.parse("10.0.0.0/9"))),
             new NetworkStatement.Prefix(IpPrefix.parse("198.51.100.0/24"), PathAttributes.of(Origin.IGP)),
             NetworkStatement.prefixSet("set", Set.of(IpPrefix.parse("203.0.113.0/25"), IpPrefix.parse("::/0"))));
     static final List<IpPrefix> OVERRIDE_PREFIXES = List.of("10.0.0.0/8", "10.99.0.0/24", "0.0.0.0/0",
@@ -134,9 +138,10 @@ class RedistributorProperties {
                             continue;
                         }
                         SystemRoute r = o.systemRoute().orElseThrow();
+                        Overrides eff = config.overrides().plus(o.statement().overrides());
                         assertTrue(routes.contains(r), "originated from a real route");
                         assertTrue(r.kind() != SystemRoute.Kind.OWN, "never our own route: " + o);
-                        assertTrue(!r.isDefault() || config.includePrefixes().contains(p), "default: " + o);
+                        assertTrue(!r.isDefault() || eff.includePrefixes().contains(p), "default: " + o);
                         assertTrue(!IpPrefix.parse("127.0.0.0/8").contains(p) && !p.equals(IpPrefix.parse("::1/128")),
                                 "loopback: " + o);
                         assertTrue(!IpPrefix.parse("169.254.0.0/16").contains(p)
@@ -144,12 +149,14 @@ class RedistributorProperties {
                         assertTrue(!IpPrefix.parse("224.0.0.0/4").contains(p)
                                 && !IpPrefix.parse("ff00::/8").contains(p), "multicast: " + o);
                         assertTrue(r.nextHop().map(a -> !a.isLoopbackAddress()).orElse(true), "loopback nh: " + o);
-                        assertTrue(!config.excludeInterfaces().contains(r.interfaceName())
-                                || coveredBy(config.includePrefixes(), p), "excluded interface: " + o);
+                        assertTrue(!eff.excludeInterfaces().contains(r.interfaceName())
+                                || coveredBy(eff.includePrefixes(), p), "excluded interface: " + o);
+                        assertTrue(!coveredBy(eff.excludePrefixes(), p) || coveredBy(eff.includePrefixes(), p),
+                                "excluded prefix: " + o);
                         if (o.statement() instanceof NetworkStatement.Connected && config.uplinkGuard()
                                 && uplinks.contains(r.interfaceName())) {
-                            assertTrue(config.includeInterfaces().contains(r.interfaceName())
-                                    || coveredBy(config.includePrefixes(), p), "uplink subnet leaked: " + o);
+                            assertTrue(eff.includeInterfaces().contains(r.interfaceName())
+                                    || coveredBy(eff.includePrefixes(), p), "uplink subnet leaked: " + o);
                         }
                     }
                     // every originated prefix has exactly one included preview entry

@@ -118,6 +118,24 @@ class RedistributorTest {
     }
 
     @Test
+    void aStatementsOwnOverridesApplyToItOnly() {
+        // "network inet connected include interface wan0" plus "network inet6 connected"
+        var cfg = OriginConfig.of(NetworkStatement.connected(V4).with(Overrides.includeInterfaces("wan0")),
+                NetworkStatement.connected(V6));
+        var ev = Redistributor.evaluate(cfg, router());
+        assertEquals(Set.of(p("10.1.0.0/24"), p("10.19.0.0/30"), p("10.99.0.0/24"), p("2001:db8:1::/64")),
+                ev.originated().keySet());
+        assertEquals(Reason.UPLINK_SUBNET, reasonFor(ev.preview(), "2001:db8:99::/64"));
+        // a global exclude beats the statement's include of the same interface
+        var both = new OriginConfig(cfg.statements(), Set.of(), Set.of("wan0"), Set.of(), Set.of(), true);
+        assertEquals(Reason.EXCLUDED_INTERFACE, reasonFor(Redistributor.evaluate(both, router()).preview(),
+                "10.99.0.0/24"));
+        // the statement's exclude prefix
+        var ex = OriginConfig.of(NetworkStatement.connected(V4).with(Overrides.excludePrefixes(p("10.19.0.0/16"))));
+        assertEquals(Set.of(p("10.1.0.0/24")), Redistributor.evaluate(ex, router()).originated().keySet());
+    }
+
+    @Test
     void uplinkFoundThroughTheGatewayWhenTheDefaultNamesNoInterface() {
         List<SystemRoute> routes = List.of(conn("10.1.0.0/24", "lan0"), conn("10.99.0.0/24", "wan0"),
                 conn("2001:db8:99::/64", "wan0"), stat("0.0.0.0/0", "10.99.0.1", ""));

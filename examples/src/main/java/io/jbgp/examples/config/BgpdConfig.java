@@ -16,14 +16,18 @@ import java.util.Optional;
  *
  * @param routerId absent means "derive from the highest local address", as bgpd does
  * @param listen {@code listen on} lines; empty means all addresses, port 179
+ * @param controlSocket {@code socket "PATH"}: where bgpctl talks to the daemon
  * @param holdTime global {@code holdtime}, default 90 s (RFC 4271 §10 suggests 90)
+ * @param connectRetry {@code connect-retry}, default 120 s (RFC 4271 §10)
  * @param fibUpdate {@code fib-update yes|no}, default yes
  */
 public record BgpdConfig(
         Asn asn,
         Optional<RouterId> routerId,
         List<ListenConfig> listen,
+        Optional<String> controlSocket,
         int holdTime,
+        int connectRetry,
         boolean fibUpdate,
         List<PrefixSetConfig> prefixSets,
         List<NetworkConfig> networks,
@@ -33,6 +37,9 @@ public record BgpdConfig(
 
     /** bgpd's default {@code holdtime}. */
     public static final int DEFAULT_HOLD_TIME = 90;
+
+    /** bgpd's default {@code connect-retry}. */
+    public static final int DEFAULT_CONNECT_RETRY = 120;
 
     /** {@code listen on ADDR [port N]}. */
     public record ListenConfig(InetAddress address, int port) {}
@@ -69,10 +76,12 @@ public record BgpdConfig(
         return List.copyOf(out);
     }
 
-    private ResolvedNeighbor resolve(NeighborConfig n, PeerSettings merged, Optional<String> group) {
+    private ResolvedNeighbor resolve(NeighborConfig n, PeerSettings merged,
+            Optional<String> group) {
         // the parser guarantees remote-as; a hand-built config without it is a programming error
         Asn remote = merged.remoteAs().orElseThrow(() -> new IllegalStateException(
-                "resolvedNeighbors: neighbor " + n.address().getHostAddress() + " has no remote-as"));
+                "resolvedNeighbors: neighbor " + BgpdConfigWriter.address(n.address())
+                        + " has no remote-as"));
         return new ResolvedNeighbor(n.address(), group, remote, merged,
                 merged.holdTime().orElse(holdTime));
     }

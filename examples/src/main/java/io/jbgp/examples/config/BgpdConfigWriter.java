@@ -3,6 +3,7 @@ package io.jbgp.examples.config;
 import io.jbgp.core.attr.Community;
 import io.jbgp.core.types.Afi;
 import io.jbgp.core.types.IpPrefix;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,9 @@ public final class BgpdConfigWriter {
             }
             out.append('\n');
         }
+        c.controlSocket().ifPresent(p -> out.append("socket ").append(quote(p)).append('\n'));
         out.append("holdtime ").append(c.holdTime()).append('\n');
+        out.append("connect-retry ").append(c.connectRetry()).append('\n');
         out.append("fib-update ").append(c.fibUpdate() ? "yes" : "no").append('\n');
         for (PrefixSetConfig s : c.prefixSets()) {
             out.append('\n').append("prefix-set ").append(quote(s.name())).append(" {\n\t");
@@ -221,7 +224,7 @@ public final class BgpdConfigWriter {
 
     /** A community as bgpd.conf spells it: well-known ones by name. */
     static String community(Community c) {
-        for (Map.Entry<String, Community> e : BgpdConfigParser.WELL_KNOWN.entrySet()) {
+        for (Map.Entry<String, Community> e : ValueReader.WELL_KNOWN.entrySet()) {
             if (e.getValue().equals(c)) {
                 return e.getKey();
             }
@@ -242,7 +245,12 @@ public final class BgpdConfigWriter {
         }
     }
 
-    static String address(InetAddress a) {
+    /** An address in its usual text form: dotted quad, or RFC 5952 compressed IPv6. */
+    public static String address(InetAddress a) {
+        if (a instanceof Inet6Address) {
+            String p = IpPrefix.of(a, 128).toString();
+            return p.substring(0, p.length() - "/128".length());
+        }
         return a.getHostAddress();
     }
 
@@ -251,8 +259,34 @@ public final class BgpdConfigWriter {
         return s.matches("[A-Za-z0-9_][A-Za-z0-9_.:/-]*") ? s : quote(s);
     }
 
-    /** A double-quoted string with {@code "} and {@code \} escaped, as the lexer reads them. */
+    /**
+     * A double-quoted string as bgpd's lexer reads it back: quotes escaped, backslashes as they
+     * are (bgpd keeps a backslash that does not precede a quote, space or tab).
+     *
+     * @throws IllegalArgumentException for a string bgpd.conf cannot express (a backslash
+     *     before a blank or at the very end, a line break); the parser never makes one
+     */
     static String quote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        if (!isQuotable(s)) {
+            throw new IllegalArgumentException("not expressible as a bgpd.conf string: " + s);
+        }
+        return '"' + s.replace("\"", "\\\"") + '"';
+    }
+
+    /** Whether {@link #quote} can write {@code s}. */
+    static boolean isQuotable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') {
+                return false;
+            }
+            // "\ " would read back as a lone blank, and a final backslash would eat the quote;
+            // "\" followed by a quote is fine: it is written \\" (a backslash, then \")
+            if (c == '\\' && (i + 1 == s.length() || s.charAt(i + 1) == ' '
+                    || s.charAt(i + 1) == '\t')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Splits bgpd.conf text into tokens, the way OpenBGPD's {@code yylex} does: {@code #} comments
  * to end of line, {@code \}-newline continues a line, newlines end statements, double-quoted
- * strings with {@code \"} and {@code \\} escapes, and {@code $name} replaced by the re-lexed
+ * strings where a backslash escapes only a quote, space or tab (so {@code \\} stays two
+ * backslashes, as in bgpd), and {@code $name} replaced by the re-lexed
  * value of a macro (so {@code good="{ 198.51.100.0/24, 203.0.113.0/24 }"} expands to a list).
  * Macros are not expanded inside quotes.
  *
@@ -38,7 +39,6 @@ final class ConfigLexer {
             switch (kind) {
                 case EOL: return "end of line";
                 case EOF: return "end of file";
-                case STRING: return "\"" + text + "\"";
                 default: return "\"" + text + "\"";
             }
         }
@@ -130,7 +130,7 @@ final class ConfigLexer {
             if (c == ' ' || c == '\t' || c == '\r') {
                 pos++;
             } else if (c == '#') {
-                // a comment runs to the end of the line; the newline itself still ends the statement
+                // a comment runs to the end of the line; the newline still ends the statement
                 while (pos < text.length() && text.charAt(pos) != '\n') {
                     pos++;
                 }
@@ -198,16 +198,12 @@ final class ConfigLexer {
                 return new Token(Kind.STRING, sb.toString(), startLine);
             }
             if (c == '\\' && pos < text.length()) {
+                // bgpd's rule: a backslash escapes a following quote, space or tab; any other
+                // backslash is itself (so "\\" is two backslashes, and "\\\"" one and a quote)
                 char n = text.charAt(pos);
-                if (n == '"' || n == '\\') {
+                if (n == '"' || n == ' ' || n == '\t') {
                     sb.append(n);
                     pos++;
-                    continue;
-                }
-                if (n == '\n') {
-                    // continuation inside a string, as in bgpd
-                    pos++;
-                    line++;
                     continue;
                 }
             }

@@ -35,20 +35,23 @@ class BgpdConfigParserTest {
     @Test
     void minimalConfigGetsBgpdDefaults() throws Exception {
         BgpdConfig c = parse("AS 65501\n");
-        assertEquals(new BgpdConfig(Asn.of(65501), Optional.empty(), List.of(), 90, true,
-                List.of(), List.of(), List.of(), List.of(), List.of()), c);
+        assertEquals(new BgpdConfig(Asn.of(65501), Optional.empty(), List.of(), Optional.empty(),
+                90, 120, true, List.of(), List.of(), List.of(), List.of(), List.of()), c);
     }
 
     @Test
     void globalsAreParsed() throws Exception {
         BgpdConfig c = parse("AS 65501\nrouter-id 10.1.0.1\nlisten on 0.0.0.0\n"
-                + "listen on 2001:db8::1 port 1179\nholdtime 30\nfib-update no\n");
+                + "listen on 2001:db8::1 port 1179\nholdtime 30\nfib-update no\n"
+                + "socket \"/run/jbgp/bgpd.sock\"\nconnect-retry 5\n");
         assertEquals(Asn.of(65501), c.asn());
         assertEquals(Optional.of(RouterId.parse("10.1.0.1")), c.routerId());
         assertEquals(List.of(new BgpdConfig.ListenConfig(ip("0.0.0.0"), 179),
                 new BgpdConfig.ListenConfig(ip("2001:db8::1"), 1179)), c.listen());
         assertEquals(30, c.holdTime());
         assertFalse(c.fibUpdate());
+        assertEquals(Optional.of("/run/jbgp/bgpd.sock"), c.controlSocket());
+        assertEquals(5, c.connectRetry());
     }
 
     @Test
@@ -135,15 +138,17 @@ class BgpdConfigParserTest {
     void prefixSetWithLengthOperators() throws Exception {
         BgpdConfig c = parse("AS 1\nprefix-set s {\n 198.51.100.0/24 or-longer,\n"
                 + " 203.0.113.0/24 prefixlen >= 26\n 10.0.0.0/8 prefixlen 16-24,"
-                + " 10.0.0.0/8 prefixlen 9 >< 15, 10.0.0.0/8 maxlen 12, 2001:db8::/32 prefixlen 48\n}\n");
+                + " 10.0.0.0/8 maxlen 12, 2001:db8::/32 prefixlen = 48\n}\n"
+                + "deny from any prefix 10.0.0.0/8 prefixlen 9 >< 15\n");
         assertEquals(List.of(
                 PrefixMatch.orLonger(prefix("198.51.100.0/24")),
                 new PrefixMatch(prefix("203.0.113.0/24"), PrefixMatch.LengthOp.GE, 26, 26),
                 new PrefixMatch(prefix("10.0.0.0/8"), PrefixMatch.LengthOp.RANGE, 16, 24),
-                new PrefixMatch(prefix("10.0.0.0/8"), PrefixMatch.LengthOp.EXCEPT_RANGE, 9, 15),
                 new PrefixMatch(prefix("10.0.0.0/8"), PrefixMatch.LengthOp.LE, 12, 12),
                 new PrefixMatch(prefix("2001:db8::/32"), PrefixMatch.LengthOp.EQ, 48, 48)),
                 c.prefixSet("s").orElseThrow().entries());
+        assertEquals(new PrefixMatch(prefix("10.0.0.0/8"), PrefixMatch.LengthOp.EXCEPT_RANGE, 9,
+                15), c.filters().get(0).prefix().orElseThrow());
     }
 
     @Test
@@ -229,7 +234,8 @@ class BgpdConfigParserTest {
         BgpdConfig c = parse("AS 1\nallow from any prefix 198.51.100.0/24 or-longer "
                 + "source-as 65502 community 65502:100 large-community 65502:1:2 "
                 + "set { localpref 200, med 10\n prepend-self 2 community NO_EXPORT "
-                + "nexthop self, nexthop 198.51.100.1 metric 7 }\n");
+                + "nexthop self, community 65502:7 }\n"
+                + "allow from any set nexthop 198.51.100.1\n");
         assertEquals(new FilterRule(FilterRule.Action.ALLOW, false, FilterRule.Direction.FROM,
                 new PeerMatch.Any(), Optional.of(PrefixMatch.orLonger(prefix("198.51.100.0/24"))),
                 Optional.of(new AsMatch(AsMatch.Part.SOURCE, Asn.of(65502))),
@@ -237,8 +243,9 @@ class BgpdConfigParserTest {
                 Optional.of(new LargeCommunity(65502, 1, 2)),
                 List.of(new SetAction.LocalPref(200), new SetAction.Med(10),
                         new SetAction.PrependSelf(2), new SetAction.AddCommunity(Community.NO_EXPORT),
-                        new SetAction.NextHopSelf(), new SetAction.NextHop(ip("198.51.100.1")),
-                        new SetAction.Med(7))), c.filters().get(0));
+                        new SetAction.NextHopSelf(),
+                        new SetAction.AddCommunity(Community.of(65502, 7)))), c.filters().get(0));
+        assertEquals(List.of(new SetAction.NextHop(ip("198.51.100.1"))), c.filters().get(1).set());
     }
 
     @Test
@@ -263,9 +270,31 @@ class BgpdConfigParserTest {
     }
 
     @Test
-    void quotedStringEscapes() throws Exception {
-        BgpdConfig c = parse("AS 1\nneighbor 10.0.0.2 { remote-as 2\n descr \"a \\\"b\\\" \\\\c\" }\n");
-        assertEquals(Optional.of("a \"b\" \\c"), c.neighbors().get(0).settings().description());
+    void quotedStringEscapesFollowBgpd() throws Exception {
+        // \" is a quote, "\ " a blank, any other backslash stays (so \\ is two backslashes);
+        // the same line, run through OpenBGPD 7.7's bgpd -nv, prints descr "a "b" \\c\x d"
+        BgpdConfig c = parse("AS 1\nneighbor 10.0.0.2 { remote-as 2\n"
+                + " descr \"a \\\"b\\\" \\\\c\\x\\ d\" }\n");
+        assertEquals(Optional.of("a \"b\" \\\\c\\x d"),
+                c.neighbors().get(0).settings().description());
+    }
+
+    @Test
+    void backslashBeforeAQuoteIsLiteralThenTheQuoteIsEscaped() throws Exception {
+        // raw a\\"b" : the first backslash is literal, the second escapes the quote
+        BgpdConfig c = parse("AS 1\nneighbor 10.0.0.2 { remote-as 2\n descr \"a\\\\\"b\" }\n");
+        assertEquals(Optional.of("a\\\"b"), c.neighbors().get(0).settings().description());
+    }
+
+    @Test
+    void stringsBgpdCannotExpressAreRefusedByTheWriter() {
+        assertTrue(BgpdConfigWriter.isQuotable("a\\\\\"b"));
+        assertTrue(BgpdConfigWriter.isQuotable("a\\\"b"));
+        assertEquals("\"a\\\\\"b\"", BgpdConfigWriter.quote("a\\\"b"));
+        assertFalse(BgpdConfigWriter.isQuotable("a\\ b"));
+        assertFalse(BgpdConfigWriter.isQuotable("ends\\"));
+        assertFalse(BgpdConfigWriter.isQuotable("line\nbreak"));
+        assertEquals("\"say \\\"hi\\\" c:\\x\"", BgpdConfigWriter.quote("say \"hi\" c:\\x"));
     }
 
     @Test

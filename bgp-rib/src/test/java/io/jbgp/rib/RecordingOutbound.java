@@ -1,31 +1,70 @@
 package io.jbgp.rib;
 
 import io.jbgp.core.message.Nlri;
+import io.jbgp.core.message.RouteRefreshMessage;
 import io.jbgp.core.message.UpdateMessage;
+import io.jbgp.core.peer.PeerKey;
+import io.jbgp.core.peer.PeerOutbound;
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.IpPrefix;
 import io.jbgp.rib.attr.AttributeSet;
-import io.jbgp.rib.out.UpdateSink;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Records the UPDATEs sent to one neighbor and rebuilds the neighbor's view from them. */
-public final class RecordingUpdateSink implements UpdateSink {
+/** A fake outbound port: records the UPDATEs sent to one neighbor and rebuilds its view from them. */
+public final class RecordingOutbound implements PeerOutbound {
 
     public final List<UpdateMessage> sent = new ArrayList<>();
+    public final List<Runnable> writableWaiters = new ArrayList<>();
     public boolean writable = true;
+    private final PeerKey peer;
+
+    public RecordingOutbound() {
+        this(PeerKey.of(TestRoutes.addr("10.0.0.99")));
+    }
+
+    public RecordingOutbound(PeerKey peer) {
+        this.peer = peer;
+    }
 
     @Override
-    public void send(UpdateMessage update) {
-        sent.add(update);
+    public PeerKey peer() {
+        return peer;
+    }
+
+    @Override
+    public void send(List<UpdateMessage> updates) {
+        sent.addAll(updates);
+    }
+
+    @Override
+    public void sendRouteRefresh(RouteRefreshMessage refresh) {
     }
 
     @Override
     public boolean isWritable() {
         return writable;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return true;
+    }
+
+    @Override
+    public void whenWritable(Runnable task) {
+        writableWaiters.add(task);
+    }
+
+    /** Becomes writable and runs the registered callbacks, as the driver would. */
+    public void drain() {
+        writable = true;
+        List<Runnable> w = List.copyOf(writableWaiters);
+        writableWaiters.clear();
+        w.forEach(Runnable::run);
     }
 
     /** What a peer that started empty and applied every UPDATE in order now holds. */

@@ -1,0 +1,29 @@
+package io.jbgp.netty.session;
+
+import io.jbgp.netty.codec.BgpFrameDecoder;
+import io.jbgp.netty.codec.BgpMessageDecoder;
+import io.jbgp.netty.codec.BgpMessageEncoder;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelPipeline;
+
+/**
+ * Builds a BGP connection's pipeline: frame decoder → message decoder → message encoder →
+ * {@link SessionHandler}. Each handler is per channel (the codecs hold the negotiated context).
+ */
+public final class SessionChannelInitializer {
+    public static final String FRAME = "bgp-frame";
+    public static final String DECODER = "bgp-decoder";
+    public static final String ENCODER = "bgp-encoder";
+    public static final String SESSION = "bgp-session";
+
+    private SessionChannelInitializer() {}
+
+    /** Adds the BGP handlers for {@code driver}'s neighbor to {@code ch}. */
+    public static void init(Channel ch, PeerDriver driver, boolean inbound) {
+        ChannelPipeline p = ch.pipeline();
+        p.addLast(FRAME, new BgpFrameDecoder());
+        p.addLast(DECODER, new BgpMessageDecoder());
+        p.addLast(ENCODER, new BgpMessageEncoder());
+        p.addLast(SESSION, new SessionHandler(driver, inbound));
+    }
+}

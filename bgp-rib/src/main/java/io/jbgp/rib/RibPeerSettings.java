@@ -1,0 +1,37 @@
+package io.jbgp.rib;
+
+import io.jbgp.rib.policy.ExportPolicy;
+import io.jbgp.rib.policy.ImportPolicy;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the RIB needs to know about a neighbor beyond what the session negotiated: its policies
+ * (empty means none, which RFC 8212 turns into "nothing" for eBGP) and our addresses for "next
+ * hop self" in the family the session does not run over.
+ *
+ * @param importPolicy the import policy, if configured
+ * @param exportPolicy the export policy, if configured
+ * @param localV4      our IPv4 next hop towards it, when the session runs over IPv6
+ * @param localV6      our IPv6 next hop towards it, when the session runs over IPv4
+ */
+public record RibPeerSettings(Optional<ImportPolicy> importPolicy, Optional<ExportPolicy> exportPolicy,
+                              Optional<Inet4Address> localV4, Optional<Inet6Address> localV6) {
+    public RibPeerSettings {
+        Objects.requireNonNull(importPolicy, "importPolicy");
+        Objects.requireNonNull(exportPolicy, "exportPolicy");
+        Objects.requireNonNull(localV4, "localV4");
+        Objects.requireNonNull(localV6, "localV6");
+    }
+
+    /** No policies and no extra addresses. */
+    public static final RibPeerSettings NONE = new RibPeerSettings(Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty());
+
+    /** Both policies, no extra addresses. */
+    public static RibPeerSettings of(ImportPolicy in, ExportPolicy out) {
+        return new RibPeerSettings(Optional.of(in), Optional.of(out), Optional.empty(), Optional.empty());
+    }
+}

@@ -1,0 +1,112 @@
+package io.jbgp.examples.ctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** bgpctl -j output: exact documents, and valid JSON whatever the strings contain. */
+class BgpctlJsonTest {
+
+    private static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void summaryDocument() {
+        String json = BgpctlJson.summary(ViewFixtures.NEIGHBORS.subList(0, 3));
+        assertEquals("{\"neighbors\":[{\"address\":\"172.19.0.2\",\"remote_as\":65502,"
+                + "\"description\":\"SiteB\",\"state\":\"Established\",\"uptime_s\":199020,"
+                + "\"prefixes_received\":2,\"prefixes_sent\":3,\"messages_received\":3562,"
+                + "\"messages_sent\":3563,\"out_queue\":0},"
+                + "{\"address\":\"2001:db8::2\",\"remote_as\":4200000001,\"description\":null,"
+                + "\"state\":\"Active\",\"uptime_s\":3723,\"prefixes_received\":0,"
+                + "\"prefixes_sent\":0,\"messages_received\":12,\"messages_sent\":10,"
+                + "\"out_queue\":0},"
+                + "{\"address\":\"198.51.100.8\",\"remote_as\":65503,"
+                + "\"description\":\"A-very-long-description\",\"state\":\"Idle\","
+                + "\"uptime_s\":null,\"prefixes_received\":0,\"prefixes_sent\":0,"
+                + "\"messages_received\":0,\"messages_sent\":0,\"out_queue\":0}]}\n", json);
+        // and it is JSON a strict parser accepts, with the values typed as promised
+        Map<String, Object> doc = TinyJson.object(json);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> ns = (List<Map<String, Object>>) doc.get("neighbors");
+        assertEquals(65502L, ns.get(0).get("remote_as"));
+        assertEquals(null, ns.get(1).get("description"));
+        assertEquals(null, ns.get(2).get("uptime_s"));
+    }
+
+    @Test
+    void ribDocumentParsesBackToTheRows() {
+        Map<String, Object> doc = TinyJson.object(BgpctlJson.rib(ViewFixtures.RIB));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) doc.get("rib");
+        assertEquals(4, rows.size());
+        assertEquals(map("prefix", "10.2.0.0/24", "nexthop", "172.19.0.2", "from", "172.19.0.2",
+                "as_path", List.of(65502L), "origin", "IGP", "local_pref", 100L, "med", 0L,
+                "communities", List.of("65502:100", "NO_EXPORT"), "best", true,
+                "reason", "lowest AS path length", "eligible", true, "ibgp", false), rows.get(0));
+        assertEquals(map("prefix", "10.1.0.0/24", "nexthop", "0.0.0.0", "from", null,
+                "as_path", List.of(), "origin", "IGP", "local_pref", 100L, "med", 0L,
+                "communities", List.of(), "best", true, "reason", "locally originated",
+                "eligible", true, "ibgp", false), rows.get(2));
+        assertEquals(Arrays.asList(65504L, 65502L), rows.get(1).get("as_path"));
+        assertEquals("INCOMPLETE", rows.get(1).get("origin"));
+        assertEquals(false, rows.get(3).get("eligible"));
+    }
+
+    @Test
+    void fibAndNetworkDocuments() {
+        assertEquals("{\"fib\":[{\"prefix\":\"10.2.0.0/24\",\"nexthop\":\"172.19.0.2\","
+                + "\"interface\":\"ipsec1\"},{\"prefix\":\"10.1.0.0/24\",\"nexthop\":null,"
+                + "\"interface\":\"em1\"}]}\n", BgpctlJson.fib(ViewFixtures.FIB));
+        assertEquals("{\"networks\":[{\"prefix\":\"10.1.0.0/24\",\"statement\":"
+                + "\"network inet connected\",\"included\":true,\"reason\":\"\"},"
+                + "{\"prefix\":\"203.0.113.0/28\",\"statement\":\"network inet connected\","
+                + "\"included\":false,\"reason\":\"excluded interface em0\"}]}\n",
+                BgpctlJson.networks(ViewFixtures.NETWORKS));
+        assertEquals("{\"fib\":[]}\n", BgpctlJson.fib(List.of()));
+    }
+
+    @Test
+    void actionConfigAndErrorDocuments() {
+        assertEquals("{\"ok\":true,\"message\":\"request sent.\"}\n",
+                BgpctlJson.action(ActionResult.done("request sent.")));
+        assertEquals("{\"error\":\"no such neighbor 10.0.0.9\"}\n",
+                BgpctlJson.error("no such neighbor 10.0.0.9"));
+        assertEquals("{\"config\":\"AS 1\\n\\tholdtime 90\\n\"}\n",
+                BgpctlJson.config("AS 1\n\tholdtime 90\n"));
+    }
+
+    @Test
+    void escapesQuotesBackslashesAndControlCharacters() {
+        assertEquals("{\"error\":\"a\\\"b\\\\c\\u0001\\u001f\\r\\b\\f\\u007f?\"}\n"
+                        .replace("\\u007f", "\u007f"),
+                BgpctlJson.error("a\"b\\c\u0001\u001f\r\b\f\u007f?"));
+        assertEquals("{\"error\":\"\\ud800x\"}\n", BgpctlJson.error("\ud800x"));
+        assertEquals("{\"error\":\"\ud83d\ude00\"}\n", BgpctlJson.error("\ud83d\ude00"));
+    }
+
+    @Test
+    void anyStringSurvivesTheJsonRoundTrip() {
+        // ASCII with control characters, where the escapes live; then the whole of Unicode,
+        // where unpaired surrogates live
+        qt().withFixedSeed(98L).withExamples(2000)
+                .forAll(strings().betweenCodePoints(0, 0x7f).ofLengthBetween(0, 40))
+                .checkAssert(s -> assertEquals(Map.of("error", s),
+                        TinyJson.object(BgpctlJson.error(s))));
+        qt().withFixedSeed(99L).withExamples(2000)
+                .forAll(strings().allPossible().ofLengthBetween(0, 40))
+                .checkAssert(s -> assertEquals(Map.of("error", s),
+                        TinyJson.object(BgpctlJson.error(s))));
+    }
+}

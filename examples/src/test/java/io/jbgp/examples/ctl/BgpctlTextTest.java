@@ -1,0 +1,125 @@
+package io.jbgp.examples.ctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** bgpctl's text layout, compared line by line with what OpenBGPD's bgpctl prints. */
+class BgpctlTextTest {
+
+    private static String lines(String... lines) {
+        return String.join("\n", lines) + "\n";
+    }
+
+    @Test
+    void summaryReadsLikeBgpctl() {
+        assertEquals(lines(
+                "Neighbor                   AS    MsgRcvd    MsgSent  OutQ Up/Down  State/PrfRcvd",
+                "SiteB                   65502       3562       3563     0 2d07h17m      2",
+                "2001:db8::2          4200000001         12         10     0 01:02:03 Active",
+                "A-very-long-descript    65503          0          0     0 Never    Idle",
+                "198.51.100.9            65504          5          6     1 03w2d05h    150/1000"),
+                BgpctlText.summary(ViewFixtures.NEIGHBORS));
+    }
+
+    @Test
+    void emptySummaryIsJustTheHeader() {
+        assertEquals(lines(
+                "Neighbor                   AS    MsgRcvd    MsgSent  OutQ Up/Down  State/PrfRcvd"),
+                BgpctlText.summary(List.of()));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "-1, Never",
+        "0, 00:00:00",
+        "59, 00:00:59",
+        "3723, 01:02:03",
+        "86399, 23:59:59",
+        "86400, 1d00h00m",
+        "199020, 2d07h17m",
+        "604799, 6d23h59m",
+        "604800, 01w0d00h",
+        "2005207, 03w2d05h",
+        "60480000, 100w0d00h",
+    })
+    void timeframeFollowsBgpctl(long seconds, String expected) {
+        assertEquals(expected, BgpctlText.timeframe(seconds));
+    }
+
+    @Test
+    void ribShowsFlagsPathsAndOrigin() {
+        assertEquals(lines(
+                "flags: * = Valid, > = Selected, I = via IBGP, A = Announced,",
+                "       E = Error",
+                "origin: i = IGP, e = EGP, ? = Incomplete",
+                "",
+                "flags destination          gateway          lpref   med aspath origin",
+                "*>    10.2.0.0/24          172.19.0.2        100     0 65502 i",
+                "*     10.2.0.0/24          198.51.100.9      100    50 65504 65502 ?",
+                "AI*>  10.1.0.0/24          0.0.0.0           100     0 i",
+                "IE    203.0.113.0/24       198.51.100.7      200     0 65501 65502 e"),
+                BgpctlText.rib(ViewFixtures.RIB));
+    }
+
+    @Test
+    void ribDetailGivesTheDecisionReason() {
+        assertEquals(lines(
+                "",
+                "BGP routing table entry for 10.2.0.0/24",
+                "    65502",
+                "    Nexthop 172.19.0.2 (via 172.19.0.2) Neighbor 172.19.0.2",
+                "    Origin IGP, metric 0, localpref 100, external, valid, best",
+                "    Reason: lowest AS path length",
+                "    Communities: 65502:100 NO_EXPORT",
+                "",
+                "BGP routing table entry for 10.2.0.0/24",
+                "    65504 65502",
+                "    Nexthop 198.51.100.9 (via 198.51.100.9) Neighbor 198.51.100.9",
+                "    Origin incomplete, metric 50, localpref 100, external, valid",
+                "    Reason: longer AS path",
+                "",
+                "BGP routing table entry for 10.1.0.0/24",
+                "    Nexthop 0.0.0.0 (via 0.0.0.0) Neighbor LOCAL",
+                "    Origin IGP, metric 0, localpref 100, internal, valid, best, announced",
+                "    Reason: locally originated",
+                "",
+                "BGP routing table entry for 203.0.113.0/24",
+                "    65501 65502",
+                "    Nexthop 198.51.100.7 (via 198.51.100.7) Neighbor 198.51.100.7",
+                "    Origin EGP, metric 0, localpref 200, internal, invalid",
+                "    Reason: AS loop: own AS 65501 in path"),
+                BgpctlText.ribDetail(ViewFixtures.RIB));
+    }
+
+    @Test
+    void ribLocalRowMatchesRealBgpctlLayout() {
+        // "AI*>    N 198.51.100.0/24      0.0.0.0           100     0 i" from OpenBGPD 7.7,
+        // with its "ovs" column (4 characters) taken out
+        String row = BgpctlText.rib(List.of(ViewFixtures.RIB.get(2))).lines()
+                .reduce((a, b) -> b).orElseThrow();
+        assertEquals("AI*>    N 10.1.0.0/24          0.0.0.0           100     0 i",
+                row.substring(0, 6) + "  N " + row.substring(6));
+    }
+
+    @Test
+    void fibShowsResolvedNextHopsAndInterfaces() {
+        assertEquals(lines(
+                "destination          gateway         interface",
+                "10.2.0.0/24          172.19.0.2      ipsec1",
+                "10.1.0.0/24          link#connected  em1"),
+                BgpctlText.fib(ViewFixtures.FIB));
+    }
+
+    @Test
+    void networksShowWhatTheLeakGuardHeldBack() {
+        assertEquals(lines(
+                "destination          announced statement                    reason",
+                "10.1.0.0/24          yes       network inet connected",
+                "203.0.113.0/28       no        network inet connected       excluded interface em0"),
+                BgpctlText.networks(ViewFixtures.NETWORKS));
+    }
+}

@@ -1,0 +1,58 @@
+package io.jbgp.examples.ctl;
+
+import io.jbgp.core.attr.Origin;
+import io.jbgp.core.fsm.SessionState;
+import io.jbgp.core.types.Asn;
+import io.jbgp.core.types.IpPrefix;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+
+/** Site A's view from the write-up (and a few harder rows) for the formatter tests. */
+final class ViewFixtures {
+    private ViewFixtures() {}
+
+    static InetAddress ip(String s) {
+        return IpPrefix.parseAddress(s);
+    }
+
+    static IpPrefix prefix(String s) {
+        return IpPrefix.parse(s);
+    }
+
+    /** Up for two days, seven hours and seventeen minutes, as in the write-up's status page. */
+    static final long TWO_DAYS_SEVEN_HOURS = 2 * 86400 + 7 * 3600 + 17 * 60;
+
+    static final List<NeighborView> NEIGHBORS = List.of(
+            new NeighborView(ip("172.19.0.2"), Asn.of(65502), Optional.of("SiteB"),
+                    SessionState.ESTABLISHED, TWO_DAYS_SEVEN_HOURS, 2, 3, 3562, 3563, 0, 0),
+            new NeighborView(ip("2001:db8::2"), Asn.of(4_200_000_001L), Optional.empty(),
+                    SessionState.ACTIVE, 3723, 0, 0, 12, 10, 0, 0),
+            new NeighborView(ip("198.51.100.8"), Asn.of(65503),
+                    Optional.of("A-very-long-description"), SessionState.IDLE,
+                    NeighborView.NEVER, 0, 0, 0, 0, 0, 0),
+            new NeighborView(ip("198.51.100.9"), Asn.of(65504), Optional.empty(),
+                    SessionState.ESTABLISHED, 23 * 86400 + 5 * 3600 + 7, 150, 4, 5, 6, 1, 1000));
+
+    static final List<RibRowView> RIB = List.of(
+            new RibRowView(prefix("10.2.0.0/24"), ip("172.19.0.2"), Optional.of(ip("172.19.0.2")),
+                    new long[] {65502}, Origin.IGP, 100, 0, List.of("65502:100", "NO_EXPORT"),
+                    true, "lowest AS path length", true, false),
+            new RibRowView(prefix("10.2.0.0/24"), ip("198.51.100.9"),
+                    Optional.of(ip("198.51.100.9")), new long[] {65504, 65502}, Origin.INCOMPLETE,
+                    100, 50, List.of(), false, "longer AS path", true, false),
+            new RibRowView(prefix("10.1.0.0/24"), ip("0.0.0.0"), Optional.empty(), new long[0],
+                    Origin.IGP, 100, 0, List.of(), true, "locally originated", true, false),
+            new RibRowView(prefix("203.0.113.0/24"), ip("198.51.100.7"),
+                    Optional.of(ip("198.51.100.7")), new long[] {65501, 65502}, Origin.EGP, 200,
+                    0, List.of(), false, "AS loop: own AS 65501 in path", false, true));
+
+    static final List<FibRowView> FIB = List.of(
+            new FibRowView(prefix("10.2.0.0/24"), Optional.of(ip("172.19.0.2")), "ipsec1"),
+            new FibRowView(prefix("10.1.0.0/24"), Optional.empty(), "em1"));
+
+    static final List<NetworkView> NETWORKS = List.of(
+            new NetworkView(prefix("10.1.0.0/24"), "network inet connected", true, ""),
+            new NetworkView(prefix("203.0.113.0/28"), "network inet connected", false,
+                    "excluded interface em0"));
+}
