@@ -1,7 +1,10 @@
 package io.jbgp.benchmarks;
 
 import io.jbgp.core.codec.CodecContext;
+import io.jbgp.core.message.RouteRefreshMessage;
 import io.jbgp.core.message.UpdateMessage;
+import io.jbgp.core.peer.PeerKey;
+import io.jbgp.core.peer.PeerOutbound;
 import io.jbgp.rib.Rib;
 import io.jbgp.rib.RibCommand;
 import io.jbgp.rib.RibConfig;
@@ -9,7 +12,6 @@ import io.jbgp.rib.RibExecutor;
 import io.jbgp.rib.attr.AttributeInterner;
 import io.jbgp.rib.attr.AttributeSet;
 import io.jbgp.rib.origin.SystemRoute;
-import io.jbgp.rib.out.UpdateSink;
 import io.jbgp.rib.policy.Policies;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +25,7 @@ final class RibFeed {
     private final SyntheticNeighbors neighbors;
     private final AttributeInterner interner;
     private final Rib rib;
-    private final CountingSink sink = new CountingSink();
+    private final CountingOutbound[] outbounds;
 
     /** A RIB with {@code neighbors} up, accepting and announcing everything, next hops resolvable. */
     RibFeed(SyntheticNeighbors neighbors, AttributeInterner interner) {
@@ -34,8 +36,10 @@ final class RibFeed {
                 io.jbgp.rib.fib.FibSink.NONE, interner);
         rib = new Rib(config, RibExecutor.direct());
         rib.post(new RibCommand.SystemRouteChanged(SystemRoute.connected(SyntheticNeighbors.LAN, "lan0"), true));
+        outbounds = new CountingOutbound[neighbors.count()];
         for (int i = 0; i < neighbors.count(); i++) {
-            rib.post(new RibCommand.PeerUp(neighbors.neighbor(i), CodecContext.DEFAULT, sink,
+            outbounds[i] = new CountingOutbound(PeerKey.of(neighbors.neighbor(i).address()));
+            rib.post(new RibCommand.PeerUp(neighbors.neighbor(i), CodecContext.DEFAULT, outbounds[i],
                     Optional.of(Policies.allowAll()), Optional.of(Policies.allowAll())));
         }
     }
@@ -46,7 +50,11 @@ final class RibFeed {
 
     /** UPDATEs the RIB has sent to all neighbors together. */
     long sent() {
-        return sink.sent;
+        long n = 0;
+        for (CountingOutbound o : outbounds) {
+            n += o.sent;
+        }
+        return n;
     }
 
     /**
@@ -81,13 +89,42 @@ final class RibFeed {
         return paths;
     }
 
-    /** Counts and drops what the RIB sends. */
-    private static final class CountingSink implements UpdateSink {
+    /** Counts and drops what the RIB sends; always writable. */
+    private static final class CountingOutbound implements PeerOutbound {
+        private final PeerKey peer;
         long sent;
 
+        CountingOutbound(PeerKey peer) {
+            this.peer = peer;
+        }
+
         @Override
-        public void send(UpdateMessage update) {
-            sent++;
+        public PeerKey peer() {
+            return peer;
+        }
+
+        @Override
+        public void send(List<UpdateMessage> updates) {
+            sent += updates.size();
+        }
+
+        @Override
+        public void sendRouteRefresh(RouteRefreshMessage refresh) {
+        }
+
+        @Override
+        public boolean isWritable() {
+            return true;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void whenWritable(Runnable task) {
+            task.run();
         }
     }
 }
