@@ -17,6 +17,7 @@ import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.RouterId;
 import io.jbgp.netty.session.PeerDriver;
+import io.jbgp.netty.testing.FreePort;
 import io.jbgp.netty.testing.NoLeaks;
 import io.netty.channel.epoll.Epoll;
 import java.io.IOException;
@@ -242,10 +243,9 @@ class TwoSpeakersTest {
     @Test
     void simultaneousOpensEndWithOneSessionPerSide200TimesInARow() throws Exception {
         for (int run = 0; run < 200; run++) {
-            // fixed ports (a fresh pair per run), so both neighbors can be configured before
-            // either speaker starts
-            int portA = 11100 + 2 * run;
-            int portB = portA + 1;
+            // ports chosen before either speaker starts, so both neighbors can be configured first
+            int portA = FreePort.on(A);
+            int portB = FreePort.on(B);
             try (Side a = new Side(A, portA, 65061, 1000 + run); Side b = new Side(B, portB, 65062, 2000 + run)) {
                 a.speaker.addPeer(neighbor(B, 65062, A, portB).build());
                 b.speaker.addPeer(neighbor(A, 65061, B, portA).build());

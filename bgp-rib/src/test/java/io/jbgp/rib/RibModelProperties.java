@@ -394,7 +394,7 @@ class RibModelProperties {
 
     @Test
     void ribAgreesWithReferenceAfterAnySequenceOfEvents() {
-        qt().withFixedSeed(20260).withExamples(300).forAll(lists().of(integers().allPositive()).ofSizeBetween(0, 60))
+        qt().withFixedSeed(20260).withExamples(300).withShrinkCycles(200).forAll(lists().of(integers().allPositive()).ofSizeBetween(0, 60))
                 .checkAssert(ops -> {
                     World w = new World();
                     for (SystemRoute r : HOST_ROUTES) {

@@ -224,6 +224,7 @@ public record PeerConfig(InetAddress remoteAddress, Asn remoteAs, Optional<Strin
             return this;
         }
 
+        /** The configuration; validates like the record constructor. */
         public PeerConfig build() {
             Set<AddressFamily> fams = new LinkedHashSet<>(families);
             if (fams.isEmpty()) {

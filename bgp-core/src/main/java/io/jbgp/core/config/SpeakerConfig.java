@@ -31,6 +31,7 @@ public record SpeakerConfig(Asn localAs, RouterId routerId, List<InetSocketAddre
         Objects.requireNonNull(timers, "timers");
     }
 
+    /** A builder with no listeners and default timers. */
     public static Builder builder(Asn localAs, RouterId routerId) {
         return new Builder(localAs, routerId);
     }
@@ -57,6 +58,7 @@ public record SpeakerConfig(Asn localAs, RouterId routerId, List<InetSocketAddre
             return this;
         }
 
+        /** The configuration; validates like the record constructor. */
         public SpeakerConfig build() {
             return new SpeakerConfig(localAs, routerId, listen, timers);
         }

@@ -146,6 +146,7 @@ public record TimerConfig(Duration connectRetry, Duration holdTime, Duration kee
             return this;
         }
 
+        /** The configuration; validates like the record constructor. */
         public TimerConfig build() {
             return new TimerConfig(connectRetry, holdTime, keepalive, largeHold, delayOpen,
                     idleHoldInitial, idleHoldMax, idleHoldStable, sendHoldMinimum);

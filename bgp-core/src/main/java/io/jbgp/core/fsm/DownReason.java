@@ -46,10 +46,12 @@ public record DownReason(Kind kind, Optional<NotificationMessage> notification, 
         Objects.requireNonNull(detail, "detail");
     }
 
+    /** A reason with the NOTIFICATION that was sent or received. */
     public static DownReason of(Kind kind, NotificationMessage notification, String detail) {
         return new DownReason(kind, Optional.of(notification), detail);
     }
 
+    /** A reason without a NOTIFICATION (TCP loss, a stop before any OPEN). */
     public static DownReason of(Kind kind, String detail) {
         return new DownReason(kind, Optional.empty(), detail);
     }

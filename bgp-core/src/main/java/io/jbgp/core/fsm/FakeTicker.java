@@ -6,10 +6,12 @@ import java.time.Duration;
 public final class FakeTicker implements Ticker {
     private long nanos;
 
+    /** A ticker reading 0. */
     public FakeTicker() {
         this(0);
     }
 
+    /** A ticker reading {@code startNanos}. */
     public FakeTicker(long startNanos) {
         this.nanos = startNanos;
     }

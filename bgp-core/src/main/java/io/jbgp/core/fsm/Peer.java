@@ -299,10 +299,12 @@ public final class Peer {
         return List.copyOf(sessions);
     }
 
+    /** The neighbor's identity in the ports. */
     public PeerKey key() {
         return config.key();
     }
 
+    /** The neighbor's configuration. */
     public PeerConfig config() {
         return config;
     }

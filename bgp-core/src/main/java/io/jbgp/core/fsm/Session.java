@@ -171,6 +171,7 @@ public final class Session {
         return timers.deadline(kind);
     }
 
+    /** The current RFC 4271 state. */
     public SessionState state() {
         return state;
     }

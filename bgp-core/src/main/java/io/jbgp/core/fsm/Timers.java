@@ -29,6 +29,7 @@ public final class Timers {
         deadlines.clear();
     }
 
+    /** True when the timer has a deadline. */
     public boolean isArmed(TimerKind kind) {
         return deadlines.containsKey(kind);
     }

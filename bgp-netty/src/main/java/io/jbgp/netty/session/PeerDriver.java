@@ -260,9 +260,9 @@ public final class PeerDriver {
         } else if (action instanceof SessionAction.Down d) {
             down(s, d.reason(), d.wasEstablished());
         } else if (action instanceof SessionAction.DeliverUpdate u) {
-            ribExecutor.execute(() -> handler.update(key(), u.update()));
+            post(() -> handler.update(key(), u.update()));
         } else if (action instanceof SessionAction.DeliverRouteRefresh r) {
-            ribExecutor.execute(() -> handler.routeRefresh(key(), r.refresh()));
+            post(() -> handler.routeRefresh(key(), r.refresh()));
         } else {
             throw new IllegalStateException("PeerDriver.apply: unknown action " + action + " for " + key());
         }
@@ -301,7 +301,7 @@ public final class PeerDriver {
         outbounds.put(s, out);
         LOG.info("peer={} session established, as {} hold {} families {}", key(), ns.peerAs(),
                 ns.holdTime().seconds(), ns.families());
-        ribExecutor.execute(() -> handler.established(key(), ns, out));
+        post(() -> handler.established(key(), ns, out));
         events.accept(new SpeakerEvent.SessionEstablished(key(), ns));
     }
 
@@ -312,11 +312,29 @@ public final class PeerDriver {
         }
         if (wasEstablished) {
             LOG.info("peer={} session down: {}", key(), reason);
-            ribExecutor.execute(() -> handler.down(key(), reason));
+            post(() -> handler.down(key(), reason));
         } else {
             LOG.debug("peer={} connection ended: {}", key(), reason);
         }
         events.accept(new SpeakerEvent.SessionClosed(key(), reason, wasEstablished));
+    }
+
+    /**
+     * Runs a {@link PeerEventHandler} call on the RIB executor. A failing handler is logged, not
+     * allowed to reset the session: the RIB's bug is not the neighbor's fault.
+     */
+    private void post(Runnable call) {
+        try {
+            ribExecutor.execute(() -> {
+                try {
+                    call.run();
+                } catch (RuntimeException e) {
+                    LOG.error("peer={} PeerEventHandler failed", key(), e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("peer={} RIB executor is shut down, event dropped", key());
+        }
     }
 
     private void cancelPendingConnect() {

@@ -101,6 +101,9 @@ class SessionHandlerTest {
         @Override
         public void update(PeerKey peer, UpdateMessage update) {
             rib.add("update");
+            if (rib.stream().filter("update"::equals).count() == 2) {
+                throw new IllegalStateException("a RIB bug on the second UPDATE");
+            }
         }
 
         @Override
@@ -322,5 +325,17 @@ class SessionHandlerTest {
         ch.runPendingTasks();
         assertNull(sent(CodecContext.DEFAULT), "an UPDATE went out after the session ended");
         assertEquals(List.of(), resumed);
+    }
+
+    @Test
+    void updatesGoToTheRibAndAFailingRibDoesNotResetTheSession() {
+        establish(90);
+        receive(UpdateMessage.endOfRib(AddressFamily.IPV4_UNICAST), CodecContext.DEFAULT);
+        receive(UpdateMessage.endOfRib(AddressFamily.IPV4_UNICAST), CodecContext.DEFAULT);
+        receive(UpdateMessage.endOfRib(AddressFamily.IPV4_UNICAST), CodecContext.DEFAULT);
+        ch.runPendingTasks();
+        assertEquals(List.of("established 90", "update", "update", "update"), rib);
+        assertTrue(ch.isActive(), "a RIB exception reset the session");
+        assertEquals(SessionState.ESTABLISHED, driver.state());
     }
 }

@@ -76,10 +76,12 @@ public record BgpdConfig(
         return List.copyOf(out);
     }
 
-    private ResolvedNeighbor resolve(NeighborConfig n, PeerSettings merged, Optional<String> group) {
+    private ResolvedNeighbor resolve(NeighborConfig n, PeerSettings merged,
+            Optional<String> group) {
         // the parser guarantees remote-as; a hand-built config without it is a programming error
         Asn remote = merged.remoteAs().orElseThrow(() -> new IllegalStateException(
-                "resolvedNeighbors: neighbor " + BgpdConfigWriter.address(n.address()) + " has no remote-as"));
+                "resolvedNeighbors: neighbor " + BgpdConfigWriter.address(n.address())
+                        + " has no remote-as"));
         return new ResolvedNeighbor(n.address(), group, remote, merged,
                 merged.holdTime().orElse(holdTime));
     }

@@ -224,7 +224,7 @@ public final class BgpdConfigWriter {
 
     /** A community as bgpd.conf spells it: well-known ones by name. */
     static String community(Community c) {
-        for (Map.Entry<String, Community> e : BgpdConfigParser.WELL_KNOWN.entrySet()) {
+        for (Map.Entry<String, Community> e : ValueReader.WELL_KNOWN.entrySet()) {
             if (e.getValue().equals(c)) {
                 return e.getKey();
             }

@@ -130,7 +130,7 @@ final class ConfigLexer {
             if (c == ' ' || c == '\t' || c == '\r') {
                 pos++;
             } else if (c == '#') {
-                // a comment runs to the end of the line; the newline itself still ends the statement
+                // a comment runs to the end of the line; the newline still ends the statement
                 while (pos < text.length() && text.charAt(pos) != '\n') {
                     pos++;
                 }

@@ -38,7 +38,8 @@ public record LeakGuard(
 
     /** Whether nothing is excluded or restricted. */
     public boolean isEmpty() {
-        return excludeInterfaces.isEmpty() && excludePrefixes.isEmpty() && includePrefixes.isEmpty();
+        return excludeInterfaces.isEmpty() && excludePrefixes.isEmpty()
+                && includePrefixes.isEmpty();
     }
 
     /**

@@ -2,7 +2,10 @@ package io.jbgp.examples.config;
 
 import java.util.List;
 
-/** {@code prefix-set NAME { P [or-longer|prefixlen ...], ... }} (bgpd.conf(5), SET CONFIGURATION). */
+/**
+ * {@code prefix-set NAME { P [or-longer|prefixlen ...], ... }} (bgpd.conf(5), SET
+ * CONFIGURATION).
+ */
 public record PrefixSetConfig(String name, List<PrefixMatch> entries) {
     /** Copies {@code entries}. */
     public PrefixSetConfig {

@@ -9,7 +9,10 @@ public record Secret(String value) {
     /** What masked output prints in place of a secret. */
     public static final String MASK = "********";
 
-    /** Validates the secret: non-empty, at most 79 characters (bgpd keeps a NUL in its 80-octet key buffer). */
+    /**
+     * Validates the secret: non-empty, at most 79 characters (bgpd keeps a NUL in its
+     * 80-octet key buffer).
+     */
     public Secret {
         if (value.isEmpty() || value.length() > 79) {
             throw new IllegalArgumentException("md5 password must be 1..79 characters");

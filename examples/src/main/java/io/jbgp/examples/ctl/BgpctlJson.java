@@ -19,7 +19,8 @@ import java.util.List;
  * errors        {"error":"..."}
  * </pre>
  *
- * {@code state} is one of Idle, Connect, Active, OpenSent, OpenConfirm, Established;
+ * {@code state} is {@code SessionState.displayName()}: Idle, Connect, Active, OpenSent,
+ * OpenConfirm or Established;
  * {@code uptime_s} is null when the session never changed state; {@code origin} is IGP, EGP
  * or INCOMPLETE; {@code from} is null for locally originated routes.
  */

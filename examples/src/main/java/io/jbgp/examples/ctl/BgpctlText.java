@@ -1,5 +1,6 @@
 package io.jbgp.examples.ctl;
 
+import io.jbgp.core.fsm.SessionState;
 import io.jbgp.examples.config.BgpdConfigWriter;
 import java.net.InetAddress;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class BgpctlText {
             sb.append(String.format(Locale.ROOT, "%-20s %8s %10d %10d %5d %-8s ", name,
                     n.remoteAs(), n.messagesIn(), n.messagesOut(), n.outQueue(),
                     timeframe(n.uptimeSeconds())));
-            if (n.state() == NeighborState.ESTABLISHED) {
+            if (n.state() == SessionState.ESTABLISHED) {
                 // an established session shows its prefix count where the state would be
                 sb.append(String.format(Locale.ROOT, "%6d", n.prefixesReceived()));
                 if (n.maxPrefix() > 0) {

@@ -83,7 +83,8 @@ public final class ControlServer implements AutoCloseable {
             }
             Files.delete(path);
         }
-        Path temp = path.resolveSibling(path.getFileName() + ".tmp" + ProcessHandle.current().pid());
+        Path temp = path.resolveSibling(path.getFileName() + ".tmp"
+                + ProcessHandle.current().pid());
         Files.deleteIfExists(temp);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {

@@ -1,5 +1,6 @@
 package io.jbgp.examples.ctl;
 
+import io.jbgp.core.fsm.SessionState;
 import io.jbgp.core.types.Asn;
 import java.net.InetAddress;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * @param maxPrefix the configured {@code max-prefix}, 0 when none (shown as {@code PrfRcvd/max})
  */
 public record NeighborView(
-        InetAddress address, Asn remoteAs, Optional<String> description, NeighborState state,
+        InetAddress address, Asn remoteAs, Optional<String> description, SessionState state,
         long uptimeSeconds, long prefixesReceived, long prefixesSent, long messagesIn,
         long messagesOut, long outQueue, long maxPrefix) {
 

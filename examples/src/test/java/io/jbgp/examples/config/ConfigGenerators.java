@@ -181,9 +181,9 @@ record ConfigGenerators(boolean bgpdCompatible) {
     private List<SetAction> setList(RandomnessSource in) {
         List<SetAction> out = new ArrayList<>();
         for (SetAction a : list(in, 0, 4, () -> setAction(in))) {
-            String kind = BgpdConfigParser.setKind(a);
+            String kind = FilterRuleParser.setKind(a);
             if (kind.equals("community") ? !out.contains(a) : out.stream()
-                    .noneMatch(o -> BgpdConfigParser.setKind(o).equals(kind))) {
+                    .noneMatch(o -> FilterRuleParser.setKind(o).equals(kind))) {
                 out.add(a);
             }
         }
@@ -203,7 +203,7 @@ record ConfigGenerators(boolean bgpdCompatible) {
 
     private Community community(RandomnessSource in) {
         if (integers().between(0, 5).generate(in) == 0) {
-            List<Community> wk = new ArrayList<>(BgpdConfigParser.WELL_KNOWN.values());
+            List<Community> wk = new ArrayList<>(ValueReader.WELL_KNOWN.values());
             wk.sort(null);
             return wk.get(integers().between(0, wk.size() - 1).generate(in));
         }

@@ -1,6 +1,7 @@
 package io.jbgp.examples.ctl;
 
 import io.jbgp.core.attr.Origin;
+import io.jbgp.core.fsm.SessionState;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.IpPrefix;
 import java.net.InetAddress;
@@ -24,14 +25,14 @@ final class ViewFixtures {
 
     static final List<NeighborView> NEIGHBORS = List.of(
             new NeighborView(ip("172.19.0.2"), Asn.of(65502), Optional.of("SiteB"),
-                    NeighborState.ESTABLISHED, TWO_DAYS_SEVEN_HOURS, 2, 3, 3562, 3563, 0, 0),
+                    SessionState.ESTABLISHED, TWO_DAYS_SEVEN_HOURS, 2, 3, 3562, 3563, 0, 0),
             new NeighborView(ip("2001:db8::2"), Asn.of(4_200_000_001L), Optional.empty(),
-                    NeighborState.ACTIVE, 3723, 0, 0, 12, 10, 0, 0),
+                    SessionState.ACTIVE, 3723, 0, 0, 12, 10, 0, 0),
             new NeighborView(ip("198.51.100.8"), Asn.of(65503),
-                    Optional.of("A-very-long-description"), NeighborState.IDLE,
+                    Optional.of("A-very-long-description"), SessionState.IDLE,
                     NeighborView.NEVER, 0, 0, 0, 0, 0, 0),
             new NeighborView(ip("198.51.100.9"), Asn.of(65504), Optional.empty(),
-                    NeighborState.ESTABLISHED, 23 * 86400 + 5 * 3600 + 7, 150, 4, 5, 6, 1, 1000));
+                    SessionState.ESTABLISHED, 23 * 86400 + 5 * 3600 + 7, 150, 4, 5, 6, 1, 1000));
 
     static final List<RibRowView> RIB = List.of(
             new RibRowView(prefix("10.2.0.0/24"), ip("172.19.0.2"), Optional.of(ip("172.19.0.2")),

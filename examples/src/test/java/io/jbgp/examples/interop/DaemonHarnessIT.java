@@ -15,7 +15,7 @@ class DaemonHarnessIT {
     @Test
     void frrStartsAnswersAndStops() throws Exception {
         assumeTrue(FrrDaemon.isInstalled(), "FRR is not installed");
-        FrrDaemon.Config c = new FrrDaemon.Config("127.0.0.52", 11852, 65502, "10.0.0.52",
+        FrrDaemon.Config c = new FrrDaemon.Config("127.0.0.52", FreePort.on(InteropSpeaker.address("127.0.0.52")), 65502, "10.0.0.52",
                 "127.0.0.51", 11851, 65501, false, null, List.of("198.51.100.0/24"));
         long pid;
         try (FrrDaemon frr = FrrDaemon.start(c)) {
@@ -32,7 +32,7 @@ class DaemonHarnessIT {
     @Test
     void openBgpdStartsAnswersAndStops() throws Exception {
         assumeTrue(OpenBgpDaemon.isInstalled(), "OpenBGPD is not installed");
-        OpenBgpDaemon.Config c = new OpenBgpDaemon.Config("127.0.0.53", 11853, 65503, "10.0.0.53",
+        OpenBgpDaemon.Config c = new OpenBgpDaemon.Config("127.0.0.53", FreePort.on(InteropSpeaker.address("127.0.0.53")), 65503, "10.0.0.53",
                 "127.0.0.51", 11851, 65501, false, List.of("198.51.100.0/24"));
         long pid;
         List<ProcessHandle> children;

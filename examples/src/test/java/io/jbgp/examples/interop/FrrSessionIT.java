@@ -2,20 +2,20 @@ package io.jbgp.examples.interop;
 
 import static io.jbgp.examples.interop.InteropSpeaker.ESTABLISH_WAIT;
 import static io.jbgp.examples.interop.InteropSpeaker.FRR;
-import static io.jbgp.examples.interop.InteropSpeaker.FRR_PORT;
 import static io.jbgp.examples.interop.InteropSpeaker.OURS;
 import static io.jbgp.examples.interop.InteropSpeaker.OUR_AS;
-import static io.jbgp.examples.interop.InteropSpeaker.OUR_PORT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jbgp.core.fsm.SessionState;
 import io.jbgp.core.peer.PeerKey;
 import io.netty.channel.epoll.Epoll;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Test;
  * PID, even on failure.
  */
 class FrrSessionIT {
+    /** Fresh ports per test: other checkouts of the project may run these tests at the same time. */
+    private final int ourPort = FreePort.on(InteropSpeaker.address(OURS));
+    private final int daemonPort = FreePort.on(InteropSpeaker.address(FRR));
+
     private static final long FRR_AS = 65602;
 
     @BeforeAll
@@ -33,8 +37,8 @@ class FrrSessionIT {
         assumeTrue(FrrDaemon.isInstalled(), "FRR is not installed (see PEERS.md)");
     }
 
-    private static FrrDaemon.Config frr(boolean passive) {
-        return new FrrDaemon.Config(FRR, FRR_PORT, FRR_AS, "10.60.0.2", OURS, OUR_PORT, OUR_AS, passive, null,
+    private FrrDaemon.Config frr(boolean passive) {
+        return new FrrDaemon.Config(FRR, daemonPort, FRR_AS, "10.60.0.2", OURS, ourPort, OUR_AS, passive, null,
                 List.of("198.51.100.0/24", "2001:db8:60::/48"));
     }
 
@@ -55,24 +59,30 @@ class FrrSessionIT {
 
     @Test
     void oursActiveReachesEstablishedWithFourOctetAsRouteRefreshAndBothFamilies() throws Exception {
-        try (FrrDaemon frr = FrrDaemon.start(frr(true)); InteropSpeaker ours = new InteropSpeaker()) {
-            ours.speaker.addPeer(InteropSpeaker.neighbor(FRR, FRR_AS, FRR_PORT).build());
+        try (FrrDaemon frr = FrrDaemon.start(frr(true)); InteropSpeaker ours = new InteropSpeaker(ourPort)) {
+            ours.speaker.addPeer(InteropSpeaker.neighbor(FRR, FRR_AS, daemonPort).build());
             assertTrue(ours.awaitEstablished(FRR, ESTABLISH_WAIT), () -> "not established: " + ours.events() + "\n" + frr.log());
             assertTrue(frr.awaitState("Established", Duration.ofSeconds(10)), frr::log);
             assertNegotiated(frr);
+            // FRR's UPDATEs decode: both networks, the IPv6 one in MP_REACH_NLRI (FRR sends no
+            // End-of-RIB here: it does so only to peers that advertise Graceful Restart)
+            assertTrue(Daemon.await(Duration.ofSeconds(10),
+                    () -> ours.routes.containsAll(List.of("198.51.100.0/24", "2001:db8:60::/48"))),
+                    () -> "routes " + ours.routes + ", End-of-RIB " + ours.endOfRib);
+            assertEquals(Optional.of(SessionState.ESTABLISHED), ours.state(FRR), "UPDATEs reset the session");
         }
     }
 
     @Test
     void oursPassiveAcceptsFrrsConnection() throws Exception {
-        try (InteropSpeaker ours = new InteropSpeaker()) {
-            ours.speaker.addPeer(InteropSpeaker.neighbor(FRR, FRR_AS, FRR_PORT).passive(true).build());
+        try (InteropSpeaker ours = new InteropSpeaker(ourPort)) {
+            ours.speaker.addPeer(InteropSpeaker.neighbor(FRR, FRR_AS, daemonPort).passive(true).build());
             try (FrrDaemon frr = FrrDaemon.start(frr(false))) {
                 assertTrue(ours.awaitEstablished(FRR, ESTABLISH_WAIT), () -> "not established: " + ours.events() + "\n" + frr.log());
                 assertTrue(frr.awaitState("Established", Duration.ofSeconds(10)), frr::log);
                 assertNegotiated(frr);
                 // the session FRR opened is the one that came up: FRR's local port is ours' listener
-                assertEquals((long) OUR_PORT, frr.neighbor().get("portForeign"));
+                assertEquals((long) ourPort, frr.neighbor().get("portForeign"));
             }
         }
     }
@@ -81,9 +91,9 @@ class FrrSessionIT {
     void shutdownCommunicationShowsInFrr() throws Exception {
         String text = "jbgp interop: planned maintenance 42";
         try (FrrDaemon frr = FrrDaemon.start(frr(true))) {
-            InteropSpeaker ours = new InteropSpeaker();
+            InteropSpeaker ours = new InteropSpeaker(ourPort);
             try {
-                ours.speaker.addPeer(InteropSpeaker.neighbor(FRR, FRR_AS, FRR_PORT).build());
+                ours.speaker.addPeer(InteropSpeaker.neighbor(FRR, FRR_AS, daemonPort).build());
                 assertTrue(ours.awaitEstablished(FRR, ESTABLISH_WAIT), () -> "not established: " + ours.events());
                 assertTrue(frr.awaitState("Established", Duration.ofSeconds(10)), frr::log);
             } finally {
@@ -99,13 +109,13 @@ class FrrSessionIT {
     void wrongMd5PasswordNeverComesUpAndTheRightOneDoes() throws Exception {
         assumeTrue(Epoll.isAvailable(), "TCP MD5 needs native epoll");
         try (FrrDaemon frr = FrrDaemon.start(frr(true).withPassword("jbgp-secret"));
-             InteropSpeaker ours = new InteropSpeaker()) {
-            ours.speaker.addPeer(InteropSpeaker.neighbor(FRR, FRR_AS, FRR_PORT).md5Password("wrong-secret").build());
+             InteropSpeaker ours = new InteropSpeaker(ourPort)) {
+            ours.speaker.addPeer(InteropSpeaker.neighbor(FRR, FRR_AS, daemonPort).md5Password("wrong-secret").build());
             // several connect attempts (connect retry 2 s) must all fail at the TCP layer
             assertFalse(ours.awaitEstablished(FRR, Duration.ofSeconds(7)), "a wrong MD5 key came up");
             assertFalse("Established".equals(frr.state()));
             assertTrue(ours.speaker.removePeer(PeerKey.of(InteropSpeaker.address(FRR))));
-            ours.speaker.addPeer(InteropSpeaker.neighbor(FRR, FRR_AS, FRR_PORT).md5Password("jbgp-secret").build());
+            ours.speaker.addPeer(InteropSpeaker.neighbor(FRR, FRR_AS, daemonPort).md5Password("jbgp-secret").build());
             assertTrue(ours.awaitEstablished(FRR, ESTABLISH_WAIT), () -> "right MD5 key did not come up: " + ours.events());
             assertTrue(frr.awaitState("Established", Duration.ofSeconds(10)), frr::log);
         }

@@ -2,10 +2,8 @@ package io.jbgp.examples.interop;
 
 import static io.jbgp.examples.interop.InteropSpeaker.ESTABLISH_WAIT;
 import static io.jbgp.examples.interop.InteropSpeaker.OPENBGPD;
-import static io.jbgp.examples.interop.InteropSpeaker.OPENBGPD_PORT;
 import static io.jbgp.examples.interop.InteropSpeaker.OURS;
 import static io.jbgp.examples.interop.InteropSpeaker.OUR_AS;
-import static io.jbgp.examples.interop.InteropSpeaker.OUR_PORT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -23,6 +21,10 @@ import org.junit.jupiter.api.Test;
  * stops it by PID.
  */
 class OpenBgpdSessionIT {
+    /** Fresh ports per test: other checkouts of the project may run these tests at the same time. */
+    private final int ourPort = FreePort.on(InteropSpeaker.address(OURS));
+    private final int daemonPort = FreePort.on(InteropSpeaker.address(OPENBGPD));
+
     private static final long OPENBGPD_AS = 65603;
 
     @BeforeAll
@@ -30,8 +32,8 @@ class OpenBgpdSessionIT {
         assumeTrue(OpenBgpDaemon.isInstalled(), "OpenBGPD is not installed (see PEERS.md)");
     }
 
-    private static OpenBgpDaemon.Config openbgpd(boolean passive) {
-        return new OpenBgpDaemon.Config(OPENBGPD, OPENBGPD_PORT, OPENBGPD_AS, "10.60.0.3", OURS, OUR_PORT, OUR_AS,
+    private OpenBgpDaemon.Config openbgpd(boolean passive) {
+        return new OpenBgpDaemon.Config(OPENBGPD, daemonPort, OPENBGPD_AS, "10.60.0.3", OURS, ourPort, OUR_AS,
                 passive, List.of("198.51.100.0/24", "2001:db8:60::/48"));
     }
 
@@ -49,28 +51,32 @@ class OpenBgpdSessionIT {
 
     @Test
     void oursActiveReachesEstablished() throws Exception {
-        try (OpenBgpDaemon bgpd = OpenBgpDaemon.start(openbgpd(true)); InteropSpeaker ours = new InteropSpeaker()) {
-            ours.speaker.addPeer(InteropSpeaker.neighbor(OPENBGPD, OPENBGPD_AS, OPENBGPD_PORT).build());
+        try (OpenBgpDaemon bgpd = OpenBgpDaemon.start(openbgpd(true)); InteropSpeaker ours = new InteropSpeaker(ourPort)) {
+            ours.speaker.addPeer(InteropSpeaker.neighbor(OPENBGPD, OPENBGPD_AS, daemonPort).build());
             assertTrue(ours.awaitEstablished(OPENBGPD, ESTABLISH_WAIT),
                     () -> "not established: " + ours.events() + "\n" + bgpd.log());
             assertTrue(bgpd.awaitState("Established", Duration.ofSeconds(10)), bgpd::log);
             assertNegotiated(bgpd);
+            // OpenBGPD's UPDATEs decode: both its networks (IPv6 in MP_REACH) arrive
+            assertTrue(Daemon.await(Duration.ofSeconds(10),
+                    () -> ours.routes.containsAll(List.of("198.51.100.0/24", "2001:db8:60::/48"))),
+                    () -> "routes " + ours.routes + ", End-of-RIB " + ours.endOfRib);
             // we opened this connection: its local end at OpenBGPD is OpenBGPD's listener
-            assertEquals((long) OPENBGPD_PORT, Json.at(bgpd.neighbor(), "session", "local", "port"));
+            assertEquals((long) daemonPort, Json.at(bgpd.neighbor(), "session", "local", "port"));
         }
     }
 
     @Test
     void oursPassiveAcceptsOpenBgpdsConnection() throws Exception {
-        try (InteropSpeaker ours = new InteropSpeaker()) {
-            ours.speaker.addPeer(InteropSpeaker.neighbor(OPENBGPD, OPENBGPD_AS, OPENBGPD_PORT).passive(true).build());
+        try (InteropSpeaker ours = new InteropSpeaker(ourPort)) {
+            ours.speaker.addPeer(InteropSpeaker.neighbor(OPENBGPD, OPENBGPD_AS, daemonPort).passive(true).build());
             try (OpenBgpDaemon bgpd = OpenBgpDaemon.start(openbgpd(false))) {
                 assertTrue(ours.awaitEstablished(OPENBGPD, ESTABLISH_WAIT),
                         () -> "not established: " + ours.events() + "\n" + bgpd.log());
                 assertTrue(bgpd.awaitState("Established", Duration.ofSeconds(10)), bgpd::log);
                 assertNegotiated(bgpd);
                 // OpenBGPD opened this connection: its remote end is our listener
-                assertEquals((long) OUR_PORT, Json.at(bgpd.neighbor(), "session", "remote", "port"));
+                assertEquals((long) ourPort, Json.at(bgpd.neighbor(), "session", "remote", "port"));
             }
         }
     }
