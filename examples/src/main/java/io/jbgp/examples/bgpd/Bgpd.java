@@ -21,7 +21,6 @@ import io.jbgp.examples.ctl.ControlServer;
 import io.jbgp.examples.ctl.ControlTarget;
 import io.jbgp.examples.ctl.FibRowView;
 import io.jbgp.examples.ctl.NeighborAction;
-import io.jbgp.examples.ctl.NeighborState;
 import io.jbgp.examples.ctl.NeighborView;
 import io.jbgp.examples.ctl.NetworkView;
 import io.jbgp.examples.ctl.RibQuery;
@@ -351,7 +350,7 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
             Long t = lastUpDown.get(a);
             long uptime = t == null ? NeighborView.NEVER : TimeUnit.NANOSECONDS.toSeconds(now - t);
             out.add(new NeighborView(a, p.remoteAs(), Optional.of(p.description()).filter(x -> !x.isEmpty()),
-                    NeighborState.valueOf(st.name()), uptime, received, sent, 0, 0, 0,
+                    st, uptime, received, sent, 0, 0, 0,
                     p.maxPrefixes().isPresent() ? p.maxPrefixes().getAsInt() : 0));
         }
         return out;

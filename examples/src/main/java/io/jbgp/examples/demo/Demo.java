@@ -5,7 +5,6 @@ import io.jbgp.examples.bgpd.Bgpd;
 import io.jbgp.examples.config.BgpdConfigParser;
 import io.jbgp.examples.config.ConfigException;
 import io.jbgp.examples.ctl.BgpctlText;
-import io.jbgp.examples.ctl.NeighborState;
 import io.jbgp.examples.ctl.NeighborView;
 import io.jbgp.examples.ctl.RibQuery;
 import io.jbgp.rib.fib.InMemoryFibSink;
@@ -125,7 +124,7 @@ public final class Demo {
 
     private static boolean converged(Bgpd d, DemoSite remote) {
         List<NeighborView> n = d.neighbors();
-        if (n.isEmpty() || n.stream().anyMatch(v -> v.state() != NeighborState.ESTABLISHED)) {
+        if (n.isEmpty() || n.stream().anyMatch(v -> v.state() != io.jbgp.core.fsm.SessionState.ESTABLISHED)) {
             return false;
         }
         Set<IpPrefix> fib = d.snapshot().forwarding().keySet();
