@@ -11,6 +11,7 @@ import io.jbgp.core.peer.PeerKey;
 import io.jbgp.core.peer.PeerOutbound;
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.IpPrefix;
+import io.jbgp.core.types.Ipv6Prefix;
 import io.jbgp.examples.config.BgpdConfig;
 import io.jbgp.examples.config.BgpdConfigParser;
 import io.jbgp.examples.config.ConfigException;
@@ -88,7 +89,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Loopback is always treated as connected for next-hop resolution: the kernel keeps
  * 127.0.0.0/8 in its {@code local} table, which the system route source does not read, and the
- * demo and interop tests peer over 127.0.0.x.
+ * demo and interop tests peer over 127.0.0.x. The IPv4-mapped IPv6 form of loopback counts as
+ * well (the library's resolver does not map {@code ::ffff:a.b.c.d} to IPv4 by itself).
  */
 public final class Bgpd implements ControlTarget, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Bgpd.class);
@@ -96,7 +98,10 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
     private static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(5);
     private static final List<SystemRoute> LOOPBACK = List.of(
             SystemRoute.connected(IpPrefix.parse("127.0.0.0/8"), "lo"),
-            SystemRoute.connected(IpPrefix.parse("::1/128"), "lo"));
+            SystemRoute.connected(IpPrefix.parse("::1/128"), "lo"),
+            // ::ffff:127.0.0.0/104, the IPv4-mapped form (RFC 4291 §2.5.5.2) FRR sends as the IPv6
+            // next hop on an IPv4 session when its source address has no IPv6 sibling
+            SystemRoute.connected(Ipv6Prefix.of(0, 0x0000_ffff_7f00_0000L, 104), "lo"));
 
     /**
      * What bgpd.conf cannot say: where host routes come from and forwarding goes, and the next
