@@ -19,7 +19,13 @@ import io.jbgp.core.message.NotificationMessage;
 import io.jbgp.core.message.UpdateMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.jbgp.core.attr.AttributeFlags;
+import io.jbgp.core.attr.PathAttribute;
+import io.jbgp.core.attr.PathAttributes;
+import io.jbgp.core.attr.UnknownAttribute;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -78,7 +84,8 @@ class CodecFuzzTest {
             try {
                 UpdateCodec.encode(update, ctx, out);
                 DecodeResult again = UpdateCodec.decode(out, ctx);
-                assertEquals(new DecodeResult.Ok(update), again, "UPDATE body does not survive re-encoding");
+                assertEquals(new DecodeResult.Ok(asForwarded(update)), again,
+                        "UPDATE body does not survive re-encoding");
             } finally {
                 out.release();
             }
@@ -124,8 +131,26 @@ class CodecFuzzTest {
     }
 
     /**
-     * Encodes {@code m}, decodes the octets and expects {@code m} back, then checks the encoding is
-     * a fixed point. A message that no longer fits the maximum length after re-encoding (AS4_PATH
+     * {@code update} as the writer passes it on: RFC 4271 §5 has an unrecognised optional
+     * transitive attribute forwarded with the Partial bit set, so that bit is the one legitimate
+     * difference a round trip makes (found by this fuzzer on its first run: the crash-33278b01...
+     * input of {@code readMessage} is an MRT UPDATE with attribute 136).
+     */
+    static UpdateMessage asForwarded(UpdateMessage update) {
+        List<PathAttribute> attributes = new ArrayList<>();
+        for (PathAttribute a : update.attributes()) {
+            if (a instanceof UnknownAttribute u && AttributeFlags.isOptional(u.flags()) && u.isTransitive()) {
+                a = new UnknownAttribute(u.flags() | AttributeFlags.PARTIAL, u.typeCode(), u.value());
+            }
+            attributes.add(a);
+        }
+        return new UpdateMessage(update.withdrawn(), PathAttributes.of(attributes, update.attributes().partialTypes()),
+                update.mpReach(), update.mpUnreach(), update.announced());
+    }
+
+    /**
+     * Encodes {@code m}, decodes the octets and expects {@code m} back (as forwarded), then checks
+     * the encoding is a fixed point. A message that no longer fits the maximum length after re-encoding (AS4_PATH
      * merged in, attribute flags normalised) is skipped: the writer refuses it as documented, and
      * senders split UPDATEs before writing them.
      */
@@ -145,8 +170,9 @@ class CodecFuzzTest {
             fail("re-encoded " + m.type() + " does not decode: " + again + "\nmessage: " + m);
             return;
         }
-        assertEquals(m, ok.message(), "decode(encode(m)) differs from m");
-        assertEquals(java.util.List.of(), ok.discarded(), "our own encoding had attributes discarded");
+        BgpMessage expected = m instanceof UpdateMessage u ? asForwarded(u) : m;
+        assertEquals(expected, ok.message(), "decode(encode(m)) differs from m");
+        assertEquals(List.of(), ok.discarded(), "our own encoding had attributes discarded");
         assertArrayEquals(encoded, MessageWriter.toBytes(ok.message(), ctx), "encoding is not a fixed point");
     }
 }

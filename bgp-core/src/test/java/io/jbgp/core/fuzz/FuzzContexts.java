@@ -16,19 +16,20 @@ import java.util.Set;
  *   bit 4  IPv4 unicast only (as before the OPEN exchange); else IPv4 and IPv6 unicast
  *   bits 5..7 ignored
  * </pre>
- * ADD-PATH is only ever on for a negotiated family, as negotiation would leave it.
+ * ADD-PATH is only ever on for a negotiated family, as negotiation would leave it. Public for the
+ * session fuzz target of bgp-netty, whose peer advertises the capabilities these bits name.
  */
-final class FuzzContexts {
-    static final int FOUR_OCTET_AS = 1;
-    static final int EXTENDED_MESSAGE = 1 << 1;
-    static final int ADD_PATH_IPV4 = 1 << 2;
-    static final int ADD_PATH_IPV6 = 1 << 3;
-    static final int IPV4_ONLY = 1 << 4;
+public final class FuzzContexts {
+    public static final int FOUR_OCTET_AS = 1;
+    public static final int EXTENDED_MESSAGE = 1 << 1;
+    public static final int ADD_PATH_IPV4 = 1 << 2;
+    public static final int ADD_PATH_IPV6 = 1 << 3;
+    public static final int IPV4_ONLY = 1 << 4;
 
     private FuzzContexts() {}
 
     /** The context selected by {@code flags} (an input's first octet). */
-    static CodecContext of(int flags) {
+    public static CodecContext of(int flags) {
         Set<AddressFamily> families = (flags & IPV4_ONLY) != 0
                 ? Set.of(AddressFamily.IPV4_UNICAST)
                 : Set.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST);
@@ -44,7 +45,7 @@ final class FuzzContexts {
     }
 
     /** The flags octet that selects {@code ctx} (inverse of {@link #of} for the contexts it makes). */
-    static int flags(CodecContext ctx) {
+    public static int flags(CodecContext ctx) {
         int flags = 0;
         flags |= ctx.fourOctetAs() ? FOUR_OCTET_AS : 0;
         flags |= ctx.extendedMessage() ? EXTENDED_MESSAGE : 0;
