@@ -3,9 +3,11 @@ package io.jbgp.netty;
 import io.jbgp.core.config.PeerConfig;
 import io.jbgp.core.fsm.SessionState;
 import io.jbgp.core.peer.PeerKey;
+import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.IpPrefix;
 import io.jbgp.rib.RibPeerSettings;
 import io.jbgp.rib.attr.AttributeSet;
+import io.jbgp.rib.origin.OriginConfig;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
@@ -94,6 +96,21 @@ public interface BgpSpeaker extends AutoCloseable {
 
     /** Stops originating a prefix announced with {@link #announce}; no-op if it was not. */
     void withdraw(IpPrefix prefix);
+
+    /**
+     * Asks an established neighbor to re-send a family with ROUTE-REFRESH (RFC 2918), e.g. after
+     * an import policy change when its pre-policy routes were not kept.
+     *
+     * @return false when no session is up, or it did not negotiate route refresh or the family
+     */
+    boolean requestRouteRefresh(PeerKey peer, AddressFamily family);
+
+    /**
+     * Replaces the {@code network} statements and redistribution overrides at run time: prefixes
+     * the new configuration no longer originates are withdrawn, new ones announced. Prefixes
+     * given to {@link #announce} are not affected.
+     */
+    void reconfigureOrigin(OriginConfig origin);
 
     /** Read access to the routing and forwarding tables. */
     RibView rib();

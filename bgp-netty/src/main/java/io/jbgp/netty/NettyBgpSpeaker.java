@@ -9,6 +9,7 @@ import io.jbgp.core.fsm.SessionState;
 import io.jbgp.core.fsm.Ticker;
 import io.jbgp.core.peer.PeerEventHandler;
 import io.jbgp.core.peer.PeerKey;
+import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.IpPrefix;
 import io.jbgp.core.types.RouterId;
@@ -72,8 +73,9 @@ import org.slf4j.LoggerFactory;
  * before {@link #close} closes the FIB sink behind it.
  *
  * <p>Built with {@link Builder#peerEventHandler}, the speaker is a bare transport: the handler
- * replaces the RIB (tests with a fake RIB, embedders with their own), and {@link #announce},
- * {@link #withdraw}, {@link #updatePeer} and {@link #rib} throw {@link IllegalStateException}.
+ * replaces the RIB (tests with a fake RIB, embedders with their own), and the routing methods
+ * ({@link #announce}, {@link #withdraw}, {@link #updatePeer}, {@link #requestRouteRefresh},
+ * {@link #reconfigureOrigin}, {@link #rib}) throw {@link IllegalStateException}.
  */
 public final class NettyBgpSpeaker implements BgpSpeaker {
     private static final Logger LOG = LoggerFactory.getLogger(NettyBgpSpeaker.class);
@@ -266,6 +268,18 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
     public void withdraw(IpPrefix prefix) {
         Objects.requireNonNull(prefix, "prefix");
         requireOpenRib("withdraw").withdraw(prefix);
+    }
+
+    @Override
+    public boolean requestRouteRefresh(PeerKey peer, AddressFamily family) {
+        Objects.requireNonNull(peer, "peer");
+        Objects.requireNonNull(family, "family");
+        return requireOpenRib("requestRouteRefresh").requestRouteRefresh(peer, family);
+    }
+
+    @Override
+    public void reconfigureOrigin(OriginConfig origin) {
+        requireOpenRib("reconfigureOrigin").reconfigureOrigin(origin);
     }
 
     @Override

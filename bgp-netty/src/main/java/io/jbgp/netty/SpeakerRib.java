@@ -7,6 +7,7 @@ import io.jbgp.core.message.UpdateMessage;
 import io.jbgp.core.peer.PeerEventHandler;
 import io.jbgp.core.peer.PeerOutbound;
 import io.jbgp.core.peer.PeerKey;
+import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.IpPrefix;
 import io.jbgp.rib.Rib;
 import io.jbgp.rib.RibCommand;
@@ -57,6 +58,8 @@ final class SpeakerRib {
     private final boolean removeFibRoutesOnClose;
     private final Map<InetAddress, RibPeerSettings> settings = new ConcurrentHashMap<>();
     private final PeerEventHandler handler;
+    /** Established sessions, by neighbor address (written on the neighbors' event loops). */
+    private final Map<InetAddress, Up> sessions = new ConcurrentHashMap<>();
     /** Created and used on the RIB executor only. */
     private Redistributor redistributor;
     private volatile Thread thread;
@@ -71,7 +74,7 @@ final class SpeakerRib {
         this.executor.execute(() -> thread = Thread.currentThread());
         this.rib = new Rib(config, executor);
         this.rib.addListener(listener);
-        this.handler = new AfterClose(new RibPeerEventHandler(rib,
+        this.handler = new SessionPort(new RibPeerEventHandler(rib,
                 peer -> settings.getOrDefault(peer.address(), RibPeerSettings.NONE)));
     }
 
@@ -191,12 +194,46 @@ final class SpeakerRib {
     }
 
     /**
-     * Drops session events that arrive after the RIB stopped (a connection's last TcpClosed can
-     * trail {@code close()}), instead of reporting a rejected task as a handler failure.
+     * Sends ROUTE-REFRESH (RFC 2918) for a family to an established neighbor that negotiated it:
+     * the neighbor re-sends its routes, and the import policy runs over them again.
+     *
+     * @return false when no session is up, or it did not negotiate route refresh or the family
      */
-    private record AfterClose(PeerEventHandler rib) implements PeerEventHandler {
+    boolean requestRouteRefresh(PeerKey peer, AddressFamily family) {
+        Up up = sessions.get(peer.address());
+        if (up == null || !up.session().routeRefresh() || !up.session().families().contains(family)) {
+            return false;
+        }
+        up.outbound().sendRouteRefresh(RouteRefreshMessage.request(family));
+        return true;
+    }
+
+    /** Replaces the {@code network} statements and overrides; the Loc-RIB follows the difference. */
+    void reconfigureOrigin(OriginConfig newConfig) {
+        Objects.requireNonNull(newConfig, "newConfig");
+        onRib(() -> redistributor.reconfigure(newConfig));
+    }
+
+    /** An established session's negotiated parameters and its sending port. */
+    private record Up(NegotiatedSession session, PeerOutbound outbound) {
+    }
+
+    /**
+     * The inbound port as the sessions see it: remembers each established session's outbound port
+     * (for {@link #requestRouteRefresh}), and drops session events that arrive after the RIB
+     * stopped (a connection's last TcpClosed can trail {@code close()}) instead of reporting a
+     * rejected task as a handler failure.
+     */
+    private final class SessionPort implements PeerEventHandler {
+        private final PeerEventHandler rib;
+
+        SessionPort(PeerEventHandler rib) {
+            this.rib = rib;
+        }
+
         @Override
         public void established(PeerKey peer, NegotiatedSession session, PeerOutbound outbound) {
+            sessions.put(peer.address(), new Up(session, outbound));
             guard(peer, () -> rib.established(peer, session, outbound));
         }
 
@@ -212,10 +249,11 @@ final class SpeakerRib {
 
         @Override
         public void down(PeerKey peer, DownReason reason) {
+            sessions.remove(peer.address());
             guard(peer, () -> rib.down(peer, reason));
         }
 
-        private static void guard(PeerKey peer, Runnable call) {
+        private void guard(PeerKey peer, Runnable call) {
             try {
                 call.run();
             } catch (RejectedExecutionException e) {

@@ -266,6 +266,45 @@ class SpeakerRibTest {
     }
 
     @Test
+    void routeRefreshMakesTheNeighborResendThroughTheImportPolicy() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger imported = new java.util.concurrent.atomic.AtomicInteger();
+        io.jbgp.rib.policy.ImportPolicy counting = r -> {
+            if (r.prefix().equals(DOC)) {
+                imported.incrementAndGet();
+            }
+            return io.jbgp.rib.policy.PolicyResult.accept(r.attributes());
+        };
+        try (Node a = new Node(A, AS_A, List.of()); Node b = new Node(B, AS_B, List.of(LOOPBACK))) {
+            peer(a, OPEN, b, RibPeerSettings.of(counting, Policies.allowAll()));
+            a.speaker.announce(DOC);
+            b.awaitRib(x -> best(x, DOC).isPresent(), "B to learn " + DOC);
+            assertEquals(1, imported.get());
+
+            assertTrue(b.speaker.requestRouteRefresh(PeerKey.of(A), AddressFamily.IPV4_UNICAST));
+            b.awaitRib(x -> imported.get() == 2, "A to re-send " + DOC + " after ROUTE-REFRESH");
+            assertFalse(b.speaker.requestRouteRefresh(PeerKey.of(A), AddressFamily.IPV6_UNICAST),
+                    "IPv6 unicast was not negotiated");
+            assertFalse(b.speaker.requestRouteRefresh(PeerKey.of(address("127.0.0.79")), AddressFamily.IPV4_UNICAST));
+        }
+    }
+
+    @Test
+    void reconfiguringTheNetworkStatementsWithdrawsAndAnnouncesTheDifference() throws Exception {
+        IpPrefix lan = IpPrefix.parse("198.51.100.0/25");
+        try (Node a = new Node(A, AS_A, List.of(SystemRoute.connected(lan, "lan0")),
+                NetworkStatement.connected(AddressFamily.IPV4_UNICAST));
+             Node b = new Node(B, AS_B, List.of(LOOPBACK))) {
+            peer(a, OPEN, b, OPEN);
+            b.awaitRib(x -> best(x, lan).isPresent(), "B to learn A's LAN");
+
+            a.speaker.reconfigureOrigin(io.jbgp.rib.origin.OriginConfig.of(NetworkStatement.prefix(DOC)));
+            b.awaitRib(x -> best(x, DOC).isPresent() && best(x, lan).isEmpty(), "the LAN replaced by " + DOC);
+            a.speaker.reconfigureOrigin(io.jbgp.rib.origin.OriginConfig.NONE);
+            b.awaitRib(x -> x.bestPaths(AddressFamily.IPV4_UNICAST).isEmpty(), "nothing originated any more");
+        }
+    }
+
+    @Test
     void fibSinkIsResyncedAtStartAndEmptiedAndClosedOnClose() throws Exception {
         InMemoryFibSink stale = new InMemoryFibSink();
         stale.install(new FibRoute(DOC, List.of(new FibRoute.NextHop(A, "lo"))));
