@@ -39,7 +39,11 @@ public interface BgpSpeaker extends AutoCloseable {
      */
     void start();
 
-    /** Adds a neighbor without routing policies ({@link RibPeerSettings#NONE}). */
+    /**
+     * Adds a neighbor without routing policies ({@link RibPeerSettings#NONE}).
+     *
+     * @param peer the transport side: address, AS, timers, capabilities
+     */
     default void addPeer(PeerConfig peer) {
         addPeer(peer, RibPeerSettings.NONE);
     }
@@ -59,6 +63,8 @@ public interface BgpSpeaker extends AutoCloseable {
      * new export policy re-exports the Loc-RIB to it. Next-hop-self addresses apply from its next
      * session.
      *
+     * @param peer     the neighbor
+     * @param settings its new import and export policy and next-hop-self addresses
      * @return true if the neighbor is configured
      */
     boolean updatePeer(PeerKey peer, RibPeerSettings settings);
@@ -67,17 +73,31 @@ public interface BgpSpeaker extends AutoCloseable {
      * Removes a neighbor: its sessions end with CEASE Peer De-configured (RFC 4486 subcode 3) and
      * its routes leave the RIB.
      *
+     * @param peer the neighbor
      * @return true if the neighbor existed
      */
     boolean removePeer(PeerKey peer);
 
-    /** The neighbor's current state, or empty when it is not configured. */
+    /**
+     * The neighbor's current state: the most advanced of its connections (RFC 4271 §8.2.2).
+     *
+     * @param peer the neighbor
+     * @return its state, or empty when it is not configured
+     */
     Optional<SessionState> peerState(PeerKey peer);
 
-    /** The configured neighbors. */
+    /**
+     * The configured neighbors.
+     *
+     * @return their keys, sorted
+     */
     List<PeerKey> peers();
 
-    /** The addresses the listeners are bound to (the real ports when 0 was asked for). */
+    /**
+     * The addresses the listeners are bound to.
+     *
+     * @return the bound addresses, with the real ports when 0 was asked for; empty before start
+     */
     List<InetSocketAddress> listenAddresses();
 
     /**
@@ -85,22 +105,34 @@ public interface BgpSpeaker extends AutoCloseable {
      * announcement of it. The RIB supplies AS_PATH and the next hop towards each neighbor
      * (next hop self when {@code attributes} has none, RFC 4271 §5.1.3); export policies apply.
      *
+     * @param prefix     the destination to originate
+     * @param attributes its path attributes (ORIGIN, MED, communities, ...)
      * @throws IllegalStateException when the speaker is closed
      */
     void announce(IpPrefix prefix, AttributeSet attributes);
 
-    /** {@link #announce(IpPrefix, AttributeSet)} with ORIGIN IGP and no other attribute. */
+    /**
+     * {@link #announce(IpPrefix, AttributeSet)} with ORIGIN IGP and no other attribute.
+     *
+     * @param prefix the destination to originate
+     */
     default void announce(IpPrefix prefix) {
         announce(prefix, AttributeSet.builder().build());
     }
 
-    /** Stops originating a prefix announced with {@link #announce}; no-op if it was not. */
+    /**
+     * Stops originating a prefix announced with {@link #announce}; no-op if it was not.
+     *
+     * @param prefix the destination
+     */
     void withdraw(IpPrefix prefix);
 
     /**
      * Asks an established neighbor to re-send a family with ROUTE-REFRESH (RFC 2918), e.g. after
      * an import policy change when its pre-policy routes were not kept.
      *
+     * @param peer   the neighbor
+     * @param family the address family to re-send
      * @return false when no session is up, or it did not negotiate route refresh or the family
      */
     boolean requestRouteRefresh(PeerKey peer, AddressFamily family);
@@ -109,13 +141,23 @@ public interface BgpSpeaker extends AutoCloseable {
      * Replaces the {@code network} statements and redistribution overrides at run time: prefixes
      * the new configuration no longer originates are withdrawn, new ones announced. Prefixes
      * given to {@link #announce} are not affected.
+     *
+     * @param origin the new statements and overrides
      */
     void reconfigureOrigin(OriginConfig origin);
 
-    /** Read access to the routing and forwarding tables. */
+    /**
+     * Read access to the routing and forwarding tables.
+     *
+     * @return the view (one per speaker)
+     */
     RibView rib();
 
-    /** Neighbor state changes, sessions, best-path and forwarding-table changes. */
+    /**
+     * Neighbor state changes, sessions, best-path and forwarding-table changes.
+     *
+     * @return the event stream to subscribe to
+     */
     SpeakerEvents events();
 
     /**
@@ -123,6 +165,8 @@ public interface BgpSpeaker extends AutoCloseable {
      * neighbor, waits (bounded) for the NOTIFICATIONs to be flushed, closes the listeners and the
      * system route source, closes the FIB sink (removing our routes from it unless told to keep
      * them), stops the RIB and releases the event loops and executors the speaker created.
+     *
+     * @param shutdownCommunication the operator's reason sent in the CEASE, if any
      */
     void close(Optional<String> shutdownCommunication);
 

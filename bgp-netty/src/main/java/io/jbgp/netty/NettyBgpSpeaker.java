@@ -142,12 +142,20 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
         this.connector = new PeerConnector(loops);
     }
 
-    /** A builder; local AS and router ID are required. */
+    /**
+     * A builder; local AS and router ID are required.
+     *
+     * @return a new builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The speaker-wide configuration (AS, identifier, listen addresses, default timers). */
+    /**
+     * The speaker-wide configuration.
+     *
+     * @return AS, identifier, listen addresses and default timers
+     */
     public SpeakerConfig config() {
         return config;
     }
@@ -372,12 +380,16 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
     private final class RouteEvents implements RibListener {
         @Override
         public void bestPathChanged(BestPathChange change) {
-            emit(new SpeakerEvent.BestPathChanged(change));
+            if (events.hasSubscribers()) { // a full table is a million of these: build none for nobody
+                emit(new SpeakerEvent.BestPathChanged(change));
+            }
         }
 
         @Override
         public void fibChanged(FibChange change) {
-            emit(new SpeakerEvent.FibChanged(change));
+            if (events.hasSubscribers()) {
+                emit(new SpeakerEvent.FibChanged(change));
+            }
         }
 
         private void emit(SpeakerEvent e) {
@@ -412,37 +424,66 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
 
         private Builder() {}
 
-        /** Our AS (required). */
+        /**
+         * Our AS (required).
+         *
+         * @param asn our AS number
+         * @return this builder
+         */
         public Builder localAs(Asn asn) {
             this.localAs = asn;
             return this;
         }
 
-        /** Our BGP Identifier (required). */
+        /**
+         * Our BGP Identifier (required).
+         *
+         * @param id our BGP Identifier
+         * @return this builder
+         */
         public Builder routerId(RouterId id) {
             this.routerId = id;
             return this;
         }
 
-        /** Adds a listen address; without any (and without {@link #noListen()}) it is 0.0.0.0:179. */
+        /**
+         * Adds a listen address; without any (and without {@link #noListen()}) it is 0.0.0.0:179.
+         *
+         * @param address an address and port to accept connections on
+         * @return this builder
+         */
         public Builder listen(InetSocketAddress address) {
             listen.add(Objects.requireNonNull(address, "address"));
             return this;
         }
 
-        /** Only connect out; accept nothing. */
+        /**
+         * Only connect out; accept nothing.
+         *
+         * @return this builder
+         */
         public Builder noListen() {
             this.noListen = true;
             return this;
         }
 
-        /** Runs on the embedder's loops (epoll or NIO), which the speaker never shuts down. */
+        /**
+         * Runs on the embedder's loops (epoll or NIO), which the speaker never shuts down.
+         *
+         * @param group the loops to run on
+         * @return this builder
+         */
         public Builder eventLoopGroup(EventLoopGroup group) {
             this.group = group;
             return this;
         }
 
-        /** Number of event loop threads when the speaker creates its own (0: Netty's default). */
+        /**
+         * Number of event loop threads when the speaker creates its own (0: Netty's default).
+         *
+         * @param threads the number of threads
+         * @return this builder
+         */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;
@@ -453,6 +494,9 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
          * the RIB thread. Default {@link FibSink#NONE} (OpenBGPD {@code fib-update no}). The
          * speaker resyncs it at start (removing stale routes of an earlier run) and closes it
          * on {@link NettyBgpSpeaker#close}; the speaker owns it from here on.
+         *
+         * @param sink the forwarding table port
+         * @return this builder
          */
         public Builder fibSink(FibSink sink) {
             this.fibSink = Objects.requireNonNull(sink, "sink");
@@ -463,6 +507,8 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
          * Leaves our routes in the FIB sink on close ({@code FibSink.close(false)}, bgpd's
          * {@code -n}/fib-couple-on-exit off); the default removes them. The next start's resync
          * removes any that are stale.
+         *
+         * @return this builder
          */
         public Builder keepFibRoutesOnClose() {
             this.keepFibRoutes = true;
@@ -475,13 +521,21 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
          * {@code network} statements select from them. Default {@link SystemRouteSource#NONE}:
          * then only routes of {@link #network} prefixes and {@link BgpSpeaker#announce} exist,
          * learned routes never become best. The speaker closes the source on close.
+         *
+         * @param source the host route port
+         * @return this builder
          */
         public Builder systemRoutes(SystemRouteSource source) {
             this.systemRoutes = Objects.requireNonNull(source, "source");
             return this;
         }
 
-        /** Adds a {@code network} statement (after those of {@link #origin}), in configuration order. */
+        /**
+         * Adds a {@code network} statement (after those of {@link #origin}), in configuration order.
+         *
+         * @param statement the statement
+         * @return this builder
+         */
         public Builder network(NetworkStatement statement) {
             networks.add(Objects.requireNonNull(statement, "statement"));
             return this;
@@ -490,6 +544,9 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
         /**
          * The origination settings: statements plus the redistribution overrides and the uplink
          * (WAN-leak) guard. Statements given with {@link #network} are appended to its own.
+         *
+         * @param origin statements, overrides and the uplink guard
+         * @return this builder
          */
         public Builder origin(OriginConfig origin) {
             this.origin = Objects.requireNonNull(origin, "origin");
@@ -499,6 +556,9 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
         /**
          * Adjusts the RIB settings derived from the other options (AS, identifier, ticker, FIB
          * sink), e.g. {@code c -> c.withDecision(...).withResolveViaDefault(true)}.
+         *
+         * @param tweak a function of the derived RIB settings
+         * @return this builder
          */
         public Builder ribConfig(UnaryOperator<RibConfig> tweak) {
             this.ribTweak = Objects.requireNonNull(tweak, "tweak");
@@ -509,6 +569,9 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
          * Makes the speaker a bare transport: this handler (a fake RIB in tests, or the embedder's
          * own) receives the session events instead of the speaker's RIB, on the callback executor.
          * RIB options ({@link #fibSink}, {@link #systemRoutes}, {@link #network}) are then ignored.
+         *
+         * @param handler the inbound port to call instead of the RIB
+         * @return this builder
          */
         public Builder peerEventHandler(PeerEventHandler handler) {
             this.handler = handler;
@@ -520,6 +583,9 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
          * calls); it must run tasks one at a time in order. Default: the RIB executor, the one
          * thread that owns all routing state, so subscribers see changes in RIB order and must
          * not block. A user-supplied executor is never shut down by the speaker.
+         *
+         * @param executor a serial executor
+         * @return this builder
          */
         public Builder callbackExecutor(Executor executor) {
             this.executor = executor;
@@ -529,25 +595,42 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
         /**
          * The clock of the FSMs and of route age (tests inject one). Must advance like the event
          * loops' own clock. Default {@link Ticker#system()}.
+         *
+         * @param ticker monotonic nanoseconds
+         * @return this builder
          */
         public Builder ticker(Ticker ticker) {
             this.ticker = ticker;
             return this;
         }
 
-        /** Jitter source (RFC 4271 §10); seed it for reproducible runs. */
+        /**
+         * Jitter source (RFC 4271 §10); seed it for reproducible runs.
+         *
+         * @param random the generator
+         * @return this builder
+         */
         public Builder random(RandomGenerator random) {
             this.random = random;
             return this;
         }
 
-        /** Timer defaults for neighbors that configure none. */
+        /**
+         * Timer defaults for neighbors that configure none.
+         *
+         * @param timers connect-retry, hold and idle-hold defaults
+         * @return this builder
+         */
         public Builder timers(TimerConfig timers) {
             this.timers = timers;
             return this;
         }
 
-        /** {@link #build()} returns a speaker not started yet: call {@link BgpSpeaker#start()}. */
+        /**
+         * {@link #build()} returns a speaker not started yet: call {@link BgpSpeaker#start()}.
+         *
+         * @return this builder
+         */
         public Builder deferStart() {
             this.deferStart = true;
             return this;
@@ -557,6 +640,7 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
          * Creates the speaker and, unless {@link #deferStart()}, starts it (binds the listeners,
          * resyncs the FIB sink, loads the host routes).
          *
+         * @return the speaker
          * @throws NullPointerException if local AS or router ID is missing
          */
         public NettyBgpSpeaker build() {

@@ -32,7 +32,11 @@ public final class RibView {
         this.rib = Objects.requireNonNull(rib, "rib");
     }
 
-    /** A consistent copy of the whole RIB; fails with {@link IllegalStateException} after close. */
+    /**
+     * A consistent copy of the whole RIB.
+     *
+     * @return the snapshot; fails with {@link IllegalStateException} after close
+     */
     public CompletableFuture<RibSnapshot> snapshot() {
         try {
             return rib.snapshot();
@@ -46,6 +50,8 @@ public final class RibView {
      * in prefix order, over one consistent snapshot. The visitor runs on the RIB executor when the
      * snapshot is taken after this call returns, else on the calling thread.
      *
+     * @param family  the address family to walk
+     * @param visitor called with each prefix and its candidates, best first
      * @return completes after the last destination was visited, or with the visitor's exception
      */
     public CompletableFuture<Void> visit(AddressFamily family,
@@ -55,13 +61,22 @@ public final class RibView {
         return snapshot().thenAccept(s -> s.routes(family).forEach(d -> visitor.accept(d.prefix(), d.candidates())));
     }
 
-    /** The best path of every reachable prefix of a family (the routing table's winners). */
+    /**
+     * The best path of every reachable prefix of a family (the routing table's winners).
+     *
+     * @param family the address family
+     * @return the best paths, in prefix order
+     */
     public CompletableFuture<Map<IpPrefix, Route>> bestPaths(AddressFamily family) {
         Objects.requireNonNull(family, "family");
         return snapshot().thenApply(s -> s.bestPaths(family));
     }
 
-    /** The forwarding table, in prefix order: what the FIB sink was given. */
+    /**
+     * The forwarding table: what the FIB sink was given.
+     *
+     * @return the entries with resolved next hops, in prefix order
+     */
     public CompletableFuture<Map<IpPrefix, FibRoute>> forwardingTable() {
         return snapshot().thenApply(RibSnapshot::forwarding);
     }

@@ -23,7 +23,11 @@ public sealed interface SpeakerEvent {
 
     /** An event about one neighbor's sessions. */
     sealed interface PeerEvent extends SpeakerEvent {
-        /** The neighbor the event is about. */
+        /**
+         * The neighbor the event is about.
+         *
+         * @return its key
+         */
         PeerKey peer();
     }
 
@@ -38,6 +42,14 @@ public sealed interface SpeakerEvent {
      */
     record PeerStateChanged(PeerKey peer, SessionState previous, SessionState current,
                             Optional<DownReason> reason) implements PeerEvent {
+        /**
+         * Checks that no component is null.
+         *
+         * @param peer     the neighbor
+         * @param previous the state before
+         * @param current  the state now
+         * @param reason   when {@code current} is IDLE: why the last session ended
+         */
         public PeerStateChanged {
             Objects.requireNonNull(peer, "peer");
             Objects.requireNonNull(previous, "previous");
@@ -53,6 +65,12 @@ public sealed interface SpeakerEvent {
      * @param session what the two OPENs negotiated
      */
     record SessionEstablished(PeerKey peer, NegotiatedSession session) implements PeerEvent {
+        /**
+         * Checks that no component is null.
+         *
+         * @param peer    the neighbor
+         * @param session what the two OPENs negotiated
+         */
         public SessionEstablished {
             Objects.requireNonNull(peer, "peer");
             Objects.requireNonNull(session, "session");
@@ -68,6 +86,13 @@ public sealed interface SpeakerEvent {
      * @param wasEstablished the session had reached Established (the RIB was told it is down)
      */
     record SessionClosed(PeerKey peer, DownReason reason, boolean wasEstablished) implements PeerEvent {
+        /**
+         * Checks that no component is null.
+         *
+         * @param peer           the neighbor
+         * @param reason         why, with the NOTIFICATION sent or received
+         * @param wasEstablished the session had reached Established (the RIB was told it is down)
+         */
         public SessionClosed {
             Objects.requireNonNull(peer, "peer");
             Objects.requireNonNull(reason, "reason");
@@ -82,11 +107,20 @@ public sealed interface SpeakerEvent {
      * @param change the change, with the old and new best and the decision step that chose
      */
     record BestPathChanged(BestPathChange change) implements SpeakerEvent {
+        /**
+         * Checks that no component is null.
+         *
+         * @param change the change, with the old and new best and the decision step that chose
+         */
         public BestPathChanged {
             Objects.requireNonNull(change, "change");
         }
 
-        /** The destination whose best path changed. */
+        /**
+         * The destination whose best path changed.
+         *
+         * @return the prefix
+         */
         public IpPrefix prefix() {
             return change.prefix();
         }
@@ -99,11 +133,20 @@ public sealed interface SpeakerEvent {
      * @param change the old and new forwarding entry of one prefix
      */
     record FibChanged(FibChange change) implements SpeakerEvent {
+        /**
+         * Checks that no component is null.
+         *
+         * @param change the old and new forwarding entry of one prefix
+         */
         public FibChanged {
             Objects.requireNonNull(change, "change");
         }
 
-        /** The destination whose forwarding entry changed. */
+        /**
+         * The destination whose forwarding entry changed.
+         *
+         * @return the prefix
+         */
         public IpPrefix prefix() {
             return change.prefix();
         }

@@ -30,7 +30,12 @@ public final class SpeakerEvents {
         this.executor = Objects.requireNonNull(executor, "executor");
     }
 
-    /** Adds a subscriber; closing the returned handle removes it. */
+    /**
+     * Adds a subscriber.
+     *
+     * @param subscriber called with every event from now on, on the callback executor
+     * @return a handle; closing it removes the subscriber
+     */
     public AutoCloseable subscribe(Consumer<? super SpeakerEvent> subscriber) {
         Objects.requireNonNull(subscriber, "subscriber");
         subscribers.add(subscriber);
