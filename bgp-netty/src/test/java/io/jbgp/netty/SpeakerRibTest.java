@@ -304,6 +304,39 @@ class SpeakerRibTest {
         }
     }
 
+    /**
+     * The CEASE with its RFC 8203 communication must reach a neighbor even while that neighbor
+     * is busy sending us a table: closing the socket outright would make our kernel answer its
+     * data with a reset, which discards the NOTIFICATION unread on its side.
+     */
+    @Test
+    void shutdownCommunicationArrivesWhileTheNeighborIsSendingATable() throws Exception {
+        try (Node a = new Node(A, AS_A, List.of()); Node b = new Node(B, AS_B, List.of(LOOPBACK))) {
+            for (int i = 0; i < 30_000; i++) {
+                // distinct MEDs: one UPDATE per prefix, so the feed is long
+                b.speaker.announce(IpPrefix.parse(String.format("2001:db8:%x::/48", i)),
+                        io.jbgp.rib.attr.AttributeSet.builder().med(i).build());
+            }
+            RibPeerSettings v6 = new RibPeerSettings(Optional.of(Policies.allowAll()), Optional.of(Policies.allowAll()),
+                    Optional.empty(), Optional.of((java.net.Inet6Address) address("2001:db8::72")));
+            b.speaker.addPeer(PeerConfig.builder(A, Asn.of(AS_A)).localAddress(B).port(a.port()).timers(FAST)
+                    .family(AddressFamily.IPV4_UNICAST).family(AddressFamily.IPV6_UNICAST).passive(true).build(), v6);
+            a.speaker.addPeer(PeerConfig.builder(B, Asn.of(AS_B)).localAddress(A).port(b.port()).timers(FAST)
+                    .family(AddressFamily.IPV4_UNICAST).family(AddressFamily.IPV6_UNICAST).build(), OPEN);
+            // B is feeding once A has received some of the table
+            a.awaitRib(x -> x.peers().containsKey(B) && !x.peers().get(B).adjRibInPre().isEmpty(), "the feed to start");
+            a.speaker.close(Optional.of("maintenance"));
+
+            b.awaitRib(x -> b.events.stream().anyMatch(e -> e instanceof SpeakerEvent.SessionClosed c && c.wasEstablished()),
+                    "B's session to end");
+            SpeakerEvent.SessionClosed closed = b.events.stream()
+                    .filter(e -> e instanceof SpeakerEvent.SessionClosed c && c.wasEstablished())
+                    .map(e -> (SpeakerEvent.SessionClosed) e).findFirst().orElseThrow();
+            assertEquals(Optional.of("maintenance"),
+                    closed.reason().notification().flatMap(n -> n.shutdownCommunication()), closed.toString());
+        }
+    }
+
     @Test
     void fibSinkIsResyncedAtStartAndEmptiedAndClosedOnClose() throws Exception {
         InMemoryFibSink stale = new InMemoryFibSink();

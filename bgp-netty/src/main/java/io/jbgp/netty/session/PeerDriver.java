@@ -17,6 +17,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -321,7 +322,7 @@ public final class PeerDriver {
         dirty.remove(ch);
         h.detach();
         closing.add(ch);
-        ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> halfClose(ch));
         ScheduledFuture<?> force = ch.eventLoop().schedule(() -> {
             ch.close();
         }, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
@@ -330,6 +331,26 @@ public final class PeerDriver {
             closing.remove(ch);
             completeStopIfIdle();
         }));
+    }
+
+    /**
+     * After the NOTIFICATION is flushed, shuts down only our sending side and keeps reading (and
+     * ignoring) until the neighbor closes, which Netty turns into a full close. A plain close
+     * while the neighbor is still sending (a table feed, an End-of-RIB) makes our kernel answer
+     * its data with a reset, and a reset discards the NOTIFICATION unread in the neighbor's
+     * receive buffer: the RFC 8203 shutdown communication would be lost exactly when the
+     * neighbor is busiest. The grace timer still bounds the wait.
+     */
+    private static void halfClose(Channel ch) {
+        if (ch instanceof DuplexChannel d && d.isActive() && !d.isOutputShutdown()) {
+            d.shutdownOutput().addListener(f -> {
+                if (!f.isSuccess()) {
+                    ch.close();
+                }
+            });
+        } else {
+            ch.close();
+        }
     }
 
     private void established(Session s, SessionHandler h, NegotiatedSession ns) {
