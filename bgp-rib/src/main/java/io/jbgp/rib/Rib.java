@@ -278,17 +278,25 @@ public final class Rib implements AutoCloseable {
     }
 
     // runs import policy on one received path and puts the outcome into the Loc-RIB
-    private void importPath(RibPeer p, Nlri n, AttributeSet raw) {
-        PolicyResult r;
+    private PolicyResult runImport(RibPeer p, Nlri n, AttributeSet raw) {
         if (p.importPolicy == null) {
             // RFC 8212 §4: an eBGP session without import policy accepts nothing
-            r = p.neighbor.ebgp() && config.rfc8212() ? PolicyResult.reject("RFC 8212") : PolicyResult.accept(raw);
-        } else {
-            r = p.importPolicy.apply(new RouteContext(n.prefix(), raw, p.source, p.neighbor));
+            return p.neighbor.ebgp() && config.rfc8212()
+                    ? PolicyResult.reject("RFC 8212: no import policy for eBGP neighbor") : PolicyResult.accept(raw);
         }
+        return p.importPolicy.apply(new RouteContext(n.prefix(), raw, p.source, p.neighbor));
+    }
+
+    private void importPath(RibPeer p, Nlri n, AttributeSet raw) {
+        PolicyResult r = runImport(p, n, raw);
         if (r instanceof PolicyResult.Accept a) {
             AttributeSet post = config.interner().intern(a.attributes());
             p.in.putPostPolicy(n, post);
+            Destination d = locRib.get(n.prefix());
+            Route existing = d == null ? null : d.find(p.source, n.pathId());
+            if (existing != null && existing.attrs().equals(post)) {
+                return; // nothing changed: keep the route's age and emit nothing (OpenBGPD prefix_update)
+            }
             changed(n.prefix(), locRib.update(n.prefix(), newRoute(p.source, n.pathId(), post)));
         } else {
             p.in.putPostPolicy(n, null);
@@ -533,8 +541,25 @@ public final class Rib implements AutoCloseable {
                 post.putAll(p.in.postPolicy(f));
                 out.putAll(p.out.advertised(f));
             }
+            // the reasons are recomputed here (policies are pure) rather than stored per prefix
+            Map<Nlri, String> inRejected = new LinkedHashMap<>();
+            pre.forEach((n, a) -> {
+                if (!post.containsKey(n) && runImport(p, n, a) instanceof PolicyResult.Reject r) {
+                    inRejected.put(n, r.reason());
+                }
+            });
+            Map<IpPrefix, String> outRejected = new LinkedHashMap<>();
+            for (AddressFamily f : p.families) {
+                for (Destination d : locRib.destinations(f).values()) {
+                    if (d.best() != null && !out.containsKey(d.prefix())
+                            && exportRules.apply(d.prefix(), d.best(), p.neighbor, p.exportPolicy)
+                                    instanceof PolicyResult.Reject r) {
+                        outRejected.put(d.prefix(), r.reason());
+                    }
+                }
+            }
             pv.put(p.neighbor.address(), new RibSnapshot.PeerView(p.neighbor, pre, post, out, importStatus(p),
-                    exportStatus(p), p.feeder != null));
+                    exportStatus(p), p.feeder != null, inRejected, outRejected));
         }
         return new RibSnapshot(routes, fib.snapshot(), pv);
     }

@@ -23,6 +23,7 @@ import io.jbgp.core.types.IpPrefix;
 import io.jbgp.core.types.RouterId;
 import io.jbgp.rib.attr.AttributeSet;
 import io.jbgp.rib.attr.CommunitySet;
+import io.jbgp.rib.decision.DecisionOptions;
 import io.jbgp.rib.fib.FibRoute;
 import io.jbgp.rib.origin.SystemRoute;
 import io.jbgp.rib.policy.PolicyResult;
@@ -41,6 +42,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +86,7 @@ class RibModelProperties {
     private static final AttributeSet LOCAL_ATTRS = AttributeSet.builder().origin(Origin.INCOMPLETE).med(1).build();
 
     private static final int PEERS = 4;
+    private static final int MAX_PATHS = 2;
     private static final int POLICIES = 5; // index 4 means "no policy"
 
     /** Neighbor i: two eBGP sessions into AS 65002 (MED comparable), one into 65003, one iBGP. */
@@ -121,10 +124,10 @@ class RibModelProperties {
         final MemoryFibSink fibSink = new MemoryFibSink();
         long now;
         final Rib rib = new Rib(RibConfig.of(LOCAL_AS, LOCAL_ID).withFibSink(fibSink).withTicker(() -> now)
-                .withFeedChunk(3), RibExecutor.direct());
+                .withFeedChunk(3).withDecision(DecisionOptions.DEFAULT.withMaxPaths(MAX_PATHS)), RibExecutor.direct());
         final boolean[] up = new boolean[PEERS];
         final RecordingOutbound[] sinks = new RecordingOutbound[PEERS];
-        final int[] importPolicy = {0, 1, 2, 4};
+        final int[] importPolicy = {0, 1, 2, 0};
         final int[] exportPolicy = {0, 0, 0, 4};
         final List<Map<IpPrefix, AttributeSet>> sent = new ArrayList<>();
         final Set<SystemRoute> hostRoutes = new HashSet<>();
@@ -148,7 +151,17 @@ class RibModelProperties {
             int peer = (s >>> 3) % PEERS;
             IpPrefix prefix = PREFIXES.get((s >>> 5) % PREFIXES.size());
             switch (s % 8) {
-                case 0, 1, 2 -> {
+                case 2 -> {
+                    // neighbor 3 copies neighbor 0's path (same AS) with its own next hop: ECMP candidates
+                    AttributeSet theirs = sent.get(0).get(prefix);
+                    if (up[3] && up[0] && theirs != null) {
+                        AttributeSet a = theirs.toBuilder().nextHop(prefix.family().equals(AddressFamily.IPV4_UNICAST)
+                                ? neighbor(3).address() : V6_NEXTHOPS.get((s >>> 8) % 2)).build();
+                        sent.get(3).put(prefix, a);
+                        rib.post(new RibCommand.Update(neighbor(3).address(), announce(prefix, a)));
+                    }
+                }
+                case 0, 1 -> {
                     if (up[peer]) {
                         AttributeSet a = attrs(peer, prefix, s >>> 8);
                         sent.get(peer).put(prefix, a);
@@ -319,6 +332,23 @@ class RibModelProperties {
         return perAs.values().stream().min(key(false)).orElse(null);
     }
 
+    /** ECMP: the best plus eligible paths of its neighbor AS equal to it up to the next-hop cost. */
+    private static List<RefPath> refMultipath(RefPath best, List<RefPath> cands) {
+        Comparator<RefPath> upToCost = Comparator.comparingLong((RefPath p) -> -(p.attrs().hasLocalPref()
+                ? p.attrs().localPref() : 100))
+                .thenComparingInt(p -> p.attrs().asPath().length())
+                .thenComparingInt(p -> p.attrs().origin().code())
+                .thenComparingLong(p -> p.attrs().hasMed() ? p.attrs().med() : 0)
+                .thenComparing(p -> !p.source().isEbgp())
+                .thenComparingLong(RefPath::cost);
+        List<RefPath> out = new ArrayList<>(List.of(best));
+        cands.stream().filter(p -> p != best && p.eligible()
+                        && p.attrs().asPath().neighborAs() == best.attrs().asPath().neighborAs()
+                        && upToCost.compare(p, best) == 0)
+                .sorted(key(true)).limit(MAX_PATHS - 1).forEach(out::add);
+        return out;
+    }
+
     private static boolean sameSource(RouteSource a, RouteSource b) {
         return a.sameAs(b);
     }
@@ -357,7 +387,13 @@ class RibModelProperties {
                     && actualBest.attrs().equals(best.attrs()), () -> "best of " + prefix + ": expected " + best
                     + " got " + actualBest + " among " + cands);
             if (best.source() instanceof PeerSource) {
-                expectedFib.put(prefix, new FibRoute(prefix, List.of(refVia(w, best.attrs().nextHop()))));
+                LinkedHashSet<FibRoute.NextHop> via = new LinkedHashSet<>();
+                for (RefPath m : refMultipath(best, cands)) {
+                    if (m.source() instanceof PeerSource) {
+                        via.add(refVia(w, m.attrs().nextHop()));
+                    }
+                }
+                expectedFib.put(prefix, new FibRoute(prefix, List.copyOf(via)));
             }
         }
         assertEquals(expectedFib, s.forwarding(), "forwarding table");

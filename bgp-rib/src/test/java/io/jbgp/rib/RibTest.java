@@ -103,6 +103,12 @@ class RibTest {
         assertTrue(s.peers().get(addr("10.0.0.2")).adjRibInPost().isEmpty());
         assertTrue(s.peers().get(addr("10.0.0.2")).importStatus().contains("RFC 8212"));
         assertTrue(a.peerView().isEmpty(), "nothing announced without export policy");
+        assertEquals(Map.of(Nlri.of(prefix("198.51.100.0/24")), "RFC 8212: no import policy for eBGP neighbor"),
+                s.peers().get(addr("10.0.0.2")).importRejected());
+        assertEquals(Map.of(prefix("203.0.113.0/24"), "RFC 8212: no export policy for eBGP neighbor"),
+                s.peers().get(addr("10.0.0.2")).exportRejected());
+        assertEquals(Map.of(prefix("203.0.113.0/24"), "learned from this neighbor"),
+                s.peers().get(addr("10.0.0.3")).exportRejected());
         // switching RFC 8212 behaviour on via a policy change needs no session reset
         rib.post(new RibCommand.ImportPolicyChanged(addr("10.0.0.2"), Optional.of(Policies.allowAll())));
         assertTrue(snap().bestPaths(AddressFamily.IPV4_UNICAST).containsKey(prefix("198.51.100.0/24")));
@@ -276,5 +282,59 @@ class RibTest {
         assertEquals(addr("2001:db8:ffff::1"), m.mpReach().get().nextHop());
         assertFalse(m.attributes().nextHop().isPresent());
         assertEquals(Map.of(prefix("2001:db8:1::/48"), b.peerView().get(prefix("2001:db8:1::/48"))), b.peerView());
+    }
+
+    @Test
+    void reannouncingIdenticalAttributesChangesNothing() {
+        List<BestPathChange> changes = new ArrayList<>();
+        rib.addListener(new RibListener() {
+            @Override
+            public void bestPathChanged(BestPathChange c) {
+                changes.add(c);
+            }
+        });
+        rib.post(new RibCommand.SystemRouteChanged(LAN, true));
+        up(2, 65002);
+        RecordingOutbound b = up(3, 65003);
+        announce(2, "198.51.100.0/24", path("10.0.0.2", 65002));
+        long firstSeen = snap().bestPaths(AddressFamily.IPV4_UNICAST).get(prefix("198.51.100.0/24")).lastChangeNanos();
+        int sent = b.sent.size();
+        now += 1000;
+        announce(2, "198.51.100.0/24", path("10.0.0.2", 65002));
+        assertEquals(1, changes.size());
+        assertEquals(sent, b.sent.size());
+        assertEquals(firstSeen, snap().bestPaths(AddressFamily.IPV4_UNICAST).get(prefix("198.51.100.0/24"))
+                .lastChangeNanos());
+    }
+
+    @Test
+    void multipathInstallsEveryEqualNexthop() {
+        MemoryFibSink sink = new MemoryFibSink();
+        Rib ecmp = new Rib(RibConfig.of(LOCAL_AS, LOCAL_ID).withFibSink(sink)
+                .withDecision(io.jbgp.rib.decision.DecisionOptions.DEFAULT.withMaxPaths(4)), RibExecutor.direct());
+        ecmp.post(new RibCommand.SystemRouteChanged(LAN, true));
+        for (int n = 2; n <= 4; n++) {
+            Neighbor nb = Neighbor.of(addr("10.0.0." + n), Asn.of(65002), RouterId.parse("10.0." + n + ".1"), LOCAL_AS,
+                    addr("10.0.0.1"));
+            ecmp.post(new RibCommand.PeerUp(nb, CodecContext.DEFAULT, new RecordingOutbound(),
+                    Optional.of(Policies.allowAll()), Optional.of(Policies.allowAll())));
+            AttributeSet a = path("10.0.0." + n, n == 4 ? new long[] {65002, 65009} : new long[] {65002});
+            ecmp.post(new RibCommand.Update(nb.address(),
+                    UpdateMessage.announce(a.toPathAttributes(true), List.of(Nlri.of(prefix("198.51.100.0/24"))))));
+        }
+        // 10.0.0.4 has a longer AS path, so only two paths share the forwarding entry
+        assertEquals(List.of(new FibRoute.NextHop(addr("10.0.0.2"), "eth0"), new FibRoute.NextHop(addr("10.0.0.3"), "eth0")),
+                sink.routes.get(prefix("198.51.100.0/24")).nextHops());
+        List<RibSnapshot.CandidateView> c = ecmp.snapshot().join().routes(AddressFamily.IPV4_UNICAST).get(0).candidates();
+        assertEquals(List.of(true, true, false), c.stream().map(RibSnapshot.CandidateView::multipath).toList());
+    }
+
+    @Test
+    void dedicatedThreadExecutorServesSnapshots() throws Exception {
+        try (Rib threaded = new Rib(RibConfig.of(LOCAL_AS, LOCAL_ID), RibExecutor.singleThread("rib-test"))) {
+            threaded.originate(prefix("198.51.100.0/24"), AttributeSet.builder().build(), LocalSource.CONFIGURED);
+            RibSnapshot s = threaded.snapshot().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(1, s.bestPaths(AddressFamily.IPV4_UNICAST).size());
+        }
     }
 }
