@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with the default route (10.91.0.2/24, 10.92.0.2/24), veth pairs kept inside the namespaces. Checks: after convergence a ping from A's LAN address reaches B's; neither WAN
  * subnet reaches the other side (our WAN-leak guard; FRR's route-map on redistribute
  * connected); {@code bgpctl show fib} in A equals {@code ip route show proto bgp} there; and
- * SIGTERM takes our kernel routes out. Namespaces and daemons are removed in finally blocks;
+ * SIGTERM takes our kernel routes out. Site A runs {@code examples/conf/site-a.conf} as shipped;
+ * site B's FRR config is the write-up's plus the route-map the write-up lacks. Namespaces and daemons are removed in finally blocks;
  * their names are unique per run.
  */
 class TwoSitesNamespacesIT {
@@ -168,14 +169,11 @@ class TwoSitesNamespacesIT {
                     "-f", frr.resolve("bgpd.conf").toString(), "-i", frr.resolve("bgpd.pid").toString(),
                     "-z", z, "--vty_socket", frr.toString(), "-S", "-P", "0", "-l", "172.19.0.2");
 
-            // site A: our bgpd from the jar, kernel FIB inside the namespace
-            Path conf = dir.resolve("site-a.conf");
-            Files.writeString(conf, String.join("\n",
-                    "AS 65501", "router-id 10.1.0.1", "listen on 172.19.0.1", "holdtime 90", "connect-retry 2",
-                    "fib-update yes", "network inet connected",
-                    "group \"BGPGroupDUS\" {", " remote-as 65502", " neighbor 172.19.0.2 {", "  descr \"SiteB\"",
-                    "  local-address 172.19.0.1", "  announce IPv4 unicast", " }", "}",
-                    "deny from any", "deny to any", "allow from 172.19.0.2", "allow to 172.19.0.2", ""));
+            // site A: our bgpd from the jar running the write-up's own file, examples/conf/site-a.conf,
+            // unchanged (172.19.0.1 towards 172.19.0.2, network inet connected|static, allow
+            // only site B); kernel FIB inside the namespace
+            Path conf = Path.of("conf/site-a.conf").toAbsolutePath();
+            assertTrue(Files.exists(conf), conf::toString);
             Path sock = dir.resolve("bgpd.sock");
             Path log = dir.resolve("bgpd.log");
             Process ours = start(log, "ip", "netns", "exec", a, "java", "-jar", jars[0].getPath(), "bgpd", "-d",
@@ -224,6 +222,7 @@ class TwoSitesNamespacesIT {
             }
             assertFalse(fib.isEmpty(), fibJson);
             assertEquals(kernel, fib, () -> fibJson + "\n" + in(a, "ip", "route"));
+            System.out.println("site A: bgpctl show fib == ip route show proto bgp: " + fib);
 
             // SIGTERM: our kernel routes go, the process exits
             ours.destroy();
