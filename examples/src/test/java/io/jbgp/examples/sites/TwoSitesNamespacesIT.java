@@ -25,14 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The write-up's two sites in network namespaces: site A runs our bgpd (the shaded jar, kernel
- * FIB) and site B FRR with zebra, joined by a veth pair standing in for the IPsec VTI transit
- * (172.19.0.1/30 and 172.19.0.2/30). Each site has a LAN (10.1.0.1/24, 10.2.0.1/24) and a WAN
- * with the default route (10.91.0.2/24, 10.92.0.2/24), veth pairs kept inside the namespaces. Checks: after convergence a ping from A's LAN address reaches B's; neither WAN
- * subnet reaches the other side (our WAN-leak guard; FRR's route-map on redistribute
- * connected); {@code bgpctl show fib} in A equals {@code ip route show proto bgp} there; and
- * SIGTERM takes our kernel routes out. Site A runs {@code examples/conf/site-a.conf} as shipped;
- * site B's FRR config is the write-up's plus the route-map the write-up lacks. Namespaces and daemons are removed in finally blocks;
- * their names are unique per run.
+ * FIB) with {@code examples/conf/site-a.conf} as shipped, site B FRR with zebra; a veth pair
+ * stands in for the IPsec VTI transit (172.19.0.1/30 and 172.19.0.2/30). Each site has a LAN
+ * (10.1.0.1/24, 10.2.0.1/24) and a WAN with the default route (10.91.0.2/24, 10.92.0.2/24), veth
+ * pairs kept inside the namespaces. Checks: after convergence a ping from A's LAN address
+ * reaches B's; neither WAN subnet reaches the other side (our WAN-leak guard; for FRR the
+ * route-map on redistribute connected the write-up lacks); {@code bgpctl show fib} in A equals
+ * {@code ip route show proto bgp} there; a LAN going down at either site is withdrawn from the
+ * other's table and kernel; SIGTERM takes our kernel routes out. Namespaces and daemons are
+ * removed in finally blocks; their names are unique per run.
  */
 class TwoSitesNamespacesIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -223,6 +224,20 @@ class TwoSitesNamespacesIT {
             assertFalse(fib.isEmpty(), fibJson);
             assertEquals(kernel, fib, () -> fibJson + "\n" + in(a, "ip", "route"));
             System.out.println("site A: bgpctl show fib == ip route show proto bgp: " + fib);
+
+            // withdrawals through the kernel: a LAN going down at either site leaves the other's
+            // BGP table and kernel (ip monitor -> redistributor -> UPDATE -> zebra / our FIB sink)
+            in(a, "ip", "link", "set", "lan0", "down");
+            assertTrue(await(() -> !in(b, "ip", "route", "show", "proto", "bgp").contains("10.1.0.0/24")),
+                    () -> in(b, "ip", "route") + "\n" + read(log));
+            in(b, "ip", "link", "set", "lan0", "down");
+            assertTrue(await(() -> !in(a, "ip", "route", "show", "proto", "bgp").contains("10.2.0.0/24")),
+                    () -> in(a, "ip", "route") + "\n" + read(log));
+            assertFalse(in(a, ctl, "-s", sock.toString(), "-j", "show", "fib").contains("10.2.0.0/24"));
+            assertFalse(in(a, ctl, "-s", sock.toString(), "-j", "show", "rib").contains("10.2.0.0/24"));
+            in(a, "ip", "link", "set", "lan0", "up");
+            assertTrue(await(() -> in(b, "ip", "route", "show", "proto", "bgp").contains("10.1.0.0/24")),
+                    () -> in(b, "ip", "route") + "\n" + read(log));
 
             // SIGTERM: our kernel routes go, the process exits
             ours.destroy();
