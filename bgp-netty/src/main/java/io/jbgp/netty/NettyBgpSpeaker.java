@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -161,16 +162,23 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
     }
 
     @Override
-    public synchronized void start() {
+    public void start() {
+        CompletableFuture<Void> loaded = startLocked();
+        if (loaded != null) {
+            rib.awaitLoaded(loaded); // outside the monitor: a subscriber may call addPeer meanwhile
+        }
+    }
+
+    // binds and starts under the monitor; returns the RIB's initial load to wait for, if any
+    private synchronized CompletableFuture<Void> startLocked() {
         if (started) {
-            return;
+            return null;
         }
         if (closed) {
             throw new IllegalStateException("NettyBgpSpeaker.start: already closed");
         }
-        if (rib != null) {
-            rib.start(); // FIB resync and host routes are queued before any session can post
-        }
+        // FIB resync and host routes are queued before any session can post
+        CompletableFuture<Void> loaded = rib == null ? null : rib.start();
         // neighbors first: an accepted connection must find its Peer started, or it would be
         // refused as "stopped" (the start task is queued on the neighbor's loop ahead of any
         // connection that loop accepts)
@@ -189,6 +197,7 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
             throw e;
         }
         started = true;
+        return loaded;
     }
 
     @Override

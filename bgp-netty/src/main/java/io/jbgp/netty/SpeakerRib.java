@@ -97,10 +97,11 @@ final class SpeakerRib {
 
     /**
      * Resyncs the FIB sink to empty, then loads the host routes and the {@code network}
-     * statements, and waits (bounded) until the RIB has applied them. Commands queue in this
-     * order, so nothing is installed before the resync.
+     * statements. Commands queue in this order, so nothing is installed before the resync.
+     *
+     * @return completes once the RIB has applied the initial host routes and statements
      */
-    void start() {
+    CompletableFuture<Void> start() {
         executor.execute(() -> {
             try {
                 // the table is empty now: this removes our stale routes of an earlier run (a crash,
@@ -135,10 +136,19 @@ final class SpeakerRib {
             // reset posted its Originate commands; this completes after they ran
             executor.execute(() -> loaded.complete(null));
         });
+        return loaded;
+    }
+
+    /**
+     * Waits (bounded) until the initial load of {@link #start} was applied, so that the
+     * embedder's first snapshot already shows the network statements. Call it without holding a
+     * lock an event subscriber might want; on the RIB thread it returns at once (waiting there
+     * would wait for itself).
+     */
+    void awaitLoaded(CompletableFuture<Void> loaded) {
         if (isRibThread()) {
-            return; // started from an event callback: waiting here would wait for ourselves
+            return;
         }
-        // so that the embedder's first snapshot after start already shows the network statements
         try {
             loaded.get(START_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
@@ -146,7 +156,7 @@ final class SpeakerRib {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("SpeakerRib.start: initial load failed", e.getCause());
+            throw new IllegalStateException("SpeakerRib.awaitLoaded: initial load failed", e.getCause());
         }
     }
 
