@@ -141,7 +141,8 @@ class SpeakerRibTest {
         }
     }
 
-    private static PeerConfig neighbor(InetAddress remote, long as, InetAddress local, int port, boolean passive) {
+    private static PeerConfig neighbor(InetAddress remote, long as, InetAddress local, int port,
+                                       boolean passive) {
         return PeerConfig.builder(remote, Asn.of(as)).localAddress(local).port(port).timers(FAST)
                 .family(AddressFamily.IPV4_UNICAST).passive(passive).build();
     }
@@ -334,6 +335,40 @@ class SpeakerRibTest {
                     .map(e -> (SpeakerEvent.SessionClosed) e).findFirst().orElseThrow();
             assertEquals(Optional.of("maintenance"),
                     closed.reason().notification().flatMap(n -> n.shutdownCommunication()), closed.toString());
+        }
+    }
+
+    @Test
+    void ibgpNeighborsWithoutPoliciesExchangeRoutes() throws Exception {
+        // RFC 8212 is about eBGP only: an iBGP session without policies accepts and announces all
+        try (Node a = new Node(A, AS_A, List.of()); Node b = new Node(B, AS_A, List.of(LOOPBACK))) {
+            b.speaker.addPeer(neighbor(A, AS_A, B, a.port(), true));
+            a.speaker.addPeer(neighbor(B, AS_A, A, b.port(), false));
+            a.speaker.announce(DOC);
+            Route r = best(b.awaitRib(x -> best(x, DOC).isPresent(), "B to learn " + DOC + " over iBGP"), DOC)
+                    .orElseThrow();
+            assertEquals(AsPath.EMPTY, r.attrs().asPath(), "iBGP: no AS prepended");
+            assertEquals(A, r.attrs().nextHop());
+            b.awaitFib(f -> f.containsKey(DOC), "B's FIB to install " + DOC);
+        }
+    }
+
+    @Test
+    void closingFromAnEventSubscriberOnTheRibThreadDoesNotDeadlock() throws Exception {
+        try (Node a = new Node(A, AS_A, List.of()); Node b = new Node(B, AS_B, List.of(LOOPBACK))) {
+            peer(a, OPEN, b, OPEN);
+            a.speaker.events().subscribe(e -> {
+                if (e instanceof SpeakerEvent.BestPathChanged c && c.prefix().equals(DOC)) {
+                    a.speaker.close(Optional.of("closed from a callback"));
+                }
+            });
+            a.speaker.announce(DOC);
+            // A goes away: B sees the session end with A's communication, and A's FIB sink closes
+            b.awaitRib(x -> b.events.stream().anyMatch(e -> e instanceof SpeakerEvent.SessionClosed c
+                    && c.reason().notification().flatMap(n -> n.shutdownCommunication())
+                    .equals(Optional.of("closed from a callback"))), "A's CEASE");
+            b.awaitRib(x -> a.fib.isClosed(), "A's FIB sink to close");
+            assertThrows(IllegalStateException.class, () -> a.speaker.announce(DOC));
         }
     }
 
