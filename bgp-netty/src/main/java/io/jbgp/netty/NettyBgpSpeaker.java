@@ -217,8 +217,8 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
         if (rib != null) {
             rib.putSettings(peer.key(), settings); // before the driver exists: looked up at Established
         } else if (!settings.equals(RibPeerSettings.NONE)) {
-            throw new IllegalStateException("NettyBgpSpeaker.addPeer: routing settings need the speaker's own RIB, "
-                    + "this one was built with peerEventHandler(...)");
+            throw new IllegalStateException("NettyBgpSpeaker.addPeer: routing settings need the speaker's "
+                    + "own RIB, this one was built with peerEventHandler(...)");
         }
         PeerDriver d = new PeerDriver(new Peer(config, peer, new SplittableRandom(random.nextLong())),
                 loops.next(), ticker, handler, handlerExecutor, events::publish, connector);

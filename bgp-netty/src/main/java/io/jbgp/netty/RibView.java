@@ -41,7 +41,8 @@ public final class RibView {
         try {
             return rib.snapshot();
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new IllegalStateException("RibView.snapshot: speaker is closed", e));
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException("RibView.snapshot: speaker is closed", e));
         }
     }
 
@@ -58,7 +59,8 @@ public final class RibView {
                                          BiConsumer<IpPrefix, List<RibSnapshot.CandidateView>> visitor) {
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(visitor, "visitor");
-        return snapshot().thenAccept(s -> s.routes(family).forEach(d -> visitor.accept(d.prefix(), d.candidates())));
+        return snapshot().thenAccept(s -> s.routes(family)
+                .forEach(d -> visitor.accept(d.prefix(), d.candidates())));
     }
 
     /**

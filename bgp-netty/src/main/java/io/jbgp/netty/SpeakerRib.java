@@ -108,7 +108,8 @@ final class SpeakerRib {
                 // or a close that kept them), as OpenBGPD's kr_reload does at startup
                 config.fibSink().resync(List.of());
             } catch (RuntimeException e) {
-                LOG.error("rib: FIB sink {} failed to resync at start, stale routes may remain", config.fibSink(), e);
+                LOG.error("rib: FIB sink {} failed to resync at start, stale routes may remain",
+                        config.fibSink(), e);
             }
             redistributor = new Redistributor(origin, rib.originationOutput());
         });
