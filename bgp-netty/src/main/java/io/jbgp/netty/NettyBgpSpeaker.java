@@ -139,7 +139,18 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
             callbackExecutor.execute(() -> callbackThread = Thread.currentThread());
         }
         this.events = new SpeakerEvents(callbackExecutor);
-        this.loops = b.group == null ? EventLoops.create(b.threads) : EventLoops.wrap(b.group);
+        try {
+            this.loops = b.group == null ? EventLoops.create(b.threads) : EventLoops.wrap(b.group);
+        } catch (RuntimeException e) {
+            // an unusable group: do not leave the RIB or callback thread behind
+            if (rib != null) {
+                rib.executor().close();
+            }
+            if (ownedCallbacks != null) {
+                ownedCallbacks.close();
+            }
+            throw e;
+        }
         this.connector = new PeerConnector(loops);
     }
 
