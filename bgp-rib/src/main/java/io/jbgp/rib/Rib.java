@@ -359,7 +359,7 @@ public final class Rib implements AutoCloseable {
     // ---------------------------------------------------------------- fan-out
 
     private Route newRoute(RouteSource source, long pathId, AttributeSet attrs) {
-        Route r = new Route(source, pathId, attrs, config.ticker().getAsLong(),
+        Route r = new Route(source, pathId, attrs, config.ticker().nanos(),
                 io.jbgp.rib.table.Eligibility.ELIGIBLE, 0);
         return reresolve(r);
     }
