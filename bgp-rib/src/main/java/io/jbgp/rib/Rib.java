@@ -169,6 +169,14 @@ public final class Rib implements AutoCloseable {
         return config;
     }
 
+    /**
+     * The executor that owns this RIB; the session driver delivers {@code PeerEventHandler}
+     * calls and {@code whenWritable} callbacks on it.
+     */
+    public RibExecutor executor() {
+        return executor;
+    }
+
     /** Stops the executor after the queued commands. */
     @Override
     public void close() {

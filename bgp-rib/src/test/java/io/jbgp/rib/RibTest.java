@@ -30,6 +30,7 @@ import io.jbgp.rib.table.BestPathChange;
 import io.jbgp.rib.table.Eligibility;
 import io.jbgp.rib.table.LocalSource;
 import io.jbgp.rib.table.Neighbor;
+import io.jbgp.rib.table.Route;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -336,5 +337,24 @@ class RibTest {
             RibSnapshot s = threaded.snapshot().get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertEquals(1, s.bestPaths(AddressFamily.IPV4_UNICAST).size());
         }
+    }
+
+    @Test
+    void addPathReceiveKeepsEveryPathOfOneNeighborApart() {
+        rib.post(new RibCommand.SystemRouteChanged(LAN, true));
+        up(4, LOCAL_AS.value());
+        IpPrefix p = prefix("198.51.100.0/24");
+        AttributeSet viaFive = path("10.0.0.5", 65010);
+        AttributeSet viaSix = path("10.0.0.6", 65010, 65020);
+        rib.post(new RibCommand.Update(addr("10.0.0.4"), UpdateMessage.announce(viaFive.toPathAttributes(true),
+                List.of(Nlri.of(p, 1)))));
+        rib.post(new RibCommand.Update(addr("10.0.0.4"), UpdateMessage.announce(viaSix.toPathAttributes(true),
+                List.of(Nlri.of(p, 2)))));
+        List<RibSnapshot.CandidateView> c = snap().routes(AddressFamily.IPV4_UNICAST).get(0).candidates();
+        assertEquals(List.of(1L, 2L), c.stream().map(v -> v.route().pathId()).toList());
+        rib.post(new RibCommand.Update(addr("10.0.0.4"), UpdateMessage.withdraw(List.of(Nlri.of(p, 1)))));
+        Route left = snap().bestPaths(AddressFamily.IPV4_UNICAST).get(p);
+        assertEquals(2L, left.pathId());
+        assertEquals(viaSix, left.attrs());
     }
 }
