@@ -285,16 +285,23 @@ public final class Rib implements AutoCloseable {
         }
     }
 
-    // runs import policy on one received path and puts the outcome into the Loc-RIB
+    // runs the import side for one received path; a throwing user policy rejects just that path
     private PolicyResult runImport(RibPeer p, Nlri n, AttributeSet raw) {
         if (p.importPolicy == null) {
             // RFC 8212 §4: an eBGP session without import policy accepts nothing
             return p.neighbor.ebgp() && config.rfc8212()
                     ? PolicyResult.reject("RFC 8212: no import policy for eBGP neighbor") : PolicyResult.accept(raw);
         }
-        return p.importPolicy.apply(new RouteContext(n.prefix(), raw, p.source, p.neighbor));
+        try {
+            return p.importPolicy.apply(new RouteContext(n.prefix(), raw, p.source, p.neighbor));
+        } catch (RuntimeException e) {
+            log.warn("rib: peer {} import policy failed on {}, path rejected", p.neighbor.address().getHostAddress(),
+                    n, e);
+            return PolicyResult.reject("import policy failed: " + e);
+        }
     }
 
+    // puts the import outcome of one path into the post-policy Adj-RIB-In and the Loc-RIB
     private void importPath(RibPeer p, Nlri n, AttributeSet raw) {
         PolicyResult r = runImport(p, n, raw);
         if (r instanceof PolicyResult.Accept a) {
@@ -434,12 +441,23 @@ public final class Rib implements AutoCloseable {
         Route best = locRib.best(prefix);
         AttributeSet out = null;
         if (best != null) {
-            PolicyResult r = exportRules.apply(prefix, best, p.neighbor, p.exportPolicy);
+            PolicyResult r = runExport(p, prefix, best);
             if (r instanceof PolicyResult.Accept a) {
                 out = config.interner().intern(a.attributes());
             }
         }
         p.out.set(prefix, out);
+    }
+
+    // the export chain for one neighbor; a throwing user policy withholds just that prefix
+    private PolicyResult runExport(RibPeer p, IpPrefix prefix, Route best) {
+        try {
+            return exportRules.apply(prefix, best, p.neighbor, p.exportPolicy);
+        } catch (RuntimeException e) {
+            log.warn("rib: peer {} export policy failed on {}, not announced", p.neighbor.address().getHostAddress(),
+                    prefix, e);
+            return PolicyResult.reject("export policy failed: " + e);
+        }
     }
 
     // ---------------------------------------------------------------- table feed and sending
@@ -560,8 +578,7 @@ public final class Rib implements AutoCloseable {
             for (AddressFamily f : p.families) {
                 for (Destination d : locRib.destinations(f).values()) {
                     if (d.best() != null && !out.containsKey(d.prefix())
-                            && exportRules.apply(d.prefix(), d.best(), p.neighbor, p.exportPolicy)
-                                    instanceof PolicyResult.Reject r) {
+                            && runExport(p, d.prefix(), d.best()) instanceof PolicyResult.Reject r) {
                         outRejected.put(d.prefix(), r.reason());
                     }
                 }

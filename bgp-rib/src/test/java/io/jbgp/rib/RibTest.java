@@ -357,4 +357,29 @@ class RibTest {
         assertEquals(2L, left.pathId());
         assertEquals(viaSix, left.attrs());
     }
+
+    @Test
+    void aThrowingPolicyRejectsOnlyThePathsItFailsOn() {
+        rib.post(new RibCommand.SystemRouteChanged(LAN, true));
+        ImportPolicy picky = ctx -> {
+            if (ctx.prefix().equals(prefix("203.0.113.0/24"))) {
+                throw new IllegalStateException("boom");
+            }
+            return PolicyResult.accept(ctx.attributes());
+        };
+        up(2, 65002, Optional.of(picky), Optional.of(Policies.allowAll()));
+        RecordingOutbound b = up(3, 65003, Optional.of(Policies.allowAll()), Optional.of(ctx -> {
+            throw new IllegalStateException("boom");
+        }));
+        rib.post(new RibCommand.Update(addr("10.0.0.2"), UpdateMessage.announce(
+                path("10.0.0.2", 65002).toPathAttributes(true),
+                List.of(Nlri.of(prefix("198.51.100.0/24")), Nlri.of(prefix("203.0.113.0/24"))))));
+        RibSnapshot s = snap();
+        assertEquals(java.util.Set.of(prefix("198.51.100.0/24")), s.bestPaths(AddressFamily.IPV4_UNICAST).keySet());
+        assertTrue(s.peers().get(addr("10.0.0.2")).importRejected().get(Nlri.of(prefix("203.0.113.0/24")))
+                .startsWith("import policy failed"));
+        assertTrue(b.peerView().isEmpty());
+        assertTrue(s.peers().get(addr("10.0.0.3")).exportRejected().get(prefix("198.51.100.0/24"))
+                .startsWith("export policy failed"));
+    }
 }
