@@ -1,6 +1,7 @@
 package io.jbgp.rib;
 
 import io.jbgp.core.message.Nlri;
+import io.jbgp.core.message.RouteRefreshMessage;
 import io.jbgp.core.message.UpdateMessage;
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.IpPrefix;
@@ -238,7 +239,7 @@ public final class Rib implements AutoCloseable {
             onPeerDown(addr); // a new session replaces the old one's paths
         }
         RibPeer p = new RibPeer(u.neighbor(), u.codec(), u.sink(), u.importPolicy().orElse(null),
-                u.exportPolicy().orElse(null));
+                u.exportPolicy().orElse(null), u.enhancedRouteRefresh());
         peers.put(addr, p);
         log.info("rib: peer {} up, feeding {} ({}; {})", addr.getHostAddress(), p.families,
                 importStatus(p), exportStatus(p));
@@ -348,13 +349,13 @@ public final class Rib implements AutoCloseable {
         if (p == null || !p.carries(r.family())) {
             return;
         }
-        if (p.feeder != null) {
-            // already walking everything; the walk re-sends this family anyway
-            p.out.forget(r.family());
-            return;
+        // RFC 7313 §4: BoRR before the re-advertisement, EoRR once it is all sent; a request
+        // during an unfinished re-advertisement just extends it
+        if (p.enhancedRouteRefresh && p.endOfRefreshDue.add(r.family())) {
+            p.sink.sendRouteRefresh(new RouteRefreshMessage(r.family(), RouteRefreshMessage.BORR));
         }
-        p.out.forget(r.family());
-        startFeed(p, List.of(r.family()), false);
+        // RFC 2918 §4: re-send the Adj-RIB-Out of the family; it is already what export allows
+        p.out.resend(r.family());
     }
 
     private void onSystemRoute(RibCommand.SystemRouteChanged s) {
@@ -526,6 +527,9 @@ public final class Rib implements AutoCloseable {
                     break;
                 }
                 p.sink.send(batch);
+            }
+            if (q.isEmpty() && p.endOfRefreshDue.remove(f)) {
+                p.sink.sendRouteRefresh(new RouteRefreshMessage(f, RouteRefreshMessage.EORR));
             }
         }
     }

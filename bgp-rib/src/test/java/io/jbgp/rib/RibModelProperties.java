@@ -143,7 +143,7 @@ class RibModelProperties {
             up[i] = true;
             sinks[i] = new RecordingOutbound();
             rib.post(new RibCommand.PeerUp(neighbor(i), CodecContext.DEFAULT, sinks[i],
-                    policy(importPolicy[i]).map(p -> p), policy(exportPolicy[i]).map(p -> p)));
+                    policy(importPolicy[i]).map(p -> p), policy(exportPolicy[i]).map(p -> p), i == 1 || i == 2));
         }
 
         void apply(int s) {
@@ -180,7 +180,13 @@ class RibModelProperties {
                     }
                 }
                 case 4 -> {
-                    if (((s >>> 5) & 3) == 3) {
+                    if (((s >>> 5) & 3) == 2) {
+                        // the neighbor asks for a re-send (RFC 2918; RFC 7313 for neighbors 1 and 2)
+                        if (up[peer]) {
+                            rib.post(new RibCommand.RouteRefresh(neighbor(peer).address(), ((s >>> 7) & 1) == 0
+                                    ? AddressFamily.IPV4_UNICAST : AddressFamily.IPV6_UNICAST));
+                        }
+                    } else if (((s >>> 5) & 3) == 3) {
                         // the neighbor's transport backs up, or drains: sends and feeds pause and resume
                         if (up[peer] && sinks[peer].writable) {
                             sinks[peer].writable = false;
@@ -419,11 +425,27 @@ class RibModelProperties {
                 // a paused walk has not visited every prefix yet
                 assertEquals(expectedExports(w, i, refBest), new TreeMap<>(out).keySet(), "exports to " + i);
             }
+            checkRefreshMarkers(w.sinks[i], w.sinks[i].writable && !pv.feeding());
             int eors = w.sinks[i].endOfRibs().size();
             assertTrue(eors == 0 || eors == 2, "one End-of-RIB per family, once");
             if (w.sinks[i].writable && !pv.feeding()) {
                 assertEquals(2, eors, "End-of-RIB once the initial feed is done");
             }
+        }
+    }
+
+    /** RFC 7313: BoRR and EoRR alternate per family; with nothing pending every BoRR is closed. */
+    private static void checkRefreshMarkers(RecordingOutbound out, boolean settled) {
+        Map<AddressFamily, Integer> open = new HashMap<>();
+        for (io.jbgp.core.message.BgpMessage m : out.log) {
+            if (m instanceof io.jbgp.core.message.RouteRefreshMessage r) {
+                int depth = open.getOrDefault(r.family(), 0) + (r.subtype() == 1 ? 1 : -1);
+                assertTrue(depth == 0 || depth == 1, "BoRR and EoRR alternate");
+                open.put(r.family(), depth);
+            }
+        }
+        if (settled) {
+            open.values().forEach(d -> assertEquals(0, d, "BoRR left open: " + open));
         }
     }
 

@@ -382,4 +382,26 @@ class RibTest {
         assertTrue(s.peers().get(addr("10.0.0.3")).exportRejected().get(prefix("198.51.100.0/24"))
                 .startsWith("export policy failed"));
     }
+
+    @Test
+    void enhancedRouteRefreshWrapsTheResendInBorrAndEorr() {
+        rib.post(new RibCommand.SystemRouteChanged(LAN, true));
+        up(2, 65002);
+        RecordingOutbound b = new RecordingOutbound();
+        Neighbor nb = Neighbor.of(addr("10.0.0.3"), Asn.of(65003), RouterId.parse("10.0.3.1"), LOCAL_AS, addr("10.0.0.1"));
+        rib.post(new RibCommand.PeerUp(nb, CodecContext.DEFAULT, b, Optional.of(Policies.allowAll()),
+                Optional.of(Policies.allowAll()), true));
+        announce(2, "198.51.100.0/24", path("10.0.0.2", 65002));
+        b.writable = false; // the re-send waits behind a full transport, EoRR must wait too
+        int before = b.log.size();
+        rib.post(new RibCommand.RouteRefresh(nb.address(), AddressFamily.IPV4_UNICAST));
+        assertEquals(List.of(new io.jbgp.core.message.RouteRefreshMessage(AddressFamily.IPV4_UNICAST,
+                io.jbgp.core.message.RouteRefreshMessage.BORR)), b.log.subList(before, b.log.size()));
+        b.drain();
+        List<io.jbgp.core.message.BgpMessage> after = b.log.subList(before, b.log.size());
+        assertEquals(3, after.size());
+        assertEquals(List.of(Nlri.of(prefix("198.51.100.0/24"))), ((UpdateMessage) after.get(1)).announced());
+        assertEquals(new io.jbgp.core.message.RouteRefreshMessage(AddressFamily.IPV4_UNICAST,
+                io.jbgp.core.message.RouteRefreshMessage.EORR), after.get(2));
+    }
 }
