@@ -40,6 +40,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -159,6 +160,24 @@ public final class Rib implements AutoCloseable {
         executor.execute(() -> {
             try {
                 f.complete(takeSnapshot());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    /**
+     * Calls {@code visitor} on the RIB executor for every prefix of a family with its candidates
+     * (best first), without copying the table; the future completes after the last prefix. The
+     * visitor must not keep the list beyond the call or touch the Rib.
+     */
+    public CompletableFuture<Void> visit(AddressFamily family, BiConsumer<IpPrefix, List<Route>> visitor) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                locRib.destinations(family).forEach((p, d) -> visitor.accept(p, d.candidates()));
+                f.complete(null);
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
             }

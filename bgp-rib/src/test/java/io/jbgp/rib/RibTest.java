@@ -331,11 +331,16 @@ class RibTest {
     }
 
     @Test
-    void dedicatedThreadExecutorServesSnapshots() throws Exception {
+    void dedicatedThreadExecutorServesSnapshotsAndVisits() throws Exception {
         try (Rib threaded = new Rib(RibConfig.of(LOCAL_AS, LOCAL_ID), RibExecutor.singleThread("rib-test"))) {
             threaded.originate(prefix("198.51.100.0/24"), AttributeSet.builder().build(), LocalSource.CONFIGURED);
+            threaded.originate(prefix("203.0.113.0/24"), AttributeSet.builder().build(), LocalSource.STATIC);
             RibSnapshot s = threaded.snapshot().get(10, java.util.concurrent.TimeUnit.SECONDS);
-            assertEquals(1, s.bestPaths(AddressFamily.IPV4_UNICAST).size());
+            assertEquals(2, s.bestPaths(AddressFamily.IPV4_UNICAST).size());
+            List<String> seen = new ArrayList<>();
+            threaded.visit(AddressFamily.IPV4_UNICAST, (p, routes) -> seen.add(p + " " + routes.get(0).source()))
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(List.of("198.51.100.0/24 CONFIGURED", "203.0.113.0/24 STATIC"), seen);
         }
     }
 
