@@ -1,0 +1,179 @@
+package io.jbgp.benchmarks;
+
+import io.jbgp.core.message.Nlri;
+import io.jbgp.core.types.IpPrefix;
+import io.jbgp.rib.attr.AttributeInterner;
+import io.jbgp.rib.attr.AttributeSet;
+import io.jbgp.rib.decision.DecisionOptions;
+import io.jbgp.rib.decision.DecisionProcess;
+import io.jbgp.rib.table.BestPathChange;
+import io.jbgp.rib.table.Eligibility;
+import io.jbgp.rib.table.LocRib;
+import io.jbgp.rib.table.PeerSource;
+import io.jbgp.rib.table.Route;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Churn on a full Loc-RIB: the recorded full table received from {@code neighbors}
+ * {@link SyntheticNeighbors} (so {@code neighbors} candidates per prefix), then a seeded random
+ * stream of single-path events: 40% attribute changes (a neighbor re-announces a prefix with its
+ * other view: one more prepend, MED + 5), 30% withdrawals and 30% announcements. An event that
+ * does not apply to the path's current state (withdrawing an absent path, changing it) becomes an
+ * announcement. Each event is one {@link LocRib#update} or {@link LocRib#withdraw}: a lookup, a
+ * candidate replacement and a full re-ranking of the prefix by the decision process, i.e. one
+ * best-path update. The score is events per second; the {@code bestChanged} counter says how many
+ * of them moved the best path or ECMP set.
+ *
+ * <p>Synchronous and single-threaded by design: the Loc-RIB and decision process are measured
+ * without the RIB executor, Adj-RIBs or export (see {@link RibChurnBenchmark} for the same churn through the facade).
+ * The attribute views are interned in the setup, as the Adj-RIB-In boundary would hand them over.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class LocRibChurnBenchmark {
+    /** Events per benchmark invocation. */
+    static final int BATCH = 1000;
+    private static final byte ABSENT = 0;
+    private static final byte USUAL = 1;
+    private static final byte CHANGED = 2;
+    private static final byte KIND_ANNOUNCE = 0;
+    private static final byte KIND_WITHDRAW = 1;
+    private static final byte KIND_CHANGE = 2;
+
+    @Param({"4", "16"})
+    public int neighbors;
+
+    /** UPDATEs of the table to use; 0 means all (the smoke test uses a few). */
+    @Param("0")
+    public int messages;
+
+    /** Length of the event script, replayed cyclically (a power of two). */
+    @Param("1048576")
+    public int scriptLength;
+
+    private LocRib locRib;
+    private IpPrefix[] prefixes;
+    private int[] setOf;
+    private PeerSource[] sources;
+    private AttributeSet[][] usual;
+    private AttributeSet[][] changed;
+    private byte[] state;
+    private int[] keys;
+    private byte[] kinds;
+    private int cursor;
+    private long now;
+
+    @Setup(Level.Trial)
+    public void load() {
+        if (Integer.bitCount(scriptLength) != 1) {
+            throw new IllegalArgumentException("scriptLength must be a power of two: " + scriptLength);
+        }
+        AttributeInterner interner = new AttributeInterner();
+        FullTable.Routes table = FullTable.load(messages).routes(interner);
+        SyntheticNeighbors nb = new SyntheticNeighbors(neighbors);
+        prefixes = table.prefixes();
+        setOf = table.setOf();
+        sources = new PeerSource[neighbors];
+        for (int i = 0; i < neighbors; i++) {
+            sources[i] = nb.source(i);
+        }
+        usual = nb.views(table.sets(), false, interner);
+        changed = nb.views(table.sets(), true, interner);
+        locRib = new LocRib(new DecisionProcess(DecisionOptions.DEFAULT, SyntheticNeighbors.LOCAL_AS,
+                SyntheticNeighbors.LOCAL_ID));
+        state = new byte[prefixes.length * neighbors];
+        for (int p = 0; p < prefixes.length; p++) {
+            for (int i = 0; i < neighbors; i++) {
+                locRib.update(prefixes[p], route(i, usual[i][setOf[p]]));
+                state[p * neighbors + i] = USUAL;
+            }
+        }
+        SplittableRandom random = new SplittableRandom(7);
+        keys = new int[scriptLength];
+        kinds = new byte[scriptLength];
+        for (int k = 0; k < scriptLength; k++) {
+            keys[k] = random.nextInt(state.length);
+            int dice = random.nextInt(10);
+            kinds[k] = dice < 4 ? KIND_CHANGE : dice < 7 ? KIND_WITHDRAW : KIND_ANNOUNCE;
+        }
+    }
+
+    /** The Loc-RIB under churn (for the smoke test and the memory harness). */
+    public LocRib locRib() {
+        return locRib;
+    }
+
+    /** Applies {@value #BATCH} events of the script. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int churn(Events counters, CpuTime cpu) {
+        long start = CpuTime.threadNanos();
+        int bestChanged = 0;
+        for (int k = 0; k < BATCH; k++) {
+            int key = keys[cursor];
+            byte kind = kinds[cursor];
+            cursor = (cursor + 1) & (scriptLength - 1);
+            int p = key / neighbors;
+            int i = key - p * neighbors;
+            byte s = state[key];
+            Optional<BestPathChange> change;
+            if (kind == KIND_WITHDRAW && s != ABSENT) {
+                change = locRib.withdraw(prefixes[p], sources[i], Nlri.NO_PATH_ID);
+                state[key] = ABSENT;
+                counters.withdrawals++;
+            } else if (kind == KIND_CHANGE && s != ABSENT) {
+                byte next = s == USUAL ? CHANGED : USUAL;
+                change = locRib.update(prefixes[p], route(i, (next == USUAL ? usual : changed)[i][setOf[p]]));
+                state[key] = next;
+                counters.changes++;
+            } else {
+                byte next = s == ABSENT ? USUAL : s;
+                change = locRib.update(prefixes[p], route(i, (next == USUAL ? usual : changed)[i][setOf[p]]));
+                state[key] = next;
+                counters.announcements++;
+            }
+            if (change.isPresent()) {
+                bestChanged++;
+            }
+        }
+        counters.bestChanged += bestChanged;
+        cpu.since(start);
+        return bestChanged;
+    }
+
+    private Route route(int neighbor, AttributeSet attrs) {
+        return new Route(sources[neighbor], Nlri.NO_PATH_ID, attrs, ++now, Eligibility.ELIGIBLE, 0);
+    }
+
+    /** Secondary results: the event mix and how many events moved the best path. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Events {
+        public long announcements;
+        public long withdrawals;
+        public long changes;
+        public long bestChanged;
+
+        @Setup(Level.Iteration)
+        public void reset() {
+            announcements = 0;
+            withdrawals = 0;
+            changes = 0;
+            bestChanged = 0;
+        }
+    }
+}
