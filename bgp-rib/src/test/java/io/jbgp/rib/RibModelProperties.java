@@ -85,16 +85,16 @@ class RibModelProperties {
 
     private static final AttributeSet LOCAL_ATTRS = AttributeSet.builder().origin(Origin.INCOMPLETE).med(1).build();
 
-    private static final int PEERS = 4;
+    private static final int PEERS = 5;
     private static final int MAX_PATHS = 2;
     private static final int POLICIES = 5; // index 4 means "no policy"
 
-    /** Neighbor i: two eBGP sessions into AS 65002 (MED comparable), one into 65003, one iBGP. */
+    /** Neighbor i: two eBGP sessions into AS 65002 (MED comparable), one into 65003, two iBGP (2 and 4). */
     private static Neighbor neighbor(int i) {
-        String[] a = {"10.0.0.2", "10.0.0.3", "10.0.1.4", "10.0.0.5"};
-        long[] as = {65002, 65003, LOCAL_AS.value(), 65002};
+        String[] a = {"10.0.0.2", "10.0.0.3", "10.0.1.4", "10.0.0.5", "10.0.1.6"};
+        long[] as = {65002, 65003, LOCAL_AS.value(), 65002, LOCAL_AS.value()};
         return new Neighbor(addr(a[i]), Asn.of(as[i]), RouterId.parse("10.0." + (i + 2) + ".1"),
-                as[i] != LOCAL_AS.value(), Optional.of((Inet4Address) addr(i == 2 ? "10.0.1.1" : "10.0.0.1")),
+                as[i] != LOCAL_AS.value(), Optional.of((Inet4Address) addr(i == 2 || i == 4 ? "10.0.1.1" : "10.0.0.1")),
                 Optional.of((Inet6Address) addr("2001:db8:ffff::1")));
     }
 
@@ -127,8 +127,8 @@ class RibModelProperties {
                 .withFeedChunk(3).withDecision(DecisionOptions.DEFAULT.withMaxPaths(MAX_PATHS)), RibExecutor.direct());
         final boolean[] up = new boolean[PEERS];
         final RecordingOutbound[] sinks = new RecordingOutbound[PEERS];
-        final int[] importPolicy = {0, 1, 2, 0};
-        final int[] exportPolicy = {0, 0, 0, 4};
+        final int[] importPolicy = {0, 1, 2, 0, 4};
+        final int[] exportPolicy = {0, 0, 0, 4, 4};
         final List<Map<IpPrefix, AttributeSet>> sent = new ArrayList<>();
         final Set<SystemRoute> hostRoutes = new HashSet<>();
         final Set<IpPrefix> local = new HashSet<>();
