@@ -421,6 +421,17 @@ class RibModelProperties {
                 // while the transport is backed up, changes wait in the update queue
                 assertEquals(new TreeMap<>(out), w.sinks[i].peerView(), "UPDATEs sent to " + i + " vs its Adj-RIB-Out");
             }
+            Neighbor to = neighbor(i);
+            out.forEach((prefix, a) -> {
+                assertTrue(a.nextHop() != null && a.nextHop().getAddress().length
+                        == (prefix.family().equals(AddressFamily.IPV4_UNICAST) ? 4 : 16), "next hop of the family");
+                if (to.ebgp()) {
+                    assertEquals(LOCAL_AS.value(), a.asPath().neighborAs(), "our AS first towards eBGP");
+                    assertTrue(!a.hasLocalPref(), "no LOCAL_PREF towards eBGP");
+                } else {
+                    assertTrue(a.hasLocalPref(), "LOCAL_PREF towards iBGP");
+                }
+            });
             if (!pv.feeding()) {
                 // a paused walk has not visited every prefix yet
                 assertEquals(expectedExports(w, i, refBest), new TreeMap<>(out).keySet(), "exports to " + i);
