@@ -428,6 +428,13 @@ class RibModelProperties {
                 if (to.ebgp()) {
                     assertEquals(LOCAL_AS.value(), a.asPath().neighborAs(), "our AS first towards eBGP");
                     assertTrue(!a.hasLocalPref(), "no LOCAL_PREF towards eBGP");
+                    assertTrue(!a.hasMed() || refBest.get(prefix).source() instanceof LocalSource,
+                            "only our own MED crosses the AS border");
+                    // next hop self, or a third-party next hop on a connected subnet shared with the neighbor
+                    boolean thirdParty = w.hostRoutes.stream().anyMatch(r -> r.kind() == SystemRoute.Kind.CONNECTED
+                            && r.prefix().containsAddress(a.nextHop()) && r.prefix().containsAddress(to.address()));
+                    assertTrue(a.nextHop().equals(to.localAddress(prefix.family())) || thirdParty,
+                            () -> "next hop " + a.nextHop() + " towards " + to.address());
                 } else {
                     assertTrue(a.hasLocalPref(), "LOCAL_PREF towards iBGP");
                 }
