@@ -7,7 +7,6 @@ import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.IpPrefix;
 import io.jbgp.rib.attr.AttributeSet;
 import io.jbgp.rib.decision.DecisionProcess;
-import io.jbgp.rib.decision.Verdict;
 import io.jbgp.rib.fib.FibRoute;
 import io.jbgp.rib.fib.ForwardingTable;
 import io.jbgp.rib.fib.NexthopResolver;
@@ -261,7 +260,7 @@ public final class Rib implements AutoCloseable {
                 u.exportPolicy().orElse(null), u.enhancedRouteRefresh());
         peers.put(addr, p);
         log.info("rib: peer {} up, feeding {} ({}; {})", addr.getHostAddress(), p.families,
-                importStatus(p), exportStatus(p));
+                p.importStatus(config.rfc8212()), p.exportStatus(config.rfc8212()));
         startFeed(p, p.families, true);
     }
 
@@ -565,66 +564,6 @@ public final class Rib implements AutoCloseable {
     // ---------------------------------------------------------------- snapshot
 
     private RibSnapshot takeSnapshot() {
-        Map<AddressFamily, List<RibSnapshot.DestinationView>> routes = new LinkedHashMap<>();
-        for (AddressFamily f : List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST)) {
-            List<RibSnapshot.DestinationView> views = new ArrayList<>();
-            for (Destination d : locRib.destinations(f).values()) {
-                List<Verdict> reasons = d.reasons();
-                List<RibSnapshot.CandidateView> cands = new ArrayList<>();
-                for (int i = 0; i < d.candidates().size(); i++) {
-                    Route r = d.candidates().get(i);
-                    cands.add(new RibSnapshot.CandidateView(r, r == d.best(), d.multipath().contains(r),
-                            i < reasons.size() ? Optional.of(reasons.get(i)) : Optional.empty()));
-                }
-                views.add(new RibSnapshot.DestinationView(d.prefix(), cands));
-            }
-            routes.put(f, List.copyOf(views));
-        }
-        Map<InetAddress, RibSnapshot.PeerView> pv = new LinkedHashMap<>();
-        for (RibPeer p : peers.values()) {
-            Map<Nlri, AttributeSet> pre = new LinkedHashMap<>();
-            Map<Nlri, AttributeSet> post = new LinkedHashMap<>();
-            Map<IpPrefix, AttributeSet> out = new LinkedHashMap<>();
-            for (AddressFamily f : p.families) {
-                pre.putAll(p.in.prePolicy(f));
-                post.putAll(p.in.postPolicy(f));
-                out.putAll(p.out.advertised(f));
-            }
-            // the reasons are recomputed here (policies are pure) rather than stored per prefix
-            Map<Nlri, String> inRejected = new LinkedHashMap<>();
-            pre.forEach((n, a) -> {
-                if (!post.containsKey(n) && runImport(p, n, a) instanceof PolicyResult.Reject r) {
-                    inRejected.put(n, r.reason());
-                }
-            });
-            Map<IpPrefix, String> outRejected = new LinkedHashMap<>();
-            for (AddressFamily f : p.families) {
-                for (Destination d : locRib.destinations(f).values()) {
-                    if (d.best() != null && !out.containsKey(d.prefix())
-                            && runExport(p, d.prefix(), d.best()) instanceof PolicyResult.Reject r) {
-                        outRejected.put(d.prefix(), r.reason());
-                    }
-                }
-            }
-            pv.put(p.neighbor.address(), new RibSnapshot.PeerView(p.neighbor, pre, post, out, importStatus(p),
-                    exportStatus(p), p.feeder != null, inRejected, outRejected));
-        }
-        return new RibSnapshot(routes, fib.snapshot(), pv);
-    }
-
-    private String importStatus(RibPeer p) {
-        if (p.importPolicy != null) {
-            return "import policy configured";
-        }
-        return p.neighbor.ebgp() && config.rfc8212()
-                ? "RFC 8212: eBGP neighbor without import policy, accepting nothing" : "accepting all (no policy)";
-    }
-
-    private String exportStatus(RibPeer p) {
-        if (p.exportPolicy != null) {
-            return "export policy configured";
-        }
-        return p.neighbor.ebgp() && config.rfc8212()
-                ? "RFC 8212: eBGP neighbor without export policy, announcing nothing" : "announcing all (no policy)";
+        return RibSnapshots.take(locRib, fib, peers.values(), this::runImport, this::runExport, config.rfc8212());
     }
 }

@@ -47,4 +47,20 @@ final class RibPeer {
     boolean carries(AddressFamily family) {
         return families.contains(family);
     }
+
+    String importStatus(boolean rfc8212) {
+        if (importPolicy != null) {
+            return "import policy configured";
+        }
+        return neighbor.ebgp() && rfc8212
+                ? "RFC 8212: eBGP neighbor without import policy, accepting nothing" : "accepting all (no policy)";
+    }
+
+    String exportStatus(boolean rfc8212) {
+        if (exportPolicy != null) {
+            return "export policy configured";
+        }
+        return neighbor.ebgp() && rfc8212
+                ? "RFC 8212: eBGP neighbor without export policy, announcing nothing" : "announcing all (no policy)";
+    }
 }
