@@ -129,6 +129,16 @@ public final class Rib implements AutoCloseable {
         }
     }
 
+    /**
+     * Feeds a host route source into next-hop resolution: subscribes first, then posts the
+     * current routes (a route seen twice is harmless, a route missed would not be).
+     */
+    public void attach(SystemRouteSource source) {
+        SystemRouteSource.Listener l = systemRouteListener();
+        source.subscribe(l);
+        source.snapshot().forEach(l::added);
+    }
+
     /** A listener for a {@link SystemRouteSource} that feeds host routes into next-hop resolution. */
     public SystemRouteSource.Listener systemRouteListener() {
         return new SystemRouteSource.Listener() {

@@ -409,4 +409,16 @@ class RibTest {
         assertEquals(new io.jbgp.core.message.RouteRefreshMessage(AddressFamily.IPV4_UNICAST,
                 io.jbgp.core.message.RouteRefreshMessage.EORR), after.get(2));
     }
+
+    @Test
+    void attachedSystemRouteSourceResolvesNexthops() {
+        io.jbgp.rib.origin.InMemorySystemRouteSource host = new io.jbgp.rib.origin.InMemorySystemRouteSource();
+        host.add(LAN);
+        rib.attach(host);
+        up(2, 65002);
+        announce(2, "198.51.100.0/24", path("10.0.0.2", 65002));
+        assertEquals(1, fibSink.routes.size());
+        host.remove(LAN);
+        assertTrue(fibSink.routes.isEmpty());
+    }
 }
