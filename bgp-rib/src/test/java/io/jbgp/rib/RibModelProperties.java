@@ -51,10 +51,11 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Model-based property: after any generated sequence of announcements, withdrawals, sessions
- * going down and up, host route (next hop) changes, import and export policy changes and local
- * originations across four neighbors, the RIB agrees with a deliberately simple reference that
- * recomputes everything from scratch:
+ * Model-based property: after any generated sequence of announcements (one neighbor with ADD-PATH
+ * path ids), withdrawals, sessions going down and up, host route (next hop) changes, import and
+ * export policy changes, route refreshes (RFC 2918 and RFC 7313), transports backing up and
+ * draining, and local originations across five neighbors (three eBGP, two iBGP), the RIB agrees
+ * with a deliberately simple reference that recomputes everything from scratch:
  * <ul>
  *   <li>the Adj-RIB-In pre-policy equals what each neighbor sent;
  *   <li>every prefix's candidates and best path equal a brute-force selection (eligibility,
@@ -129,7 +130,7 @@ class RibModelProperties {
         final RecordingOutbound[] sinks = new RecordingOutbound[PEERS];
         final int[] importPolicy = {0, 1, 2, 0, 4};
         final int[] exportPolicy = {0, 0, 0, 4, 4};
-        final List<Map<IpPrefix, AttributeSet>> sent = new ArrayList<>();
+        final List<Map<Nlri, AttributeSet>> sent = new ArrayList<>();
         final Set<SystemRoute> hostRoutes = new HashSet<>();
         final Set<IpPrefix> local = new HashSet<>();
 
@@ -150,33 +151,35 @@ class RibModelProperties {
             now++;
             int peer = (s >>> 3) % PEERS;
             IpPrefix prefix = PREFIXES.get((s >>> 5) % PREFIXES.size());
+            // neighbor 4 sends ADD-PATH (RFC 7911): two path ids per prefix
+            Nlri nlri = peer == 4 ? Nlri.of(prefix, 1 + ((s >>> 12) & 1)) : Nlri.of(prefix);
             switch (s % 8) {
                 case 2 -> {
                     // neighbor 3 copies neighbor 0's path (same AS) with its own next hop: ECMP candidates
-                    AttributeSet theirs = sent.get(0).get(prefix);
+                    AttributeSet theirs = sent.get(0).get(Nlri.of(prefix));
                     if (up[3] && up[0] && theirs != null) {
                         AttributeSet a = theirs.toBuilder().nextHop(prefix.family().equals(AddressFamily.IPV4_UNICAST)
                                 ? neighbor(3).address() : V6_NEXTHOPS.get((s >>> 8) % 2)).build();
-                        sent.get(3).put(prefix, a);
-                        rib.post(new RibCommand.Update(neighbor(3).address(), announce(prefix, a)));
+                        sent.get(3).put(Nlri.of(prefix), a);
+                        rib.post(new RibCommand.Update(neighbor(3).address(), announce(Nlri.of(prefix), a)));
                     }
                 }
                 case 0, 1 -> {
                     if (up[peer]) {
                         AttributeSet a = attrs(peer, prefix, s >>> 8);
-                        sent.get(peer).put(prefix, a);
-                        rib.post(new RibCommand.Update(neighbor(peer).address(), announce(prefix, a)));
+                        sent.get(peer).put(nlri, a);
+                        rib.post(new RibCommand.Update(neighbor(peer).address(), announce(nlri, a)));
                     }
                 }
                 case 3 -> {
                     if (up[peer]) {
-                        sent.get(peer).remove(prefix);
+                        sent.get(peer).remove(nlri);
                         rib.post(new RibCommand.Update(neighbor(peer).address(),
                                 prefix.family().equals(AddressFamily.IPV4_UNICAST)
-                                        ? UpdateMessage.withdraw(List.of(Nlri.of(prefix)))
+                                        ? UpdateMessage.withdraw(List.of(nlri))
                                         : new UpdateMessage(List.of(), io.jbgp.core.attr.PathAttributes.EMPTY,
                                                 Optional.empty(), Optional.of(new io.jbgp.core.message.MpUnreach(
-                                                        prefix.family(), List.of(Nlri.of(prefix)))), List.of())));
+                                                        prefix.family(), List.of(nlri))), List.of())));
                     }
                 }
                 case 4 -> {
@@ -267,19 +270,20 @@ class RibModelProperties {
         }
     }
 
-    private static UpdateMessage announce(IpPrefix prefix, AttributeSet a) {
+    private static UpdateMessage announce(Nlri nlri, AttributeSet a) {
+        IpPrefix prefix = nlri.prefix();
         if (prefix.family().equals(AddressFamily.IPV4_UNICAST)) {
-            return UpdateMessage.announce(a.toPathAttributes(true), List.of(Nlri.of(prefix)));
+            return UpdateMessage.announce(a.toPathAttributes(true), List.of(nlri));
         }
         return new UpdateMessage(List.of(), a.toPathAttributes(false),
-                Optional.of(new MpReach(prefix.family(), a.nextHop(), List.of(Nlri.of(prefix)))), Optional.empty(),
+                Optional.of(new MpReach(prefix.family(), a.nextHop(), List.of(nlri))), Optional.empty(),
                 List.of());
     }
 
     // ------------------------------------------------------------ the reference
 
     /** A candidate as the reference sees it. */
-    private record RefPath(RouteSource source, AttributeSet attrs, boolean eligible, long cost) {
+    private record RefPath(RouteSource source, long pathId, AttributeSet attrs, boolean eligible, long cost) {
     }
 
     /** Longest-match resolution over the active host routes: cost and via, or null. */
@@ -296,29 +300,35 @@ class RibModelProperties {
     private static List<RefPath> refCandidates(World w, IpPrefix prefix) {
         List<RefPath> out = new ArrayList<>();
         for (int i = 0; i < PEERS; i++) {
-            AttributeSet raw = w.sent.get(i).get(prefix);
-            if (!w.up[i] || raw == null) {
-                continue;
-            }
-            Neighbor n = neighbor(i);
-            Optional<Policies.AnyPolicy> p = policy(w.importPolicy[i]);
-            if (p.isEmpty() && n.ebgp()) {
-                continue; // RFC 8212
-            }
-            PolicyResult r = p.isEmpty() ? PolicyResult.accept(raw)
-                    : p.get().apply(new RouteContext(prefix, raw, n.source(), n));
-            if (r instanceof PolicyResult.Accept a) {
-                AttributeSet post = a.attributes();
-                SystemRoute m = refMatch(w, post.nextHop());
-                boolean loop = n.ebgp() && post.asPath().containsAs(LOCAL_AS.value());
-                long cost = m == null || m.kind() == SystemRoute.Kind.CONNECTED ? 0 : m.priority();
-                out.add(new RefPath(n.source(), post, m != null && !loop, cost));
+            for (Map.Entry<Nlri, AttributeSet> e : w.sent.get(i).entrySet()) {
+                if (w.up[i] && e.getKey().prefix().equals(prefix)) {
+                    refCandidate(w, i, e.getKey(), e.getValue()).ifPresent(out::add);
+                }
             }
         }
         if (w.local.contains(prefix)) {
-            out.add(new RefPath(LocalSource.CONFIGURED, LOCAL_ATTRS, true, 0));
+            out.add(new RefPath(LocalSource.CONFIGURED, Nlri.NO_PATH_ID, LOCAL_ATTRS, true, 0));
         }
         return out;
+    }
+
+    private static Optional<RefPath> refCandidate(World w, int i, Nlri nlri, AttributeSet raw) {
+        IpPrefix prefix = nlri.prefix();
+        Neighbor n = neighbor(i);
+        Optional<Policies.AnyPolicy> p = policy(w.importPolicy[i]);
+        if (p.isEmpty() && n.ebgp()) {
+            return Optional.empty(); // RFC 8212
+        }
+        PolicyResult r = p.isEmpty() ? PolicyResult.accept(raw)
+                : p.get().apply(new RouteContext(prefix, raw, n.source(), n));
+        if (r instanceof PolicyResult.Accept a) {
+            AttributeSet post = a.attributes();
+            SystemRoute m = refMatch(w, post.nextHop());
+            boolean loop = n.ebgp() && post.asPath().containsAs(LOCAL_AS.value());
+            long cost = m == null || m.kind() == SystemRoute.Kind.CONNECTED ? 0 : m.priority();
+            return Optional.of(new RefPath(n.source(), nlri.pathId(), post, m != null && !loop, cost));
+        }
+        return Optional.empty();
     }
 
     private static Comparator<RefPath> key(boolean withMed) {
@@ -331,7 +341,8 @@ class RibModelProperties {
         c = c.thenComparing(p -> !p.source().isEbgp());
         c = c.thenComparingLong(RefPath::cost);
         c = c.thenComparing(p -> p.source() instanceof PeerSource ps ? ps.routerId() : LOCAL_ID);
-        return c.thenComparing(p -> p.source() instanceof PeerSource ps ? ps.address().getHostAddress() : "");
+        c = c.thenComparing(p -> p.source() instanceof PeerSource ps ? ps.address().getHostAddress() : "");
+        return c.thenComparingLong(RefPath::pathId);
     }
 
     /** Deterministic MED done the obvious way: best per neighbor AS with MED, then best of those without. */
@@ -375,7 +386,7 @@ class RibModelProperties {
         for (int i = 0; i < PEERS; i++) {
             if (w.up[i]) {
                 Map<Nlri, AttributeSet> expectedIn = new HashMap<>();
-                w.sent.get(i).forEach((p, a) -> expectedIn.put(Nlri.of(p), a));
+                expectedIn.putAll(w.sent.get(i));
                 assertEquals(expectedIn, s.peers().get(neighbor(i).address()).adjRibInPre(), "Adj-RIB-In of " + i);
             }
         }
@@ -385,7 +396,8 @@ class RibModelProperties {
                     .flatMap(d -> d.candidates().stream().map(RibSnapshot.CandidateView::route)).toList();
             assertEquals(cands.size(), actual.size(), () -> "candidates of " + prefix + ": " + cands + " vs " + actual);
             for (RefPath c : cands) {
-                Route r = actual.stream().filter(x -> sameSource(x.source(), c.source())).findFirst().orElseThrow();
+                Route r = actual.stream().filter(x -> sameSource(x.source(), c.source()) && x.pathId() == c.pathId())
+                        .findFirst().orElseThrow();
                 assertEquals(c.attrs(), r.attrs(), "attributes of " + prefix);
                 assertEquals(c.eligible(), r.isEligible(), () -> "eligibility of " + prefix + " " + r);
             }
@@ -397,6 +409,7 @@ class RibModelProperties {
             }
             refBest.put(prefix, best);
             assertTrue(actualBest != null && sameSource(actualBest.source(), best.source())
+                    && actualBest.pathId() == best.pathId()
                     && actualBest.attrs().equals(best.attrs()), () -> "best of " + prefix + ": expected " + best
                     + " got " + actualBest + " among " + cands);
             if (best.source() instanceof PeerSource) {
