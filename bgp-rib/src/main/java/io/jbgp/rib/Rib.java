@@ -163,7 +163,11 @@ public final class Rib implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** A consistent snapshot, taken on the executor (complete at once with a direct executor). */
+    /**
+     * A consistent snapshot, taken on the executor (complete at once with a direct executor when
+     * called from outside a RIB task). Never wait for it on the RIB executor itself, e.g. in a
+     * listener: the snapshot task queues behind the running one.
+     */
     public CompletableFuture<RibSnapshot> snapshot() {
         CompletableFuture<RibSnapshot> f = new CompletableFuture<>();
         executor.execute(() -> {
