@@ -485,7 +485,11 @@ public final class Rib implements AutoCloseable {
     // the export chain for one neighbor; a throwing user policy withholds just that prefix
     private PolicyResult runExport(RibPeer p, IpPrefix prefix, Route best) {
         try {
-            return exportRules.apply(prefix, best, p.neighbor, p.exportPolicy);
+            PolicyResult r = exportRules.apply(prefix, best, p.neighbor, p.exportPolicy);
+            if (r instanceof PolicyResult.Accept a && !UpdatePacker.fits(prefix, a.attributes(), p.codec)) {
+                return PolicyResult.reject("attributes too large for one UPDATE");
+            }
+            return r;
         } catch (RuntimeException e) {
             log.warn("rib: peer {} export policy failed on {}, not announced", p.neighbor.address().getHostAddress(),
                     prefix, e);
@@ -542,7 +546,12 @@ public final class Rib implements AutoCloseable {
 
     private void flushAll() {
         for (RibPeer p : peers.values()) {
-            flush(p);
+            try {
+                flush(p);
+            } catch (RuntimeException e) {
+                // one neighbor's broken queue must not stop the others' updates
+                log.error("rib: peer {} update queue failed", p.neighbor.address().getHostAddress(), e);
+            }
         }
     }
 

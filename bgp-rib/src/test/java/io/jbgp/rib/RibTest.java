@@ -421,4 +421,23 @@ class RibTest {
         host.remove(LAN);
         assertTrue(fibSink.routes.isEmpty());
     }
+
+    @Test
+    void attributesTooLargeForOneUpdateAreNotExportedAndDoNotBlockOthers() {
+        rib.post(new RibCommand.SystemRouteChanged(LAN, true));
+        up(2, 65002);
+        RecordingOutbound b = up(3, 65003);
+        List<Community> many = new ArrayList<>();
+        for (int i = 0; i < 1100; i++) {
+            many.add(Community.of(65002, i)); // 4400 octets of COMMUNITIES
+        }
+        AttributeSet huge = path("10.0.0.2", 65002).toBuilder().communities(CommunitySet.of(many, List.of(), List.of()))
+                .build();
+        rib.post(new RibCommand.Update(addr("10.0.0.2"), new UpdateMessage(List.of(), huge.toPathAttributes(true),
+                Optional.empty(), Optional.empty(), List.of(Nlri.of(prefix("198.51.100.0/24"))))));
+        announce(2, "203.0.113.0/24", path("10.0.0.2", 65002));
+        assertEquals(java.util.Set.of(prefix("203.0.113.0/24")), b.peerView().keySet());
+        assertEquals("attributes too large for one UPDATE",
+                snap().peers().get(addr("10.0.0.3")).exportRejected().get(prefix("198.51.100.0/24")));
+    }
 }
