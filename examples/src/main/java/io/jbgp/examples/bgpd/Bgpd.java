@@ -256,9 +256,21 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
         return speaker;
     }
 
-    /** A consistent RIB snapshot, waited for (bounded). */
+    /**
+     * A consistent RIB snapshot, waited for (bounded). Taken in two hops over the RIB executor:
+     * tasks already queued may queue follow-ups (the redistributor's originations are posted as
+     * new commands), and the second hop runs after those, so "show" sees their result.
+     */
     public RibSnapshot snapshot() {
-        return await(rib.snapshot());
+        CompletableFuture<RibSnapshot> f = new CompletableFuture<>();
+        ribExecutor.execute(() -> rib.snapshot().whenComplete((s, e) -> {
+            if (e != null) {
+                f.completeExceptionally(e);
+            } else {
+                f.complete(s);
+            }
+        }));
+        return await(f);
     }
 
     // ---------------------------------------------------------------- origination

@@ -97,6 +97,15 @@ class BgpdControlIT {
             assertEquals(0, bgpctl(sock, "neighbor", "127.0.71.2", "up").status());
             assertTrue(TwoSites.await(40, s::converged), () -> "not back: " + s.fibA.snapshot());
             assertEquals(1, bgpctl(sock, "neighbor", "127.0.71.9", "down").status());
+            // refresh: a ROUTE-REFRESH, the session stays; clear: a new session
+            long up = events.stream().filter(e -> e instanceof SpeakerEvent.SessionEstablished).count();
+            Result refresh = bgpctl(sock, "neighbor", "127.0.71.2", "refresh");
+            assertEquals(0, refresh.status(), refresh.err());
+            assertTrue(TwoSites.await(10, s::converged));
+            assertEquals(0, bgpctl(sock, "neighbor", "127.0.71.2", "clear").status());
+            assertTrue(TwoSites.await(40, () -> events.stream()
+                    .filter(e -> e instanceof SpeakerEvent.SessionEstablished).count() == up + 1), events::toString);
+            assertTrue(TwoSites.await(40, s::converged), () -> "not back after clear: " + s.fibA.snapshot());
 
             // reload: a new neighbor, a filter that drops one of B's prefixes; B's session stays up
             long establishedBefore = events.stream().filter(e -> e instanceof SpeakerEvent.SessionEstablished).count();
