@@ -139,7 +139,10 @@ public final class Rib implements AutoCloseable {
         source.snapshot().forEach(l::added);
     }
 
-    /** A listener for a {@link SystemRouteSource} that feeds host routes into next-hop resolution. */
+    /**
+     * {@return a listener for a {@link SystemRouteSource} that feeds host routes into next-hop
+     * resolution}
+     */
     public SystemRouteSource.Listener systemRouteListener() {
         return new SystemRouteSource.Listener() {
             @Override

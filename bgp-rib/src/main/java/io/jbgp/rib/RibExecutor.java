@@ -40,7 +40,7 @@ public final class RibExecutor implements Executor, AutoCloseable {
         return new RibExecutor(null);
     }
 
-    /** Whether tasks run synchronously on the submitting thread. */
+    /** {@return whether tasks run synchronously on the submitting thread} */
     public boolean isDirect() {
         return thread == null;
     }

@@ -58,7 +58,7 @@ public record RibSnapshot(Map<AddressFamily, List<DestinationView>> routes, Map<
             candidates = List.copyOf(candidates);
         }
 
-        /** The best path, if the prefix has an eligible one. */
+        /** {@return the best path, if the prefix has an eligible one} */
         public Optional<Route> best() {
             return candidates.stream().filter(CandidateView::best).map(CandidateView::route).findFirst();
         }

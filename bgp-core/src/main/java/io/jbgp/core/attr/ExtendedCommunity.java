@@ -7,7 +7,7 @@ package io.jbgp.core.attr;
 public sealed interface ExtendedCommunity
         permits ExtendedCommunity.RouteTarget, ExtendedCommunity.RouteOrigin, ExtendedCommunity.Raw {
 
-    /** The 8 octets as a big-endian {@code long}. */
+    /** {@return the 8 octets as a big-endian {@code long}} */
     long toLong();
 
     /** Global administrator forms (RFC 4360 §3, RFC 5668). */

@@ -18,7 +18,7 @@ public enum Origin implements PathAttribute {
         return code;
     }
 
-    /** The one-letter form bgpctl and FRR print: i, e or ?. */
+    /** {@return the one-letter form bgpctl and FRR print: i, e or ?} */
     public String symbol() {
         return symbol;
     }

@@ -30,6 +30,6 @@ public sealed interface PathAttribute
     int LARGE_COMMUNITY = 32;
     int OTC = 35;
 
-    /** The attribute type code. */
+    /** {@return the attribute type code} */
     int typeCode();
 }

@@ -81,7 +81,7 @@ public final class PathAttributes implements Iterable<PathAttribute> {
         return sorted.length == 0;
     }
 
-    /** The attributes in type-code order, as an unmodifiable list. */
+    /** {@return the attributes in type-code order, as an unmodifiable list} */
     public List<PathAttribute> asList() {
         return List.of(sorted);
     }

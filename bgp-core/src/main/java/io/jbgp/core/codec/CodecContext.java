@@ -32,7 +32,7 @@ public record CodecContext(boolean fourOctetAs, boolean extendedMessage, Set<Add
         addPathSend = Set.copyOf(Objects.requireNonNull(addPathSend, "addPathSend"));
     }
 
-    /** The largest message allowed, header included. */
+    /** {@return the largest message allowed, header included} */
     public int maxMessageLength() {
         return extendedMessage ? WireFormat.MAX_EXTENDED_LENGTH : WireFormat.MAX_LENGTH;
     }

@@ -58,7 +58,7 @@ public record SpeakerConfig(Asn localAs, RouterId routerId, List<InetSocketAddre
             return this;
         }
 
-        /** The configuration; validates like the record constructor. */
+        /** {@return the configuration; validates like the record constructor} */
         public SpeakerConfig build() {
             return new SpeakerConfig(localAs, routerId, listen, timers);
         }

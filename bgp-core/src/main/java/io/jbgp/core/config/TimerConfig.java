@@ -62,17 +62,17 @@ public record TimerConfig(Duration connectRetry, Duration holdTime, Duration kee
         }
     }
 
-    /** The proposed hold time in whole seconds, as it goes into OPEN. */
+    /** {@return the proposed hold time in whole seconds, as it goes into OPEN} */
     public int holdTimeSeconds() {
         return (int) holdTime.toSeconds();
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these values. */
+    /** {@return a builder starting from these values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.connectRetry = connectRetry;
@@ -146,7 +146,7 @@ public record TimerConfig(Duration connectRetry, Duration holdTime, Duration kee
             return this;
         }
 
-        /** The configuration; validates like the record constructor. */
+        /** {@return the configuration; validates like the record constructor} */
         public TimerConfig build() {
             return new TimerConfig(connectRetry, holdTime, keepalive, largeHold, delayOpen,
                     idleHoldInitial, idleHoldMax, idleHoldStable, sendHoldMinimum);

@@ -61,12 +61,12 @@ public record NegotiatedSession(OpenMessage localOpen, OpenMessage remoteOpen,
         Objects.requireNonNull(codecContext, "codecContext");
     }
 
-    /** True when the peer is in another AS (RFC 4271 §1.1 external peer). */
+    /** {@return true when the peer is in another AS (RFC 4271 §1.1 external peer)} */
     public boolean isEbgp() {
         return !localAs.equals(peerAs);
     }
 
-    /** The peer's capabilities, in wire order. */
+    /** {@return the peer's capabilities, in wire order} */
     public List<Capability> peerCapabilities() {
         return remoteOpen.capabilities();
     }

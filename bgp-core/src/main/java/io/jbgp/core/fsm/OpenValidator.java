@@ -36,7 +36,7 @@ public final class OpenValidator {
             Objects.requireNonNull(detail, "detail");
         }
 
-        /** The NOTIFICATION to send. */
+        /** {@return the NOTIFICATION to send} */
         public NotificationMessage toNotification() {
             return error.toNotification(data.unsafeArray());
         }

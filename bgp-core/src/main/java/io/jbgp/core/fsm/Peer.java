@@ -266,7 +266,7 @@ public final class Peer {
 
     // ---------------------------------------------------------------- queries
 
-    /** The earliest deadline of any session or the IdleHold timer. */
+    /** {@return the earliest deadline of any session or the IdleHold timer} */
     public OptionalLong nextDeadline() {
         OptionalLong best = timers.next();
         for (Session s : sessions) {
@@ -278,7 +278,7 @@ public final class Peer {
         return best;
     }
 
-    /** The most advanced state among the sessions, IDLE when there are none. */
+    /** {@return the most advanced state among the sessions, IDLE when there are none} */
     public SessionState state() {
         SessionState best = SessionState.IDLE;
         for (Session s : sessions) {
@@ -289,37 +289,37 @@ public final class Peer {
         return best;
     }
 
-    /** The Established session, if any (there is never more than one). */
+    /** {@return the Established session, if any (there is never more than one)} */
     public Optional<Session> established() {
         return sessions.stream().filter(s -> s.state() == SessionState.ESTABLISHED).findFirst();
     }
 
-    /** The live sessions, at most two. */
+    /** {@return the live sessions, at most two} */
     public List<Session> sessions() {
         return List.copyOf(sessions);
     }
 
-    /** The neighbor's identity in the ports. */
+    /** {@return the neighbor's identity in the ports} */
     public PeerKey key() {
         return config.key();
     }
 
-    /** The neighbor's configuration. */
+    /** {@return the neighbor's configuration} */
     public PeerConfig config() {
         return config;
     }
 
-    /** True between {@link #start} and {@link #stop}. */
+    /** {@return true between {@link #start} and {@link #stop}} */
     public boolean isEnabled() {
         return enabled;
     }
 
-    /** The IdleHoldTime the next error-free restart would wait (before jitter). */
+    /** {@return the IdleHoldTime the next error-free restart would wait (before jitter)} */
     public Duration idleHoldTime() {
         return Duration.ofNanos(idleHoldNanos);
     }
 
-    /** The IdleHold deadline while damping. */
+    /** {@return the IdleHold deadline while damping} */
     public OptionalLong idleHoldDeadline() {
         return timers.deadline(TimerKind.IDLE_HOLD);
     }

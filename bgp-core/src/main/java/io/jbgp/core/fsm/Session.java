@@ -161,7 +161,9 @@ public final class Session {
 
     // ---------------------------------------------------------------- queries
 
-    /** The earliest armed deadline; the driver schedules one wake-up there and calls poll. */
+    /**
+     * {@return the earliest armed deadline; the driver schedules one wake-up there and calls poll}
+     */
     public OptionalLong nextDeadline() {
         return timers.next();
     }
@@ -171,37 +173,37 @@ public final class Session {
         return timers.deadline(kind);
     }
 
-    /** The current RFC 4271 state. */
+    /** {@return the current RFC 4271 state} */
     public SessionState state() {
         return state;
     }
 
-    /** The OPEN we send on this session. */
+    /** {@return the OPEN we send on this session} */
     public OpenMessage localOpen() {
         return localOpen;
     }
 
-    /** The peer's OPEN, once received and accepted. */
+    /** {@return the peer's OPEN, once received and accepted} */
     public Optional<OpenMessage> remoteOpen() {
         return Optional.ofNullable(remoteOpen);
     }
 
-    /** The negotiated parameters, from OpenConfirm on. */
+    /** {@return the negotiated parameters, from OpenConfirm on} */
     public Optional<NegotiatedSession> negotiated() {
         return Optional.ofNullable(negotiated);
     }
 
-    /** True when the peer opened this session's connection (RFC 4271 Event 17). */
+    /** {@return true when the peer opened this session's connection (RFC 4271 Event 17)} */
     public boolean isInbound() {
         return inbound;
     }
 
-    /** True while the session owns a TCP connection. */
+    /** {@return true while the session owns a TCP connection} */
     public boolean hasConnection() {
         return tcpUp;
     }
 
-    /** The peer's end of the connection, once connected. */
+    /** {@return the peer's end of the connection, once connected} */
     public Optional<InetSocketAddress> remoteAddress() {
         return Optional.ofNullable(remoteAddress);
     }

@@ -15,12 +15,12 @@ public enum SessionState {
         this.displayName = displayName;
     }
 
-    /** The RFC's spelling, as FRR and bgpctl print it ("OpenSent"). */
+    /** {@return the RFC's spelling, as FRR and bgpctl print it ("OpenSent")} */
     public String displayName() {
         return displayName;
     }
 
-    /** True in the states that own a TCP connection on which an OPEN has been sent. */
+    /** {@return true in the states that own a TCP connection on which an OPEN has been sent} */
     public boolean isOpenSentOrLater() {
         return this == OPEN_SENT || this == OPEN_CONFIRM || this == ESTABLISHED;
     }

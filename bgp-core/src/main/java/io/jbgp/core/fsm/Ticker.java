@@ -11,7 +11,7 @@ public interface Ticker {
     /** Nanoseconds from an arbitrary origin; only differences are meaningful. */
     long nanos();
 
-    /** The JVM's monotonic clock ({@link System#nanoTime()}). */
+    /** {@return the JVM's monotonic clock ({@link System#nanoTime()})} */
     static Ticker system() {
         return System::nanoTime;
     }

@@ -40,7 +40,7 @@ public final class Timers {
         return d == null ? OptionalLong.empty() : OptionalLong.of(d);
     }
 
-    /** The earliest armed deadline, for the driver's single wake-up. */
+    /** {@return the earliest armed deadline, for the driver's single wake-up} */
     public OptionalLong next() {
         long min = Long.MAX_VALUE;
         boolean any = false;

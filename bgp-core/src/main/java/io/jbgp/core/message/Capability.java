@@ -27,7 +27,7 @@ public sealed interface Capability {
     int ENHANCED_ROUTE_REFRESH = 70;
     int HOSTNAME = 73;
 
-    /** The capability code. */
+    /** {@return the capability code} */
     int code();
 
     /** RFC 4760 §8: Multiprotocol Extensions, one per AFI/SAFI. */

@@ -70,7 +70,7 @@ public record NotificationMessage(int code, int subcode, Bytes data) implements 
         return Arrays.copyOf(all, end);
     }
 
-    /** The known error for this (code, subcode), if any. */
+    /** {@return the known error for this (code, subcode), if any} */
     public Optional<BgpError> error() {
         return Optional.ofNullable(BgpError.of(code, subcode));
     }

@@ -64,7 +64,7 @@ public record OpenMessage(int version, int myAs, int holdTime, RouterId bgpId,
         return new OpenMessage(VERSION, asn.toTwoOctet(), holdTime, bgpId, params);
     }
 
-    /** Every capability, in wire order, across all parameters. */
+    /** {@return every capability, in wire order, across all parameters} */
     public List<Capability> capabilities() {
         List<Capability> out = new ArrayList<>();
         for (OptionalParameter p : parameters) {
@@ -85,7 +85,10 @@ public record OpenMessage(int version, int myAs, int holdTime, RouterId bgpId,
         return Optional.empty();
     }
 
-    /** The sender's AS: the 4-octet capability's value when present, else the 2-octet field. */
+    /**
+     * {@return the sender's AS: the 4-octet capability's value when present, else the 2-octet
+     * field}
+     */
     public Asn asn() {
         return capability(Capability.FourOctetAs.class).map(Capability.FourOctetAs::asn)
                 .orElse(Asn.of(myAs));

@@ -65,7 +65,7 @@ public record UpdateMessage(List<Nlri> withdrawn, PathAttributes attributes, Opt
         return endOfRibFamily().isPresent();
     }
 
-    /** The family this UPDATE marks End-of-RIB for, if it is an End-of-RIB marker. */
+    /** {@return the family this UPDATE marks End-of-RIB for, if it is an End-of-RIB marker} */
     public Optional<AddressFamily> endOfRibFamily() {
         if (!withdrawn.isEmpty() || !announced.isEmpty() || mpReach.isPresent()) {
             return Optional.empty();

@@ -39,7 +39,7 @@ public enum Bgp4mpSubtype {
         this.stateChange = stateChange;
     }
 
-    /** The subtype code in the MRT common header. */
+    /** {@return the subtype code in the MRT common header} */
     public int code() {
         return code;
     }
@@ -49,22 +49,27 @@ public enum Bgp4mpSubtype {
         return code >= 0 && code < BY_CODE.length ? BY_CODE[code] : null;
     }
 
-    /** True when the record's AS fields, and the AS numbers inside its message, are 4 octets. */
+    /**
+     * {@return true when the record's AS fields, and the AS numbers inside its message, are 4
+     * octets}
+     */
     public boolean hasFourOctetAs() {
         return fourOctetAs;
     }
 
-    /** True for the *_LOCAL subtypes: the message was sent by the collector, not received. */
+    /**
+     * {@return true for the *_LOCAL subtypes: the message was sent by the collector, not received}
+     */
     public boolean isLocal() {
         return local;
     }
 
-    /** True for the RFC 8050 *_ADDPATH subtypes: NLRI carry a 4-octet path identifier. */
+    /** {@return true for the RFC 8050 *_ADDPATH subtypes: NLRI carry a 4-octet path identifier} */
     public boolean isAddPath() {
         return addPath;
     }
 
-    /** True for STATE_CHANGE and STATE_CHANGE_AS4. */
+    /** {@return true for STATE_CHANGE and STATE_CHANGE_AS4} */
     public boolean isStateChange() {
         return stateChange;
     }

@@ -112,7 +112,9 @@ public final class MrtReader implements Iterator<MrtRecord>, Closeable {
         return r;
     }
 
-    /** The remaining records as a sequential stream; closing the stream closes this reader. */
+    /**
+     * {@return the remaining records as a sequential stream; closing the stream closes this reader}
+     */
     public Stream<MrtRecord> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::closeUnchecked);

@@ -50,7 +50,7 @@ public record RibEntry(int peerIndex, Instant originatedTime, long pathId, PathA
         Objects.requireNonNull(linkLocal, "linkLocal");
     }
 
-    /** True for entries of the RFC 8050 *_ADDPATH subtypes. */
+    /** {@return true for entries of the RFC 8050 *_ADDPATH subtypes} */
     public boolean hasPathId() {
         return pathId != Nlri.NO_PATH_ID;
     }

@@ -40,12 +40,14 @@ public record AddressFamily(int afi, int safi) {
         return new AddressFamily(afi, safi);
     }
 
-    /** The AFI as an enum, or {@code null} when unknown. */
+    /** {@return the AFI as an enum, or {@code null} when unknown} */
     public Afi afiEnum() {
         return Afi.fromCode(afi);
     }
 
-    /** True for the families whose NLRI this speaker can decode (IPv4 and IPv6 unicast). */
+    /**
+     * {@return true for the families whose NLRI this speaker can decode (IPv4 and IPv6 unicast)}
+     */
     public boolean isSupported() {
         return equals(IPV4_UNICAST) || equals(IPV6_UNICAST);
     }

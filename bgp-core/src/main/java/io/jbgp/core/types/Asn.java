@@ -39,7 +39,7 @@ public record Asn(long value) implements Comparable<Asn> {
         }
     }
 
-    /** True when the number does not fit the 2-octet fields of RFC 4271. */
+    /** {@return true when the number does not fit the 2-octet fields of RFC 4271} */
     public boolean isFourOctet() {
         return value > 0xFFFF;
     }
@@ -49,7 +49,7 @@ public record Asn(long value) implements Comparable<Asn> {
         return (value >= 64512 && value <= 65534) || (value >= 4_200_000_000L && value <= 4_294_967_294L);
     }
 
-    /** The value to put in a 2-octet field: itself, or AS_TRANS. */
+    /** {@return the value to put in a 2-octet field: itself, or AS_TRANS} */
     public int toTwoOctet() {
         return isFourOctet() ? (int) AS_TRANS.value : (int) value;
     }

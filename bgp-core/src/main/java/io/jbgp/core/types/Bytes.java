@@ -40,7 +40,7 @@ public final class Bytes {
         return bytes[i];
     }
 
-    /** A fresh copy of the contents. */
+    /** {@return a fresh copy of the contents} */
     public byte[] toArray() {
         return bytes.clone();
     }

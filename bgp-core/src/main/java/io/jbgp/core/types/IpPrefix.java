@@ -17,7 +17,7 @@ public sealed interface IpPrefix extends Comparable<IpPrefix> permits Ipv4Prefix
     /** Maximum prefix length for this family: 32 or 128. */
     int maxLength();
 
-    /** The family this prefix is routed in (always unicast here). */
+    /** {@return the family this prefix is routed in (always unicast here)} */
     default AddressFamily family() {
         return afi() == Afi.IPV4 ? AddressFamily.IPV4_UNICAST : AddressFamily.IPV6_UNICAST;
     }

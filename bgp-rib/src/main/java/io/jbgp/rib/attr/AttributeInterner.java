@@ -17,7 +17,10 @@ public final class AttributeInterner {
     private final Interner<AttributeSet> sets = Interners.newWeakInterner();
     private final Interner<CommunitySet> communities = Interners.newWeakInterner();
 
-    /** The process-wide interner (interning across RIB instances is harmless and saves memory). */
+    /**
+     * {@return the process-wide interner (interning across RIB instances is harmless and saves
+     * memory)}
+     */
     public static AttributeInterner shared() {
         return SHARED;
     }

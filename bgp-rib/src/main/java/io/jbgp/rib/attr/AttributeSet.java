@@ -61,7 +61,7 @@ public final class AttributeSet {
         this.hash = Objects.hash(origin, asPath, nextHop, med, localPref, communities, others);
     }
 
-    /** A builder starting from ORIGIN IGP, an empty AS path and nothing else. */
+    /** {@return a builder starting from ORIGIN IGP, an empty AS path and nothing else} */
     public static Builder builder() {
         return new Builder();
     }
@@ -110,7 +110,7 @@ public final class AttributeSet {
         return asPath;
     }
 
-    /** The BGP next hop; {@code null} for a locally originated route ("self"). */
+    /** {@return the BGP next hop; {@code null} for a locally originated route ("self")} */
     public InetAddress nextHop() {
         return nextHop;
     }
@@ -119,7 +119,7 @@ public final class AttributeSet {
         return med != ABSENT;
     }
 
-    /** The MED, or {@link #ABSENT}. */
+    /** {@return the MED, or {@link #ABSENT}} */
     public long med() {
         return med;
     }
@@ -128,7 +128,7 @@ public final class AttributeSet {
         return localPref != ABSENT;
     }
 
-    /** The LOCAL_PREF, or {@link #ABSENT}. */
+    /** {@return the LOCAL_PREF, or {@link #ABSENT}} */
     public long localPref() {
         return localPref;
     }
@@ -137,7 +137,10 @@ public final class AttributeSet {
         return communities;
     }
 
-    /** Every other attribute (ATOMIC_AGGREGATE, AGGREGATOR, ORIGINATOR_ID, …), sorted by type code. */
+    /**
+     * {@return every other attribute (ATOMIC_AGGREGATE, AGGREGATOR, ORIGINATOR_ID, …), sorted by
+     * type code}
+     */
     public List<PathAttribute> others() {
         return others;
     }
@@ -162,7 +165,7 @@ public final class AttributeSet {
         return other(PathAttribute.CLUSTER_LIST).map(a -> ((ClusterList) a).clusterIds()).orElse(List.of());
     }
 
-    /** A builder holding this set's values. */
+    /** {@return a builder holding this set's values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.origin = origin;

@@ -62,7 +62,7 @@ public final class CommunitySet {
         return of(List.of(standard), List.of(), List.of());
     }
 
-    /** The standard communities, in ascending unsigned order. */
+    /** {@return the standard communities, in ascending unsigned order} */
     public List<Community> standard() {
         List<Community> out = new ArrayList<>(standard.length);
         for (int v : standard) {
@@ -71,7 +71,7 @@ public final class CommunitySet {
         return out;
     }
 
-    /** The extended communities, in ascending unsigned order of their 8-octet value. */
+    /** {@return the extended communities, in ascending unsigned order of their 8-octet value} */
     public List<ExtendedCommunity> extended() {
         List<ExtendedCommunity> out = new ArrayList<>(extended.length);
         for (long v : extended) {
@@ -80,7 +80,7 @@ public final class CommunitySet {
         return out;
     }
 
-    /** The large communities, sorted. */
+    /** {@return the large communities, sorted} */
     public List<LargeCommunity> large() {
         return large;
     }
@@ -121,7 +121,10 @@ public final class CommunitySet {
         return of(s, extended(), l);
     }
 
-    /** The wire attributes (COMMUNITIES, EXTENDED_COMMUNITIES, LARGE_COMMUNITY), absent ones skipped. */
+    /**
+     * {@return the wire attributes (COMMUNITIES, EXTENDED_COMMUNITIES, LARGE_COMMUNITY), absent
+     * ones skipped}
+     */
     public List<PathAttribute> toAttributes() {
         List<PathAttribute> out = new ArrayList<>(3);
         if (standard.length > 0) {

@@ -24,7 +24,7 @@ public enum DecisionStep {
         this.description = description;
     }
 
-    /** A short human form, e.g. "higher LOCAL_PREF", for "show rib". */
+    /** {@return a short human form, e.g. "higher LOCAL_PREF", for "show rib"} */
     public String description() {
         return description;
     }

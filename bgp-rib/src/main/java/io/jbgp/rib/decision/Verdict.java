@@ -18,12 +18,12 @@ public record Verdict(int sign, DecisionStep decidedBy) {
         sign = Integer.signum(sign);
     }
 
-    /** Whether the first path of the comparison won. */
+    /** {@return whether the first path of the comparison won} */
     public boolean firstWins() {
         return sign < 0;
     }
 
-    /** The same verdict seen from the other path. */
+    /** {@return the same verdict seen from the other path} */
     public Verdict reversed() {
         return new Verdict(-sign, decidedBy);
     }

@@ -75,7 +75,7 @@ public final class ForwardingTable {
         return routes.get(prefix);
     }
 
-    /** An immutable copy of the whole table, sorted by prefix. */
+    /** {@return an immutable copy of the whole table, sorted by prefix} */
     public Map<IpPrefix, FibRoute> snapshot() {
         return java.util.Collections.unmodifiableMap(new TreeMap<>(routes));
     }

@@ -290,7 +290,7 @@ public final class KernelFibSink implements FibSink {
         return withStatus(Status.FAILED);
     }
 
-    /** How many times the {@code ip} process was restarted (and resynced) after dying. */
+    /** {@return how many times the {@code ip} process was restarted (and resynced) after dying} */
     public long restarts() {
         synchronized (state) {
             return restarts;

@@ -113,7 +113,7 @@ public final class NexthopResolver {
         return refresh(route.prefix());
     }
 
-    /** The host routes currently known (connected and static). */
+    /** {@return the host routes currently known (connected and static)} */
     public List<SystemRoute> routes() {
         return List.copyOf(routes);
     }
@@ -129,7 +129,7 @@ public final class NexthopResolver {
         return false;
     }
 
-    /** The number of next hops currently tracked (for tests and "show nexthop"). */
+    /** {@return the number of next hops currently tracked (for tests and "show nexthop")} */
     public Map<InetAddress, Resolution> tracked() {
         return Map.copyOf(tracked);
     }

@@ -76,7 +76,7 @@ public final class LinuxSystemRouteSource implements SystemRouteSource {
             }
         }
 
-        /** The caller's namespace, polling every 5 s, woken by {@code ip monitor}. */
+        /** {@return the caller's namespace, polling every 5 s, woken by {@code ip monitor}} */
         public static Config defaults() {
             return new Config(IpCommand.host(), Duration.ofSeconds(5), true, "bgp", "main");
         }

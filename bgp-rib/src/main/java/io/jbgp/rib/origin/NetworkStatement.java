@@ -19,15 +19,18 @@ import java.util.Set;
  */
 public sealed interface NetworkStatement {
 
-    /** The attributes to attach ({@code set ...}); empty when none. */
+    /** {@return the attributes to attach ({@code set ...}); empty when none} */
     PathAttributes attributes();
 
-    /** This statement's own include/exclude rules; none unless a connected/static statement has them. */
+    /**
+     * {@return this statement's own include/exclude rules; none unless a connected/static statement
+     * has them}
+     */
     default Overrides overrides() {
         return Overrides.NONE;
     }
 
-    /** True for statements that select host routes (as opposed to naming prefixes). */
+    /** {@return true for statements that select host routes (as opposed to naming prefixes)} */
     default boolean isDynamic() {
         return !(this instanceof Prefix) && !(this instanceof PrefixSet);
     }

@@ -27,7 +27,7 @@ public record OriginChange(IpPrefix prefix, Optional<OriginatedRoute> before, Op
         }
     }
 
-    /** True when the prefix is no longer originated. */
+    /** {@return true when the prefix is no longer originated} */
     public boolean isWithdrawal() {
         return after.isEmpty();
     }

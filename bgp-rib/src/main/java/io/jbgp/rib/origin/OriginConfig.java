@@ -46,7 +46,7 @@ public record OriginConfig(List<NetworkStatement> statements, Set<String> includ
         }
     }
 
-    /** The global overrides as one value (a statement's own are added to these). */
+    /** {@return the global overrides as one value (a statement's own are added to these)} */
     public Overrides overrides() {
         return new Overrides(includeInterfaces, excludeInterfaces, includePrefixes, excludePrefixes);
     }

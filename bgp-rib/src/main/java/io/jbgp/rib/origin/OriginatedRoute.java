@@ -34,7 +34,7 @@ public record OriginatedRoute(IpPrefix prefix, NetworkStatement statement, PathA
         Objects.requireNonNull(systemRoute, "systemRoute");
     }
 
-    /** The route source the RIB should record. */
+    /** {@return the route source the RIB should record} */
     public Source source() {
         if (systemRoute.isEmpty()) {
             return Source.CONFIGURED;

@@ -53,7 +53,7 @@ public record PreviewEntry(IpPrefix prefix, NetworkStatement statement, Optional
             this.text = text;
         }
 
-        /** A lowercase sentence for logs and "show" output. */
+        /** {@return a lowercase sentence for logs and "show" output} */
         public String text() {
             return text;
         }

@@ -142,19 +142,22 @@ public final class Redistributor implements SystemRouteSource.Listener {
         return new Evaluation(r.originated(), r.preview());
     }
 
-    /** What is originated now, by prefix. */
+    /** {@return what is originated now, by prefix} */
     public Map<IpPrefix, OriginatedRoute> originated() {
         return Map.copyOf(originated);
     }
 
-    /** The "what would be announced" view: every candidate, announced or not, with its reason. */
+    /**
+     * {@return the "what would be announced" view: every candidate, announced or not, with its
+     * reason}
+     */
     public List<PreviewEntry> preview() {
         List<PreviewEntry> out = new ArrayList<>();
         preview.values().forEach(out::addAll);
         return out;
     }
 
-    /** The current configuration. */
+    /** {@return the current configuration} */
     public OriginConfig config() {
         return config;
     }

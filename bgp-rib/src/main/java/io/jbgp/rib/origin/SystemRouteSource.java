@@ -10,7 +10,7 @@ import java.util.List;
  */
 public interface SystemRouteSource extends AutoCloseable {
 
-    /** The current routes. */
+    /** {@return the current routes} */
     List<SystemRoute> snapshot();
 
     /** Registers a listener for later changes; called from any thread. */

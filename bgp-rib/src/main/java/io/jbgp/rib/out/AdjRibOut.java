@@ -66,7 +66,7 @@ public final class AdjRibOut {
         return queues.computeIfAbsent(family, UpdateQueue::new);
     }
 
-    /** The families with a queue. */
+    /** {@return the families with a queue} */
     public Iterable<UpdateQueue> queues() {
         return queues.values();
     }

@@ -34,7 +34,7 @@ public final class TableFeeder {
         this.endOfRib = endOfRib;
     }
 
-    /** Whether End-of-RIB markers are due when a family is done. */
+    /** {@return whether End-of-RIB markers are due when a family is done} */
     public boolean sendsEndOfRib() {
         return endOfRib;
     }

@@ -66,7 +66,7 @@ public final class UpdateQueue {
         return buckets.isEmpty() && withdrawals.isEmpty() && !endOfRib;
     }
 
-    /** The number of NLRIs waiting (announcements and withdrawals). */
+    /** {@return the number of NLRIs waiting (announcements and withdrawals)} */
     public int size() {
         return pending.size() + withdrawals.size();
     }

@@ -18,7 +18,7 @@ public interface Match {
 
     boolean test(RouteContext route);
 
-    /** Every route. */
+    /** {@return every route} */
     static Match any() {
         return r -> true;
     }

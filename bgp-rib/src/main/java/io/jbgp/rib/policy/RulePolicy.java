@@ -180,7 +180,10 @@ public final class RulePolicy implements Policies.AnyPolicy {
             return parent.otherwise();
         }
 
-        /** The policy; only after {@code otherwise().accept()} or {@code otherwise().reject()}. */
+        /**
+         * {@return the policy; only after {@code otherwise().accept()} or {@code
+         * otherwise().reject()}}
+         */
         public RulePolicy build() {
             if (built == null) {
                 throw new IllegalStateException("build: finish with otherwise().accept() or .reject()");

@@ -27,7 +27,7 @@ public record BestPathChange(IpPrefix prefix, Optional<Route> oldBest, Optional<
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** Whether the prefix lost its last eligible path. */
+    /** {@return whether the prefix lost its last eligible path} */
     public boolean isWithdrawal() {
         return newBest.isEmpty();
     }

@@ -32,17 +32,17 @@ public final class Destination {
         return prefix;
     }
 
-    /** The candidates, best first (ineligible ones last). */
+    /** {@return the candidates, best first (ineligible ones last)} */
     public List<Route> candidates() {
         return ranked;
     }
 
-    /** The best path, or {@code null} when no candidate is eligible. */
+    /** {@return the best path, or {@code null} when no candidate is eligible} */
     public Route best() {
         return multipath.isEmpty() ? null : multipath.get(0);
     }
 
-    /** The ECMP set, the best first; empty when there is no best. */
+    /** {@return the ECMP set, the best first; empty when there is no best} */
     public List<Route> multipath() {
         return multipath;
     }

@@ -37,7 +37,7 @@ public record Neighbor(InetAddress address, Asn asn, RouterId routerId, boolean 
                 local instanceof Inet6Address v6 ? Optional.of(v6) : Optional.empty());
     }
 
-    /** The source its routes carry in the Loc-RIB. */
+    /** {@return the source its routes carry in the Loc-RIB} */
     public PeerSource source() {
         return new PeerSource(address, routerId, asn, ebgp);
     }

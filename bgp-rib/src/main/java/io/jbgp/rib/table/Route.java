@@ -23,7 +23,7 @@ public record Route(RouteSource source, long pathId, AttributeSet attrs, long la
         Objects.requireNonNull(eligibility, "eligibility");
     }
 
-    /** Whether the route may take part in best-path selection. */
+    /** {@return whether the route may take part in best-path selection} */
     public boolean isEligible() {
         return eligibility.isEligible();
     }

@@ -13,10 +13,10 @@ public sealed interface RouteSource permits PeerSource, LocalSource {
      */
     boolean sameAs(RouteSource other);
 
-    /** Whether the route was learned from an eBGP neighbor. */
+    /** {@return whether the route was learned from an eBGP neighbor} */
     boolean isEbgp();
 
-    /** Whether this speaker originated the route. */
+    /** {@return whether this speaker originated the route} */
     default boolean isLocal() {
         return this instanceof LocalSource;
     }
