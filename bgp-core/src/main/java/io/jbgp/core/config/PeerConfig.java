@@ -79,7 +79,7 @@ public record PeerConfig(InetAddress remoteAddress, Asn remoteAs, Optional<Strin
         Objects.requireNonNull(shutdownCommunication, "shutdownCommunication");
     }
 
-    /** {@return the neighbor's identity in the ports and the RIB} */
+    /** The neighbor's identity in the ports and the RIB. */
     public PeerKey key() {
         return new PeerKey(remoteAddress, vrf);
     }
@@ -224,7 +224,7 @@ public record PeerConfig(InetAddress remoteAddress, Asn remoteAs, Optional<Strin
             return this;
         }
 
-        /** {@return the configuration; validates like the record constructor} */
+        /** The configuration; validates like the record constructor. */
         public PeerConfig build() {
             Set<AddressFamily> fams = new LinkedHashSet<>(families);
             if (fams.isEmpty()) {

@@ -266,7 +266,7 @@ public final class Peer {
 
     // ---------------------------------------------------------------- queries
 
-    /** {@return the earliest deadline of any session or the IdleHold timer} */
+    /** The earliest deadline of any session or the IdleHold timer. */
     public OptionalLong nextDeadline() {
         OptionalLong best = timers.next();
         for (Session s : sessions) {
@@ -278,7 +278,7 @@ public final class Peer {
         return best;
     }
 
-    /** {@return the most advanced state among the sessions, IDLE when there are none} */
+    /** The most advanced state among the sessions, IDLE when there are none. */
     public SessionState state() {
         SessionState best = SessionState.IDLE;
         for (Session s : sessions) {
@@ -289,37 +289,37 @@ public final class Peer {
         return best;
     }
 
-    /** {@return the Established session, if any (there is never more than one)} */
+    /** The Established session, if any (there is never more than one). */
     public Optional<Session> established() {
         return sessions.stream().filter(s -> s.state() == SessionState.ESTABLISHED).findFirst();
     }
 
-    /** {@return the live sessions, at most two} */
+    /** The live sessions, at most two. */
     public List<Session> sessions() {
         return List.copyOf(sessions);
     }
 
-    /** {@return the neighbor's identity in the ports} */
+    /** The neighbor's identity in the ports. */
     public PeerKey key() {
         return config.key();
     }
 
-    /** {@return the neighbor's configuration} */
+    /** The neighbor's configuration. */
     public PeerConfig config() {
         return config;
     }
 
-    /** {@return true between {@link #start} and {@link #stop}} */
+    /** True between {@link #start} and {@link #stop}. */
     public boolean isEnabled() {
         return enabled;
     }
 
-    /** {@return the IdleHoldTime the next error-free restart would wait (before jitter)} */
+    /** The IdleHoldTime the next error-free restart would wait (before jitter). */
     public Duration idleHoldTime() {
         return Duration.ofNanos(idleHoldNanos);
     }
 
-    /** {@return the IdleHold deadline while damping} */
+    /** The IdleHold deadline while damping. */
     public OptionalLong idleHoldDeadline() {
         return timers.deadline(TimerKind.IDLE_HOLD);
     }

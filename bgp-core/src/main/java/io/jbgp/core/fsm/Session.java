@@ -161,9 +161,7 @@ public final class Session {
 
     // ---------------------------------------------------------------- queries
 
-    /**
-     * {@return the earliest armed deadline; the driver schedules one wake-up there and calls poll}
-     */
+    /** The earliest armed deadline; the driver schedules one wake-up there and calls poll. */
     public OptionalLong nextDeadline() {
         return timers.next();
     }
@@ -173,37 +171,37 @@ public final class Session {
         return timers.deadline(kind);
     }
 
-    /** {@return the current RFC 4271 state} */
+    /** The current RFC 4271 state. */
     public SessionState state() {
         return state;
     }
 
-    /** {@return the OPEN we send on this session} */
+    /** The OPEN we send on this session. */
     public OpenMessage localOpen() {
         return localOpen;
     }
 
-    /** {@return the peer's OPEN, once received and accepted} */
+    /** The peer's OPEN, once received and accepted. */
     public Optional<OpenMessage> remoteOpen() {
         return Optional.ofNullable(remoteOpen);
     }
 
-    /** {@return the negotiated parameters, from OpenConfirm on} */
+    /** The negotiated parameters, from OpenConfirm on. */
     public Optional<NegotiatedSession> negotiated() {
         return Optional.ofNullable(negotiated);
     }
 
-    /** {@return true when the peer opened this session's connection (RFC 4271 Event 17)} */
+    /** True when the peer opened this session's connection (RFC 4271 Event 17). */
     public boolean isInbound() {
         return inbound;
     }
 
-    /** {@return true while the session owns a TCP connection} */
+    /** True while the session owns a TCP connection. */
     public boolean hasConnection() {
         return tcpUp;
     }
 
-    /** {@return the peer's end of the connection, once connected} */
+    /** The peer's end of the connection, once connected. */
     public Optional<InetSocketAddress> remoteAddress() {
         return Optional.ofNullable(remoteAddress);
     }

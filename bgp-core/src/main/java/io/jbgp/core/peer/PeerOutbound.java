@@ -20,7 +20,7 @@ import java.util.List;
  */
 public interface PeerOutbound {
 
-    /** {@return the neighbor this outbound belongs to} */
+    /** The neighbor this outbound belongs to. */
     PeerKey peer();
 
     /** Queues the UPDATEs in order and flushes once after the last. */
