@@ -8,7 +8,11 @@ package io.jbgp.core.fsm;
 @FunctionalInterface
 public interface Ticker {
 
-    /** Nanoseconds from an arbitrary origin; only differences are meaningful. */
+    /**
+     * Nanoseconds from an arbitrary origin; only differences are meaningful.
+     *
+     * @return the current reading in nanoseconds
+     */
     long nanos();
 
     /** {@return the JVM's monotonic clock ({@link System#nanoTime()})} */
