@@ -26,6 +26,13 @@ public final class ForwardingTable {
      * @param newRoute what is installed now, empty if withdrawn
      */
     public record FibChange(IpPrefix prefix, Optional<FibRoute> oldRoute, Optional<FibRoute> newRoute) {
+        /**
+         * Rejects null parts.
+         *
+         * @param prefix the destination
+         * @param oldRoute what was installed, empty if nothing
+         * @param newRoute what is installed now, empty if withdrawn
+         */
         public FibChange {
             Objects.requireNonNull(prefix, "prefix");
             Objects.requireNonNull(oldRoute, "oldRoute");
@@ -37,11 +44,23 @@ public final class ForwardingTable {
     private final TreeMap<IpPrefix, FibRoute> routes = new TreeMap<>();
     private boolean inBatch;
 
+    /**
+     * An empty table that pushes its changes to {@code sink}.
+     *
+     * @param sink where installs and withdrawals go; {@link FibSink#NONE} to keep them in memory
+     *     only
+     */
     public ForwardingTable(FibSink sink) {
         this.sink = Objects.requireNonNull(sink, "sink");
     }
 
-    /** Installs, replaces or (with {@code null}) removes the entry for a prefix. */
+    /**
+     * Installs, replaces or (with {@code null}) removes the entry for a prefix.
+     *
+     * @param prefix the destination
+     * @param route the new entry, or {@code null} to remove it
+     * @return the change, or empty when the entry was already so
+     */
     public Optional<FibChange> set(IpPrefix prefix, FibRoute route) {
         if (route != null && !route.prefix().equals(prefix)) {
             throw new IllegalArgumentException("set: route for " + route.prefix() + " given for " + prefix);
@@ -70,7 +89,12 @@ public final class ForwardingTable {
         }
     }
 
-    /** The installed route for a prefix, or {@code null}. */
+    /**
+     * The installed route for a prefix, or {@code null}.
+     *
+     * @param prefix the destination
+     * @return the entry, or {@code null}
+     */
     public FibRoute get(IpPrefix prefix) {
         return routes.get(prefix);
     }
@@ -85,6 +109,7 @@ public final class ForwardingTable {
         sink.resync(routes.values());
     }
 
+    /** {@return the number of installed prefixes} */
     public int size() {
         return routes.size();
     }

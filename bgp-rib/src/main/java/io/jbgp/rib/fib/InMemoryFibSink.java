@@ -74,6 +74,7 @@ public final class InMemoryFibSink implements FibSink {
         return commits.get();
     }
 
+    /** {@return true after {@link #close(boolean)}} */
     public boolean isClosed() {
         return closed;
     }

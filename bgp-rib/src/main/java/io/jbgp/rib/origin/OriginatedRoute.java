@@ -27,6 +27,14 @@ public record OriginatedRoute(IpPrefix prefix, NetworkStatement statement, PathA
         STATIC
     }
 
+    /**
+     * Rejects null parts.
+     *
+     * @param prefix the announced prefix
+     * @param statement the {@code network} statement that originates it
+     * @param attributes the statement's attributes ({@code set ...})
+     * @param systemRoute the host route it was redistributed from; empty for explicit statements
+     */
     public OriginatedRoute {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(statement, "statement");

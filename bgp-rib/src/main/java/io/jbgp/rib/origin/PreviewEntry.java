@@ -59,6 +59,15 @@ public record PreviewEntry(IpPrefix prefix, NetworkStatement statement, Optional
         }
     }
 
+    /**
+     * Rejects null parts.
+     *
+     * @param prefix the candidate prefix
+     * @param statement the statement that selected it
+     * @param systemRoute the host route behind it; empty for explicit statements
+     * @param included true if this entry is what gets announced for the prefix
+     * @param reason why it is, or is not, announced
+     */
     public PreviewEntry {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(statement, "statement");

@@ -10,6 +10,9 @@ public sealed interface RouteSource permits PeerSource, LocalSource {
     /**
      * Whether {@code other} is the same origin for keying paths: the same neighbor address (its
      * router id or AS may differ across sessions) or the same local source.
+     *
+     * @param other another source
+     * @return true when paths from both sources replace each other
      */
     boolean sameAs(RouteSource other);
 
