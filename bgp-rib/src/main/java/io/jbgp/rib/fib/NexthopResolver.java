@@ -17,9 +17,9 @@ import java.util.Set;
  * prefixes use which next hop so that a route change re-evaluates only those prefixes (OpenBGPD
  * {@code nexthop.prefix_h} and {@code prefix_evaluate_nexthop}; BIRD's hostcache).
  *
- * <p>Resolution is deliberately not recursive through BGP: only {@link SystemRoute}s of kind
- * CONNECTED or STATIC count, never routes this speaker installed itself (kind OWN), so a BGP
- * route can never make its own next hop reachable (BIRD: "not recursively resolved through
+ * <p>Resolution is deliberately not recursive through BGP: only the host's {@link SystemRoute}s
+ * count (CONNECTED, STATIC, and DYNAMIC ones other daemons installed), never routes this speaker
+ * installed itself (kind OWN), so a BGP route can never make its own next hop reachable (BIRD: "not recursively resolved through
  * Rte1"). The default route counts only when {@code resolveViaDefault} is set (OpenBGPD
  * {@code nexthop qualify via default}).
  *
