@@ -69,6 +69,7 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
     private final PeerConnector connector;
     private final Map<InetAddress, PeerDriver> drivers = new ConcurrentHashMap<>();
     private final List<BgpListener> listeners = new ArrayList<>();
+    private volatile Thread ribThread;
     private boolean started;
     private boolean closed;
 
@@ -85,6 +86,7 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
             this.ownedExecutor = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "jbgp-rib");
                 t.setDaemon(true);
+                ribThread = t;
                 return t;
             });
             this.callbackExecutor = ownedExecutor;
@@ -194,6 +196,12 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
         return events;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Blocks for at most about 10 s; must not be called on one of the speaker's event loops
+     * (it waits for them). Calling it from an event callback is allowed.
+     */
     @Override
     public void close(Optional<String> shutdownCommunication) {
         List<Future<Void>> stopping = new ArrayList<>();
@@ -220,6 +228,9 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
         loops.close();
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
+            if (Thread.currentThread() == ribThread) {
+                return; // closed from a callback: the executor finishes after this task
+            }
             try {
                 ownedExecutor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

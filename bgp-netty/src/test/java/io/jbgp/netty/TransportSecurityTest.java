@@ -128,4 +128,21 @@ class TransportSecurityTest {
             assertTrue(e.getMessage().contains("epoll"), e.getMessage());
         }
     }
+
+    @Test
+    void aSpeakerOnNioRefusesNeighborsThatNeedMd5OrGtsm() {
+        try (EventLoops nio = EventLoops.createNio(1);
+             NettyBgpSpeaker speaker = NettyBgpSpeaker.builder().localAs(io.jbgp.core.types.Asn.of(65001))
+                     .routerId(io.jbgp.core.types.RouterId.parse("10.0.0.1")).noListen()
+                     .eventLoopGroup(nio.group()).build()) {
+            speaker.start();
+            var md5 = io.jbgp.core.config.PeerConfig.builder(CLIENT, io.jbgp.core.types.Asn.of(65002))
+                    .md5Password("s3cret").build();
+            var gtsm = io.jbgp.core.config.PeerConfig.builder(CLIENT, io.jbgp.core.types.Asn.of(65002))
+                    .ttlSecurity(1).build();
+            assertThrows(UnsupportedOperationException.class, () -> speaker.addPeer(md5));
+            assertThrows(UnsupportedOperationException.class, () -> speaker.addPeer(gtsm));
+            assertTrue(speaker.peers().isEmpty(), "a neighbor was added unprotected");
+        }
+    }
 }

@@ -31,15 +31,22 @@ public sealed interface RibCommand {
      * @param sink         where its UPDATEs go
      * @param importPolicy its import policy; empty means none (RFC 8212 for eBGP)
      * @param exportPolicy its export policy; empty means none (RFC 8212 for eBGP)
+     * @param enhancedRouteRefresh whether RFC 7313 was negotiated (BoRR/EoRR around a re-send)
      */
     record PeerUp(Neighbor neighbor, CodecContext codec, PeerOutbound sink, Optional<ImportPolicy> importPolicy,
-                  Optional<ExportPolicy> exportPolicy) implements RibCommand {
+                  Optional<ExportPolicy> exportPolicy, boolean enhancedRouteRefresh) implements RibCommand {
         public PeerUp {
             Objects.requireNonNull(neighbor, "neighbor");
             Objects.requireNonNull(codec, "codec");
             Objects.requireNonNull(sink, "sink");
             Objects.requireNonNull(importPolicy, "importPolicy");
             Objects.requireNonNull(exportPolicy, "exportPolicy");
+        }
+
+        /** A session without enhanced route refresh. */
+        public PeerUp(Neighbor neighbor, CodecContext codec, PeerOutbound sink, Optional<ImportPolicy> importPolicy,
+                      Optional<ExportPolicy> exportPolicy) {
+            this(neighbor, codec, sink, importPolicy, exportPolicy, false);
         }
     }
 

@@ -89,15 +89,19 @@ public record RibSnapshot(Map<AddressFamily, List<DestinationView>> routes, Map<
      * @param importStatus a human status of its import side (e.g. the RFC 8212 default deny)
      * @param exportStatus a human status of its export side
      * @param feeding      whether a table walk towards it is still running
+     * @param importRejected why each received path missing from the post-policy view was rejected
+     * @param exportRejected why each prefix with a best path is not advertised to it
      */
     public record PeerView(Neighbor neighbor, Map<Nlri, AttributeSet> adjRibInPre, Map<Nlri, AttributeSet> adjRibInPost,
                            Map<IpPrefix, AttributeSet> adjRibOut, String importStatus, String exportStatus,
-                           boolean feeding) {
+                           boolean feeding, Map<Nlri, String> importRejected, Map<IpPrefix, String> exportRejected) {
         public PeerView {
             Objects.requireNonNull(neighbor, "neighbor");
             adjRibInPre = Map.copyOf(adjRibInPre);
             adjRibInPost = Map.copyOf(adjRibInPost);
             adjRibOut = Map.copyOf(adjRibOut);
+            importRejected = Map.copyOf(importRejected);
+            exportRejected = Map.copyOf(exportRejected);
             Objects.requireNonNull(importStatus, "importStatus");
             Objects.requireNonNull(exportStatus, "exportStatus");
         }

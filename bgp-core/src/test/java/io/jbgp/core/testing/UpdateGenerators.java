@@ -38,7 +38,6 @@ import io.jbgp.core.types.Ipv4Prefix;
 import io.jbgp.core.types.Ipv6Prefix;
 import io.jbgp.core.types.RouterId;
 import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
@@ -382,10 +381,5 @@ public final class UpdateGenerators {
         } catch (UnknownHostException e) {
             throw new AssertionError(e);
         }
-    }
-
-    /** For tests that need an address literal without a lookup. */
-    public static InetAddress address(String literal) {
-        return IpPrefix.parseAddress(literal);
     }
 }

@@ -21,7 +21,6 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -93,10 +92,12 @@ public final class PeerDriver {
         this.connector = Objects.requireNonNull(connector, "connector");
     }
 
+    /** The event loop this neighbor and both of its connections run on. */
     public EventLoop loop() {
         return loop;
     }
 
+    /** The neighbor's identity. */
     public PeerKey key() {
         return peer.key();
     }
@@ -146,12 +147,9 @@ public final class PeerDriver {
     public Future<Void> stop(io.jbgp.core.error.BgpError cease, Optional<String> communication) {
         Promise<Void> done = loop.newPromise();
         onLoop(() -> {
-            long now = ticker.nanos();
-            for (Session s : peer.sessions()) {
-                execute(peer.handle(s, new SessionEvent.AutomaticStop(cease, communication), now));
-            }
             stopped = done;
-            execute(peer.stop(communication, now));
+            // AutomaticStop (Event 8) of the whole neighbor with the caller's CEASE subcode
+            execute(peer.stop(cease, communication, ticker.nanos()));
             cancelPendingConnect();
             completeStopIfIdle();
         });

@@ -120,4 +120,28 @@ class FrrSessionIT {
             assertTrue(frr.awaitState("Established", Duration.ofSeconds(10)), frr::log);
         }
     }
+
+    /**
+     * Both sides active: whether the two connections collide (RFC 4271 §6.8) depends on timing,
+     * but either way one session must remain, and FRR must never count a dropped established
+     * connection.
+     */
+    @Test
+    void bothActiveEndWithOneStableSession() throws Exception {
+        try (InteropSpeaker ours = new InteropSpeaker(ourPort)) {
+            ours.speaker.addPeer(InteropSpeaker.neighbor(FRR, FRR_AS, daemonPort).build());
+            try (FrrDaemon frr = FrrDaemon.start(frr(false))) {
+                assertTrue(ours.awaitEstablished(FRR, ESTABLISH_WAIT), () -> "not established: " + ours.events() + "\n" + frr.log());
+                assertTrue(frr.awaitState("Established", Duration.ofSeconds(10)), frr::log);
+                // one more FRR connect-retry period: a late collision would drop a session now
+                assertFalse(Daemon.await(Duration.ofSeconds(3), () -> !"Established".equals(frr.state())),
+                        () -> "FRR left Established: " + frr.neighbor());
+                Map<String, Object> n = frr.neighbor();
+                assertEquals(1L, n.get("connectionsEstablished"), () -> "FRR neighbor: " + n);
+                assertEquals(0L, n.get("connectionsDropped"), () -> "FRR neighbor: " + n);
+                assertEquals(1L, ours.events().stream().filter(e -> e instanceof io.jbgp.netty.SpeakerEvent.SessionEstablished).count(),
+                        () -> "our events: " + ours.events());
+            }
+        }
+    }
 }

@@ -80,4 +80,23 @@ class OpenBgpdSessionIT {
             }
         }
     }
+
+    @Test
+    void shutdownCommunicationShowsInBgpctl() throws Exception {
+        String text = "jbgp interop: draining for upgrade";
+        try (OpenBgpDaemon bgpd = OpenBgpDaemon.start(openbgpd(true))) {
+            InteropSpeaker ours = new InteropSpeaker(ourPort);
+            try {
+                ours.speaker.addPeer(InteropSpeaker.neighbor(OPENBGPD, OPENBGPD_AS, daemonPort).build());
+                assertTrue(ours.awaitEstablished(OPENBGPD, ESTABLISH_WAIT), () -> "not established: " + ours.events());
+                assertTrue(bgpd.awaitState("Established", Duration.ofSeconds(10)), bgpd::log);
+            } finally {
+                ours.close(text);
+            }
+            assertTrue(Daemon.await(Duration.ofSeconds(10), () -> !"Established".equals(bgpd.state())));
+            // RFC 9003: OpenBGPD keeps the last received shutdown communication
+            String status = bgpd.bgpctl("show", "neighbor", OURS);
+            assertTrue(status.contains(text), () -> "bgpctl does not show the shutdown communication:\n" + status);
+        }
+    }
 }

@@ -1,0 +1,580 @@
+package io.jbgp.examples.bgpd;
+
+import io.jbgp.core.config.PeerConfig;
+import io.jbgp.core.fsm.DownReason;
+import io.jbgp.core.fsm.NegotiatedSession;
+import io.jbgp.core.fsm.SessionState;
+import io.jbgp.core.message.RouteRefreshMessage;
+import io.jbgp.core.message.UpdateMessage;
+import io.jbgp.core.peer.PeerEventHandler;
+import io.jbgp.core.peer.PeerKey;
+import io.jbgp.core.peer.PeerOutbound;
+import io.jbgp.core.types.AddressFamily;
+import io.jbgp.core.types.IpPrefix;
+import io.jbgp.core.types.Ipv6Prefix;
+import io.jbgp.examples.config.BgpdConfig;
+import io.jbgp.examples.config.BgpdConfigParser;
+import io.jbgp.examples.config.ConfigException;
+import io.jbgp.examples.config.LeakGuard;
+import io.jbgp.examples.ctl.ActionResult;
+import io.jbgp.examples.ctl.ControlDispatcher;
+import io.jbgp.examples.ctl.ControlServer;
+import io.jbgp.examples.ctl.ControlTarget;
+import io.jbgp.examples.ctl.FibRowView;
+import io.jbgp.examples.ctl.NeighborAction;
+import io.jbgp.examples.ctl.NeighborView;
+import io.jbgp.examples.ctl.NetworkView;
+import io.jbgp.examples.ctl.RibQuery;
+import io.jbgp.examples.ctl.RibRowView;
+import io.jbgp.netty.NettyBgpSpeaker;
+import io.jbgp.netty.SpeakerEvent;
+import io.jbgp.rib.Rib;
+import io.jbgp.rib.RibCommand;
+import io.jbgp.rib.RibConfig;
+import io.jbgp.rib.RibExecutor;
+import io.jbgp.rib.RibPeerEventHandler;
+import io.jbgp.rib.RibPeerSettings;
+import io.jbgp.rib.RibSnapshot;
+import io.jbgp.rib.fib.FibSink;
+import io.jbgp.rib.fib.KernelFibSink;
+import io.jbgp.rib.origin.NetworkStatement;
+import io.jbgp.rib.origin.OriginChange;
+import io.jbgp.rib.origin.OriginatedRoute;
+import io.jbgp.rib.origin.PreviewEntry;
+import io.jbgp.rib.origin.Redistributor;
+import io.jbgp.rib.origin.SystemRoute;
+import io.jbgp.rib.origin.SystemRouteSource;
+import io.jbgp.rib.table.PeerSource;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The peer demo daemon: one bgpd.conf brought to life by composing the library's parts. This is
+ * the wiring an embedder would otherwise write, and what {@code NettyBgpSpeaker} does not (yet)
+ * do by itself:
+ *
+ * <pre>
+ *   NettyBgpSpeaker ──PeerEventHandler──► RibPeerEventHandler ──RibCommand──► Rib (one RibExecutor)
+ *        ▲ callbacks on the RIB executor                                          │
+ *        └────────────── PeerOutbound (UPDATE, ROUTE-REFRESH) ◄───────────────────┤
+ *   SystemRouteSource ─► Redistributor (network statements) ─► Rib.originate      │
+ *                     └► Rib.systemRouteListener (next-hop resolution)            ▼
+ *                                                         ForwardingTable ─► FibSink
+ * </pre>
+ *
+ * <p>Threading: the speaker delivers its callbacks and events on the RIB executor, the
+ * {@link Redistributor} runs there too, so the routing state has one writer (STYLE §10).
+ * {@link ControlTarget} methods run on control-socket threads and only read snapshots taken on
+ * the executor; reconfiguration ({@link #reload}, {@link #neighbor}) is serialised by this
+ * object's monitor.
+ *
+ * <p>Loopback is always treated as connected for next-hop resolution: the kernel keeps
+ * 127.0.0.0/8 in its {@code local} table, which the system route source does not read, and the
+ * demo and interop tests peer over 127.0.0.x. The IPv4-mapped IPv6 form of loopback counts as
+ * well (the library's resolver does not map {@code ::ffff:a.b.c.d} to IPv4 by itself).
+ */
+public final class Bgpd implements ControlTarget, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Bgpd.class);
+    /** Bound on waiting for the RIB executor to answer a "show" question. */
+    private static final Duration SNAPSHOT_WAIT = Duration.ofSeconds(5);
+    private static final List<SystemRoute> LOOPBACK = List.of(
+            SystemRoute.connected(IpPrefix.parse("127.0.0.0/8"), "lo"),
+            SystemRoute.connected(IpPrefix.parse("::1/128"), "lo"),
+            // ::ffff:127.0.0.0/104, the IPv4-mapped form (RFC 4291 §2.5.5.2) FRR sends as the IPv6
+            // next hop on an IPv4 session when its source address has no IPv6 sibling
+            SystemRoute.connected(Ipv6Prefix.of(0, 0x0000_ffff_7f00_0000L, 104), "lo"));
+
+    /**
+     * What bgpd.conf cannot say: where host routes come from and forwarding goes, and the next
+     * hop addresses for the family a session does not run over.
+     *
+     * @param systemRoutes the host's connected and static routes
+     * @param fibSink      where the forwarding table goes when {@code fib-update yes}; empty: the
+     *                     kernel of the namespace we run in
+     * @param localV4      our IPv4 next hop on IPv6 sessions; empty: an address beside the session's
+     * @param localV6      our IPv6 next hop on IPv4 sessions; empty: an address beside the session's
+     * @param idleHold     the first IdleHold back-off after a session drop (default 30 s)
+     * @param configFile   the file {@code reload} re-reads
+     * @param threads      event loop threads (0: Netty's default)
+     */
+    public record Options(SystemRouteSource systemRoutes, Optional<FibSink> fibSink, Optional<Inet4Address> localV4,
+                          Optional<Inet6Address> localV6, Optional<Duration> idleHold, Optional<Path> configFile,
+                          int threads) {
+        public Options {
+            Objects.requireNonNull(systemRoutes, "systemRoutes");
+            Objects.requireNonNull(fibSink, "fibSink");
+            Objects.requireNonNull(localV4, "localV4");
+            Objects.requireNonNull(localV6, "localV6");
+            Objects.requireNonNull(idleHold, "idleHold");
+            Objects.requireNonNull(configFile, "configFile");
+        }
+
+        /** No host routes, the kernel FIB (when the file says {@code fib-update yes}), one thread. */
+        public static Options defaults() {
+            return new Options(SystemRouteSource.NONE, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty(), 1);
+        }
+
+        public Options withSystemRoutes(SystemRouteSource s) {
+            return new Options(s, fibSink, localV4, localV6, idleHold, configFile, threads);
+        }
+
+        public Options withFibSink(FibSink s) {
+            return new Options(systemRoutes, Optional.of(s), localV4, localV6, idleHold, configFile, threads);
+        }
+
+        public Options withLocalV4(Inet4Address a) {
+            return new Options(systemRoutes, fibSink, Optional.of(a), localV6, idleHold, configFile, threads);
+        }
+
+        public Options withLocalV6(Inet6Address a) {
+            return new Options(systemRoutes, fibSink, localV4, Optional.of(a), idleHold, configFile, threads);
+        }
+
+        public Options withIdleHold(Duration d) {
+            return new Options(systemRoutes, fibSink, localV4, localV6, Optional.of(d), configFile, threads);
+        }
+
+        public Options withConfigFile(Path p) {
+            return new Options(systemRoutes, fibSink, localV4, localV6, idleHold, Optional.of(p), threads);
+        }
+    }
+
+    private final Options options;
+    private final FibSink fibSink;
+    private final RibExecutor ribExecutor;
+    private final Rib rib;
+    private final NettyBgpSpeaker speaker;
+    private final Map<InetAddress, PeerOutbound> outbound = new ConcurrentHashMap<>();
+    private final Map<InetAddress, Long> lastUpDown = new ConcurrentHashMap<>();
+    private final Set<InetAddress> adminDown = ConcurrentHashMap.newKeySet();
+    private volatile RunningConfig running;
+    /** Owned by the RIB executor. */
+    private Redistributor redistributor;
+    private ControlServer control;
+    private boolean closed;
+
+    private Bgpd(RunningConfig running, Options options) {
+        this.running = running;
+        this.options = options;
+        BgpdConfig c = running.config();
+        this.fibSink = !c.fibUpdate() ? FibSink.NONE
+                : options.fibSink().orElseGet(() -> new KernelFibSink(KernelFibSink.Config.defaults()));
+        this.ribExecutor = RibExecutor.singleThread("jbgp-rib-" + c.asn());
+        this.rib = new Rib(RibConfig.of(c.asn(), running.routerId()).withFibSink(fibSink), ribExecutor);
+        RibPeerEventHandler ribHandler = new RibPeerEventHandler(rib,
+                key -> this.running.settings().getOrDefault(key.address(), RibPeerSettings.NONE));
+        NettyBgpSpeaker.Builder b = NettyBgpSpeaker.builder().localAs(c.asn()).routerId(running.routerId())
+                .callbackExecutor(ribExecutor).peerEventHandler(new SessionTap(ribHandler)).threads(options.threads());
+        for (BgpdConfig.ListenConfig l : c.listen()) {
+            b.listen(new InetSocketAddress(l.address(), l.port()));
+        }
+        this.speaker = b.build();
+    }
+
+    /** Starts a daemon for a parsed configuration: origination, neighbors, listeners. */
+    public static Bgpd start(BgpdConfig config, Options options) {
+        Bgpd d = new Bgpd(RunningConfig.of(config, options), options);
+        try {
+            d.startInternal();
+        } catch (RuntimeException e) {
+            d.close();
+            throw e;
+        }
+        return d;
+    }
+
+    /** Reads, checks and starts a configuration file ({@code reload} re-reads it). */
+    public static Bgpd start(Path file, Options options) throws IOException, ConfigException {
+        return start(BgpdConfigParser.parse(file), options.withConfigFile(file));
+    }
+
+    private void startInternal() {
+        speaker.events().subscribe(this::onEvent);
+        SystemRouteSource.Listener resolver = rib.systemRouteListener();
+        LOOPBACK.forEach(resolver::added);
+        ribExecutor.execute(() -> redistributor = new Redistributor(running.origin(), this::originate));
+        options.systemRoutes().subscribe(new SystemRouteSource.Listener() {
+            @Override
+            public void added(SystemRoute r) {
+                resolver.added(r);
+                ribExecutor.execute(() -> redistributor.added(r));
+            }
+
+            @Override
+            public void removed(SystemRoute r) {
+                resolver.removed(r);
+                ribExecutor.execute(() -> redistributor.removed(r));
+            }
+        });
+        // after subscribing: a route reported twice is ignored by both consumers
+        List<SystemRoute> now = options.systemRoutes().snapshot();
+        now.forEach(resolver::added);
+        ribExecutor.execute(() -> redistributor.reset(now));
+        for (PeerConfig p : running.peers().values()) {
+            speaker.addPeer(p);
+        }
+        speaker.start();
+        LOG.info("bgpd AS {} router-id {} started with {} neighbor(s), listening on {}", running.config().asn(),
+                running.routerId(), running.peers().size(), speaker.listenAddresses());
+    }
+
+    /** Serves {@code bgpctl} on a Unix socket (mode 0600) until {@link #close}. */
+    public synchronized void startControlSocket(Path socket) throws IOException {
+        if (control != null) {
+            throw new IllegalStateException("startControlSocket: already serving " + control.path());
+        }
+        control = ControlServer.start(socket, new ControlDispatcher(this));
+    }
+
+    /** The RIB (embedders and tests read snapshots from it). */
+    public Rib rib() {
+        return rib;
+    }
+
+    /** The speaker (its events, neighbor states). */
+    public NettyBgpSpeaker speaker() {
+        return speaker;
+    }
+
+    /**
+     * A consistent RIB snapshot, waited for (bounded). Taken in two hops over the RIB executor:
+     * tasks already queued may queue follow-ups (the redistributor's originations are posted as
+     * new commands), and the second hop runs after those, so "show" sees their result.
+     */
+    public RibSnapshot snapshot() {
+        CompletableFuture<RibSnapshot> f = new CompletableFuture<>();
+        ribExecutor.execute(() -> rib.snapshot().whenComplete((s, e) -> {
+            if (e != null) {
+                f.completeExceptionally(e);
+            } else {
+                f.complete(s);
+            }
+        }));
+        return await(f);
+    }
+
+    // ---------------------------------------------------------------- origination
+
+    // the leak guards' include lists restrict what the redistributor selects (runs on the RIB executor)
+    private void originate(List<OriginChange> changes) {
+        List<OriginChange> out = new ArrayList<>();
+        for (OriginChange c : changes) {
+            Optional<OriginatedRoute> before = c.before().filter(this::passesInclude);
+            Optional<OriginatedRoute> after = c.after().filter(this::passesInclude);
+            if (before.equals(after)) {
+                continue;
+            }
+            out.add(new OriginChange(c.prefix(), before, after));
+        }
+        if (!out.isEmpty()) {
+            rib.originationOutput().changed(out);
+        }
+    }
+
+    private boolean passesInclude(OriginatedRoute r) {
+        return includeRejection(r.statement(), r.prefix(), r.systemRoute()).isEmpty();
+    }
+
+    private Optional<String> includeRejection(NetworkStatement s, IpPrefix prefix, Optional<SystemRoute> via) {
+        LeakGuard g = running.guards().get(s);
+        if (g == null || g.includePrefixes().isEmpty()) {
+            return Optional.empty();
+        }
+        return g.rejection(prefix, via.map(SystemRoute::interfaceName).filter(n -> !n.isEmpty()));
+    }
+
+    // ---------------------------------------------------------------- session bookkeeping
+
+    private void onEvent(SpeakerEvent e) {
+        if (e instanceof SpeakerEvent.PeerStateChanged s
+                && (s.previous() == SessionState.ESTABLISHED || s.current() == SessionState.ESTABLISHED)) {
+            lastUpDown.put(s.peer().address(), System.nanoTime());
+        }
+    }
+
+    /** Remembers each session's outbound port, for {@code neighbor ADDR refresh}. */
+    private final class SessionTap implements PeerEventHandler {
+        private final PeerEventHandler rib;
+
+        SessionTap(PeerEventHandler rib) {
+            this.rib = rib;
+        }
+
+        @Override
+        public void established(PeerKey peer, NegotiatedSession session, PeerOutbound out) {
+            outbound.put(peer.address(), out);
+            rib.established(peer, session, out);
+        }
+
+        @Override
+        public void update(PeerKey peer, UpdateMessage update) {
+            rib.update(peer, update);
+        }
+
+        @Override
+        public void routeRefresh(PeerKey peer, RouteRefreshMessage refresh) {
+            rib.routeRefresh(peer, refresh);
+        }
+
+        @Override
+        public void down(PeerKey peer, DownReason reason) {
+            outbound.remove(peer.address());
+            rib.down(peer, reason);
+        }
+    }
+
+    // ---------------------------------------------------------------- ControlTarget
+
+    @Override
+    public List<NeighborView> neighbors() {
+        RibSnapshot s = snapshot();
+        RunningConfig rc = running;
+        long now = System.nanoTime();
+        List<NeighborView> out = new ArrayList<>();
+        for (PeerConfig p : rc.peers().values()) {
+            InetAddress a = p.remoteAddress();
+            SessionState st = adminDown.contains(a) ? SessionState.IDLE
+                    : speaker.peerState(p.key()).orElse(SessionState.IDLE);
+            long received = 0;
+            for (AddressFamily f : List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST)) {
+                for (RibSnapshot.DestinationView d : s.routes(f)) {
+                    received += d.candidates().stream()
+                            .filter(c -> c.route().source() instanceof PeerSource ps && ps.address().equals(a)).count();
+                }
+            }
+            RibSnapshot.PeerView pv = s.peers().get(a);
+            long sent = pv == null ? 0 : pv.adjRibOut().size();
+            Long t = lastUpDown.get(a);
+            long uptime = t == null ? NeighborView.NEVER : TimeUnit.NANOSECONDS.toSeconds(now - t);
+            out.add(new NeighborView(a, p.remoteAs(), Optional.of(p.description()).filter(x -> !x.isEmpty()),
+                    st, uptime, received, sent, 0, 0, 0,
+                    p.maxPrefixes().isPresent() ? p.maxPrefixes().getAsInt() : 0));
+        }
+        return out;
+    }
+
+    @Override
+    public List<RibRowView> rib(RibQuery query) {
+        return RibRows.rib(snapshot(), query);
+    }
+
+    @Override
+    public List<FibRowView> fib(Optional<IpPrefix> prefix) {
+        return RibRows.fib(snapshot().forwarding(), prefix);
+    }
+
+    @Override
+    public List<NetworkView> networks() {
+        List<PreviewEntry> preview = onRibExecutor(() -> redistributor.preview());
+        List<NetworkView> out = new ArrayList<>();
+        for (PreviewEntry e : preview) {
+            Optional<String> excluded = e.included()
+                    ? includeRejection(e.statement(), e.prefix(), e.systemRoute()) : Optional.empty();
+            String iface = e.systemRoute().map(SystemRoute::interfaceName).filter(n -> !n.isEmpty())
+                    .map(n -> " [" + n + "]").orElse("");
+            if (excluded.isPresent()) {
+                out.add(new NetworkView(e.prefix(), e.statement().toString(), false, excluded.get() + iface));
+            } else {
+                out.add(new NetworkView(e.prefix(), e.statement().toString(), e.included(),
+                        e.included() ? "" : e.reason().text() + iface));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public BgpdConfig config() {
+        return running.config();
+    }
+
+    @Override
+    public synchronized ActionResult neighbor(InetAddress address, NeighborAction action) {
+        PeerConfig p = running.peers().get(address);
+        if (p == null) {
+            return ActionResult.failed("no such neighbor " + address.getHostAddress());
+        }
+        switch (action) {
+            case UP:
+                if (adminDown.remove(address)) {
+                    speaker.addPeer(p);
+                }
+                return ActionResult.done("request sent.");
+            case DOWN:
+                if (adminDown.add(address)) {
+                    speaker.removePeer(p.key());
+                }
+                return ActionResult.done("request sent.");
+            case CLEAR:
+                if (!adminDown.contains(address)) {
+                    speaker.removePeer(p.key());
+                    speaker.addPeer(p);
+                }
+                return ActionResult.done("request sent.");
+            case REFRESH:
+                PeerOutbound out = outbound.get(address);
+                if (out == null || !out.isOpen()) {
+                    return ActionResult.failed("neighbor " + address.getHostAddress() + " is not established");
+                }
+                // RFC 2918: ask the neighbor to re-send each family the session carries
+                p.families().forEach(f -> out.sendRouteRefresh(RouteRefreshMessage.request(f)));
+                return ActionResult.done("request sent.");
+            default:
+                throw new IllegalStateException("neighbor: unknown action " + action);
+        }
+    }
+
+    @Override
+    public synchronized ActionResult reload() {
+        if (options.configFile().isEmpty()) {
+            return ActionResult.failed("reload: no configuration file (the daemon was started from memory)");
+        }
+        BgpdConfig c;
+        try {
+            c = BgpdConfigParser.parse(options.configFile().get());
+        } catch (ConfigException e) {
+            return ActionResult.failed(e.getMessage() + " (configuration unchanged)");
+        } catch (IOException e) {
+            return ActionResult.failed("reload: cannot read " + options.configFile().get() + ": " + e.getMessage()
+                    + " (configuration unchanged)");
+        }
+        return apply(c);
+    }
+
+    /** Applies a new configuration: the difference only, untouched sessions keep running. */
+    synchronized ActionResult apply(BgpdConfig c) {
+        RunningConfig old = running;
+        BgpdConfig o = old.config();
+        if (!c.asn().equals(o.asn()) || !c.routerId().equals(o.routerId()) || !c.listen().equals(o.listen())
+                || c.fibUpdate() != o.fibUpdate()) {
+            return ActionResult.failed("reload: AS, router-id, listen or fib-update changed; restart bgpd for that"
+                    + " (configuration unchanged)");
+        }
+        RunningConfig next = RunningConfig.of(c, options);
+        running = next;
+        int added = 0;
+        int removed = 0;
+        int reset = 0;
+        for (PeerConfig p : old.peers().values()) {
+            if (!next.peers().containsKey(p.remoteAddress())) {
+                adminDown.remove(p.remoteAddress());
+                speaker.removePeer(p.key());
+                removed++;
+            }
+        }
+        boolean policiesChanged = !c.filters().equals(o.filters()) || !c.groups().equals(o.groups());
+        for (PeerConfig p : next.peers().values()) {
+            InetAddress a = p.remoteAddress();
+            PeerConfig before = old.peers().get(a);
+            if (before == null) {
+                speaker.addPeer(p);
+                added++;
+            } else if (!before.equals(p)) {
+                // session parameters changed: only a new session can carry them
+                if (!adminDown.contains(a)) {
+                    speaker.removePeer(p.key());
+                    speaker.addPeer(p);
+                }
+                reset++;
+            } else if (policiesChanged) {
+                // soft reconfiguration: the RIB re-runs the policies, the session stays up
+                RibPeerSettings s = next.settings().get(a);
+                rib.post(new RibCommand.ImportPolicyChanged(a, s.importPolicy()));
+                rib.post(new RibCommand.ExportPolicyChanged(a, s.exportPolicy()));
+            }
+        }
+        if (!next.origin().equals(old.origin()) || !next.guards().equals(old.guards())) {
+            ribExecutor.execute(() -> redistributor.reconfigure(next.origin()));
+        }
+        String msg = String.format("reloaded: %d neighbor(s) added, %d removed, %d reset; policies %s",
+                added, removed, reset, policiesChanged ? "re-applied" : "unchanged");
+        LOG.info("{}", msg);
+        return ActionResult.done(msg);
+    }
+
+    // ---------------------------------------------------------------- stop
+
+    /**
+     * Stops: the control socket, then every session with CEASE Administrative Shutdown and our
+     * shutdown communication, then (once the RIB has withdrawn what the sessions brought) the
+     * FIB sink, which takes our remaining kernel routes out.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (control != null) {
+                try {
+                    control.close();
+                } catch (IOException e) {
+                    LOG.warn("control socket close failed: {}", e.toString());
+                }
+            }
+        }
+        speaker.close(Optional.of(RunningConfig.SHUTDOWN_COMMUNICATION));
+        try {
+            rib.snapshot().get(SNAPSHOT_WAIT.toMillis(), TimeUnit.MILLISECONDS); // the PeerDowns are processed
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("rib did not settle before stop: {}", e.toString());
+        }
+        try {
+            options.systemRoutes().close();
+        } catch (Exception e) {
+            LOG.warn("system route source close failed: {}", e.toString());
+        }
+        rib.close();
+        fibSink.close(true);
+        LOG.info("bgpd AS {} stopped", running.config().asn());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private <T> T onRibExecutor(Supplier<T> query) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        ribExecutor.execute(() -> {
+            try {
+                f.complete(query.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return await(f);
+    }
+
+    private static <T> T await(CompletableFuture<T> f) {
+        try {
+            return f.get(SNAPSHOT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the RIB", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("RIB query failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the RIB did not answer within " + SNAPSHOT_WAIT, e);
+        }
+    }
+}

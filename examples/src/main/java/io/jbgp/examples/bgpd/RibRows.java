@@ -1,0 +1,123 @@
+package io.jbgp.examples.bgpd;
+
+import io.jbgp.core.attr.Community;
+import io.jbgp.core.attr.LargeCommunity;
+import io.jbgp.core.types.AddressFamily;
+import io.jbgp.core.types.IpPrefix;
+import io.jbgp.examples.ctl.FibRowView;
+import io.jbgp.examples.ctl.RibQuery;
+import io.jbgp.examples.ctl.RibRowView;
+import io.jbgp.rib.RibSnapshot;
+import io.jbgp.rib.attr.AttributeSet;
+import io.jbgp.rib.fib.FibRoute;
+import io.jbgp.rib.table.PeerSource;
+import io.jbgp.rib.table.Route;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a {@link RibSnapshot} into the rows {@code bgpctl show rib} and {@code show fib} print:
+ * one row per candidate path (eligible or not), and one per forwarding next hop.
+ */
+final class RibRows {
+    /** LOCAL_PREF shown for a path without one (RFC 4271 §5.1.5: the usual default). */
+    private static final long DEFAULT_LOCAL_PREF = 100;
+    private static final InetAddress ANY_V4 = literal(new byte[4]);
+    private static final InetAddress ANY_V6 = literal(new byte[16]);
+
+    private RibRows() {
+    }
+
+    /** Every candidate path matching {@code q}, in prefix order, best first within a prefix. */
+    static List<RibRowView> rib(RibSnapshot s, RibQuery q) {
+        List<RibRowView> rows = new ArrayList<>();
+        for (AddressFamily f : List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST)) {
+            List<RibSnapshot.DestinationView> dests = s.routes(f);
+            for (RibSnapshot.DestinationView d : dests) {
+                if (!selected(d.prefix(), q, dests)) {
+                    continue;
+                }
+                for (RibSnapshot.CandidateView c : d.candidates()) {
+                    RibRowView row = row(d.prefix(), c);
+                    if ((q.selectedOnly() && !row.best())
+                            || (q.neighbor().isPresent() && !row.from().equals(q.neighbor()))) {
+                        continue;
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    // an exact prefix, or the most specific prefixes covering an address (bgpctl "show rib ADDR")
+    private static boolean selected(IpPrefix p, RibQuery q, List<RibSnapshot.DestinationView> all) {
+        if (q.prefix().isPresent()) {
+            return q.prefix().get().equals(p);
+        }
+        if (q.address().isEmpty()) {
+            return true;
+        }
+        InetAddress a = q.address().get();
+        if (!p.containsAddress(a)) {
+            return false;
+        }
+        for (RibSnapshot.DestinationView d : all) {
+            if (d.prefix().length() > p.length() && d.prefix().containsAddress(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One candidate as a row. */
+    static RibRowView row(IpPrefix prefix, RibSnapshot.CandidateView c) {
+        Route r = c.route();
+        AttributeSet a = r.attrs();
+        Optional<InetAddress> from = r.source() instanceof PeerSource p ? Optional.of(p.address()) : Optional.empty();
+        InetAddress nh = a.nextHop() != null ? a.nextHop() : prefix.address() instanceof Inet4Address ? ANY_V4 : ANY_V6;
+        List<String> communities = new ArrayList<>();
+        for (Community x : a.communities().standard()) {
+            communities.add(x.toString());
+        }
+        for (LargeCommunity x : a.communities().large()) {
+            communities.add(x.toString());
+        }
+        String reason;
+        if (!r.isEligible()) {
+            reason = r.eligibility().description();
+        } else {
+            reason = c.reason().map(Object::toString).orElse(c.best() ? "only path" : "not compared");
+        }
+        return new RibRowView(prefix, nh, from, a.asPath().flatten(), a.origin(),
+                a.hasLocalPref() ? a.localPref() : DEFAULT_LOCAL_PREF, a.hasMed() ? a.med() : 0, communities,
+                c.best(), reason, r.isEligible(), r.source() instanceof PeerSource p && !p.ebgp());
+    }
+
+    /** The forwarding table (or one prefix of it), one row per resolved next hop. */
+    static List<FibRowView> fib(Map<IpPrefix, FibRoute> forwarding, Optional<IpPrefix> only) {
+        List<FibRowView> rows = new ArrayList<>();
+        for (FibRoute f : forwarding.values()) {
+            if (only.isPresent() && !only.get().equals(f.prefix())) {
+                continue;
+            }
+            for (FibRoute.NextHop nh : f.nextHops()) {
+                rows.add(new FibRowView(f.prefix(), Optional.of(nh.gateway()), nh.interfaceName()));
+            }
+        }
+        return rows;
+    }
+
+    private static InetAddress literal(byte[] b) {
+        try {
+            return InetAddress.getByAddress(b);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("literal: " + e);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.jbgp.examples.bgpd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jbgp.core.types.IpPrefix;
+import io.jbgp.examples.ctl.Bgpctl;
+import io.jbgp.netty.SpeakerEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bgpctl against a running bgpd over its Unix socket: summary, rib, fib, network and config in
+ * JSON and text; neighbor down/up; reload that adds and removes a neighbor and changes policy
+ * without resetting the untouched session; a broken file that changes nothing.
+ */
+class BgpdControlIT {
+    @TempDir
+    Path dir;
+
+    private record Result(int status, String out, String err) {}
+
+    private static Result bgpctl(Path socket, String... command) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] args = new String[command.length + 2];
+        args[0] = "-s";
+        args[1] = socket.toString();
+        System.arraycopy(command, 0, args, 2, command.length);
+        int st = Bgpctl.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(st, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static int count(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static List<SpeakerEvent> closedSessions(ConcurrentLinkedQueue<SpeakerEvent> events, TwoSites s) {
+        return List.copyOf(events).stream().filter(e -> e instanceof SpeakerEvent.SessionClosed c
+                && c.peer().address().equals(s.addrB) && c.wasEstablished()).toList();
+    }
+
+    @Test
+    void bgpctlShowsAndControlsARunningDaemon() throws Exception {
+        try (TwoSites s = new TwoSites(dir, "127.0.71", 17471)) {
+            Path sock = dir.resolve("bgpd.sock");
+            s.bgpdA.startControlSocket(sock);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sock)));
+            ConcurrentLinkedQueue<SpeakerEvent> events = new ConcurrentLinkedQueue<>();
+            s.bgpdA.speaker().events().subscribe(events::add);
+            assertTrue(TwoSites.await(40, s::converged), () -> "not converged: " + s.fibA.snapshot());
+
+            Result sum = bgpctl(sock, "-j", "show", "summary");
+            assertEquals(0, sum.status(), sum.err());
+            assertTrue(Pattern.compile("\\{\"neighbors\":\\[\\{\"address\":\"127.0.71.2\",\"remote_as\":65502,"
+                    + "\"description\":\"SiteB\",\"state\":\"Established\",\"uptime_s\":\\d+,"
+                    + "\"prefixes_received\":3,\"prefixes_sent\":3").matcher(sum.out()).find(), sum.out());
+
+            Result rib = bgpctl(sock, "-j", "show", "rib");
+            // one row per path: 3 of ours, 3 of site B
+            assertEquals(6, count(rib.out(), "\"prefix\":"), rib.out());
+            assertTrue(rib.out().contains("{\"prefix\":\"203.0.113.0/25\",\"nexthop\":\"127.0.71.2\","
+                    + "\"from\":\"127.0.71.2\",\"as_path\":[65502],\"origin\":\"IGP\""), rib.out());
+            Result fib = bgpctl(sock, "-j", "show", "fib");
+            assertTrue(fib.out().contains("{\"prefix\":\"203.0.113.128/26\",\"nexthop\":\"127.0.71.2\","
+                    + "\"interface\":\"lo\"}"), fib.out());
+            assertEquals(3, count(fib.out(), "\"prefix\":"), fib.out());
+            Result net = bgpctl(sock, "show", "network");
+            assertTrue(Pattern.compile("198.51.100.192/26\\s+no\\s+network inet connected\\s+subnet of the uplink")
+                    .matcher(net.out()).find(), net.out());
+            Result detail = bgpctl(sock, "show", "rib", "203.0.113.0/25", "detail");
+            assertTrue(detail.out().contains("Neighbor 127.0.71.2"), detail.out());
+            Result conf = bgpctl(sock, "show", "config");
+            assertTrue(conf.out().contains("AS 65501") && conf.out().contains("allow from 127.0.71.2"), conf.out());
+
+            // neighbor down: the session ends, site B's routes leave our FIB; up brings them back
+            assertEquals(0, bgpctl(sock, "neighbor", "127.0.71.2", "down").status());
+            assertTrue(TwoSites.await(10, () -> s.fibA.snapshot().isEmpty()), () -> s.fibA.snapshot().toString());
+            assertTrue(bgpctl(sock, "show", "summary").out().contains("Idle"));
+            assertEquals(0, bgpctl(sock, "neighbor", "127.0.71.2", "up").status());
+            assertTrue(TwoSites.await(40, s::converged), () -> "not back: " + s.fibA.snapshot());
+            assertEquals(1, bgpctl(sock, "neighbor", "127.0.71.9", "down").status());
+            // refresh: a ROUTE-REFRESH, the session stays; clear: a new session
+            long up = events.stream().filter(e -> e instanceof SpeakerEvent.SessionEstablished).count();
+            Result refresh = bgpctl(sock, "neighbor", "127.0.71.2", "refresh");
+            assertEquals(0, refresh.status(), refresh.err());
+            assertTrue(TwoSites.await(10, s::converged));
+            assertEquals(0, bgpctl(sock, "neighbor", "127.0.71.2", "clear").status());
+            assertTrue(TwoSites.await(40, () -> events.stream()
+                    .filter(e -> e instanceof SpeakerEvent.SessionEstablished).count() == up + 1), events::toString);
+            assertTrue(TwoSites.await(40, s::converged), () -> "not back after clear: " + s.fibA.snapshot());
+
+            // reload: a new neighbor, a filter that drops one of B's prefixes; B's session stays up
+            long establishedBefore = events.stream().filter(e -> e instanceof SpeakerEvent.SessionEstablished).count();
+            List<SpeakerEvent> closedBefore = closedSessions(events, s);
+            String original = Files.readString(s.confA);
+            Files.writeString(s.confA, original.replace("allow from 127.0.71.2",
+                    "allow from 127.0.71.2\ndeny from 127.0.71.2 prefix 203.0.113.128/26")
+                    + "neighbor 127.0.71.3 { remote-as 65503\n local-address 127.0.71.1\n port 17471\n}\n");
+            Result reload = bgpctl(sock, "reload");
+            assertEquals(0, reload.status(), reload.err());
+            assertTrue(reload.out().contains("1 neighbor(s) added, 0 removed, 0 reset; policies re-applied"),
+                    reload.out());
+            IpPrefix dropped = IpPrefix.parse("203.0.113.128/26");
+            assertTrue(TwoSites.await(10, () -> !s.fibA.snapshot().containsKey(dropped)), s.fibA.snapshot()::toString);
+            assertTrue(s.fibA.snapshot().containsKey(IpPrefix.parse("203.0.113.0/25")));
+            assertTrue(bgpctl(sock, "show", "summary").out().contains("127.0.71.3"));
+            // the policy change needed no new session
+            assertEquals(establishedBefore,
+                    events.stream().filter(e -> e instanceof SpeakerEvent.SessionEstablished).count());
+            Result rows = bgpctl(sock, "-j", "show", "rib", "203.0.113.128/26");
+            assertFalse(rows.out().contains("\"from\":\"127.0.71.2\""), rows.out());
+
+            // a broken file: the error with its line, and nothing changes
+            Files.writeString(s.confA, original + "bogus line\n");
+            Result bad = bgpctl(sock, "reload");
+            assertEquals(1, bad.status());
+            int line = original.split("\n", -1).length;
+            assertTrue(bad.err().contains(s.confA + ":" + line + ": "), bad.err());
+            assertTrue(bgpctl(sock, "show", "summary").out().contains("127.0.71.3"));
+
+            // the original file again: the neighbor goes, the filter goes, B's prefix is back
+            Files.writeString(s.confA, original);
+            Result back = bgpctl(sock, "reload");
+            assertTrue(back.out().contains("0 neighbor(s) added, 1 removed"), back.out());
+            assertTrue(TwoSites.await(10, () -> s.fibA.snapshot().containsKey(dropped)), s.fibA.snapshot()::toString);
+            assertFalse(bgpctl(sock, "show", "summary").out().contains("127.0.71.3"));
+            assertEquals(closedBefore, closedSessions(events, s), "reloads must not reset site B's session");
+        }
+    }
+}
