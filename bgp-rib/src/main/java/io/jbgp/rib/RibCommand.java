@@ -35,16 +35,6 @@ public sealed interface RibCommand {
      */
     record PeerUp(Neighbor neighbor, CodecContext codec, PeerOutbound sink, Optional<ImportPolicy> importPolicy,
                   Optional<ExportPolicy> exportPolicy, boolean enhancedRouteRefresh) implements RibCommand {
-        /**
-         * Rejects null parts.
-         *
-         * @param neighbor who it is, and our addresses towards it
-         * @param codec what the session negotiated (families, ADD-PATH, message size)
-         * @param sink where its UPDATEs go
-         * @param importPolicy its import policy; empty means none (RFC 8212 for eBGP)
-         * @param exportPolicy its export policy; empty means none (RFC 8212 for eBGP)
-         * @param enhancedRouteRefresh whether RFC 7313 was negotiated (BoRR/EoRR around a re-send)
-         */
         public PeerUp {
             Objects.requireNonNull(neighbor, "neighbor");
             Objects.requireNonNull(codec, "codec");
@@ -53,162 +43,68 @@ public sealed interface RibCommand {
             Objects.requireNonNull(exportPolicy, "exportPolicy");
         }
 
-        /**
-         * A session without enhanced route refresh.
-         *
-         * @param neighbor who it is, and our addresses towards it
-         * @param codec what the session negotiated
-         * @param sink where its UPDATEs go
-         * @param importPolicy its import policy; empty means none
-         * @param exportPolicy its export policy; empty means none
-         */
+        /** A session without enhanced route refresh. */
         public PeerUp(Neighbor neighbor, CodecContext codec, PeerOutbound sink, Optional<ImportPolicy> importPolicy,
                       Optional<ExportPolicy> exportPolicy) {
             this(neighbor, codec, sink, importPolicy, exportPolicy, false);
         }
     }
 
-    /**
-     * An UPDATE (or the withdrawals of a treat-as-withdraw UPDATE, RFC 7606) from a neighbor.
-     *
-     * @param neighbor the neighbor's address
-     * @param update the UPDATE
-     */
+    /** An UPDATE (or the withdrawals of a treat-as-withdraw UPDATE, RFC 7606) from a neighbor. */
     record Update(InetAddress neighbor, UpdateMessage update) implements RibCommand {
-        /**
-         * Rejects null parts.
-         *
-         * @param neighbor the neighbor's address
-         * @param update the UPDATE
-         */
         public Update {
             Objects.requireNonNull(neighbor, "neighbor");
             Objects.requireNonNull(update, "update");
         }
     }
 
-    /**
-     * The session left ESTABLISHED: drop its paths and its Adj-RIBs.
-     *
-     * @param neighbor the neighbor's address
-     */
+    /** The session left ESTABLISHED: drop its paths and its Adj-RIBs. */
     record PeerDown(InetAddress neighbor) implements RibCommand {
-        /**
-         * Rejects a null neighbor.
-         *
-         * @param neighbor the neighbor's address
-         */
         public PeerDown {
             Objects.requireNonNull(neighbor, "neighbor");
         }
     }
 
-    /**
-     * The neighbor sent ROUTE-REFRESH (RFC 2918): send it the family again.
-     *
-     * @param neighbor the neighbor's address
-     * @param family the family to re-send
-     */
+    /** The neighbor sent ROUTE-REFRESH (RFC 2918): send it the family again. */
     record RouteRefresh(InetAddress neighbor, AddressFamily family) implements RibCommand {
-        /**
-         * Rejects null parts.
-         *
-         * @param neighbor the neighbor's address
-         * @param family the family to re-send
-         */
         public RouteRefresh {
             Objects.requireNonNull(neighbor, "neighbor");
             Objects.requireNonNull(family, "family");
         }
     }
 
-    /**
-     * The neighbor's transport can take data again: flush queues, resume a paused feed.
-     *
-     * @param neighbor the neighbor's address
-     */
+    /** The neighbor's transport can take data again: flush queues, resume a paused feed. */
     record PeerWritable(InetAddress neighbor) implements RibCommand {
-        /**
-         * Rejects a null neighbor.
-         *
-         * @param neighbor the neighbor's address
-         */
         public PeerWritable {
             Objects.requireNonNull(neighbor, "neighbor");
         }
     }
 
-    /**
-     * A host route appeared or disappeared: re-resolve the next hops it covers.
-     *
-     * @param route the host route
-     * @param added true when it appeared, false when it went away
-     */
+    /** A host route appeared or disappeared: re-resolve the next hops it covers. */
     record SystemRouteChanged(SystemRoute route, boolean added) implements RibCommand {
-        /**
-         * Rejects a null route.
-         *
-         * @param route the host route
-         * @param added true when it appeared, false when it went away
-         */
         public SystemRouteChanged {
             Objects.requireNonNull(route, "route");
         }
     }
 
-    /**
-     * A new import policy: re-run it over the neighbor's pre-policy Adj-RIB-In (no reset).
-     *
-     * @param neighbor the neighbor's address
-     * @param policy the new import policy; empty means none
-     */
+    /** A new import policy: re-run it over the neighbor's pre-policy Adj-RIB-In (no reset). */
     record ImportPolicyChanged(InetAddress neighbor, Optional<ImportPolicy> policy) implements RibCommand {
-        /**
-         * Rejects null parts.
-         *
-         * @param neighbor the neighbor's address
-         * @param policy the new import policy; empty means none
-         */
         public ImportPolicyChanged {
             Objects.requireNonNull(neighbor, "neighbor");
             Objects.requireNonNull(policy, "policy");
         }
     }
 
-    /**
-     * A new export policy: re-export the Loc-RIB to the neighbor.
-     *
-     * @param neighbor the neighbor's address
-     * @param policy the new export policy; empty means none
-     */
+    /** A new export policy: re-export the Loc-RIB to the neighbor. */
     record ExportPolicyChanged(InetAddress neighbor, Optional<ExportPolicy> policy) implements RibCommand {
-        /**
-         * Rejects null parts.
-         *
-         * @param neighbor the neighbor's address
-         * @param policy the new export policy; empty means none
-         */
         public ExportPolicyChanged {
             Objects.requireNonNull(neighbor, "neighbor");
             Objects.requireNonNull(policy, "policy");
         }
     }
 
-    /**
-     * Originate (or replace) a local route.
-     *
-     * @param prefix the prefix
-     * @param attributes its attributes
-     * @param source the kind of local route
-     */
+    /** Originate (or replace) a local route. */
     record Originate(IpPrefix prefix, AttributeSet attributes, LocalSource source) implements RibCommand {
-        /**
-         * Rejects null parts.
-         *
-         * @param prefix the prefix
-         * @param attributes its attributes
-         * @param source the kind of local route
-         */
         public Originate {
             Objects.requireNonNull(prefix, "prefix");
             Objects.requireNonNull(attributes, "attributes");
@@ -216,19 +112,8 @@ public sealed interface RibCommand {
         }
     }
 
-    /**
-     * Stop originating a local route.
-     *
-     * @param prefix the prefix
-     * @param source the kind it was originated as
-     */
+    /** Stop originating a local route. */
     record WithdrawLocal(IpPrefix prefix, LocalSource source) implements RibCommand {
-        /**
-         * Rejects null parts.
-         *
-         * @param prefix the prefix
-         * @param source the kind it was originated as
-         */
         public WithdrawLocal {
             Objects.requireNonNull(prefix, "prefix");
             Objects.requireNonNull(source, "source");

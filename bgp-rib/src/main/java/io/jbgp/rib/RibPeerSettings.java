@@ -19,14 +19,6 @@ import java.util.Optional;
  */
 public record RibPeerSettings(Optional<ImportPolicy> importPolicy, Optional<ExportPolicy> exportPolicy,
                               Optional<Inet4Address> localV4, Optional<Inet6Address> localV6) {
-    /**
-     * Rejects null parts.
-     *
-     * @param importPolicy the import policy, if configured
-     * @param exportPolicy the export policy, if configured
-     * @param localV4 our IPv4 next hop towards it, when the session runs over IPv6
-     * @param localV6 our IPv6 next hop towards it, when the session runs over IPv4
-     */
     public RibPeerSettings {
         Objects.requireNonNull(importPolicy, "importPolicy");
         Objects.requireNonNull(exportPolicy, "exportPolicy");
@@ -38,13 +30,7 @@ public record RibPeerSettings(Optional<ImportPolicy> importPolicy, Optional<Expo
     public static final RibPeerSettings NONE = new RibPeerSettings(Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty());
 
-    /**
-     * Both policies, no extra addresses.
-     *
-     * @param in the import policy
-     * @param out the export policy
-     * @return the settings
-     */
+    /** Both policies, no extra addresses. */
     public static RibPeerSettings of(ImportPolicy in, ExportPolicy out) {
         return new RibPeerSettings(Optional.of(in), Optional.of(out), Optional.empty(), Optional.empty());
     }

@@ -26,13 +26,6 @@ public final class ForwardingTable {
      * @param newRoute what is installed now, empty if withdrawn
      */
     public record FibChange(IpPrefix prefix, Optional<FibRoute> oldRoute, Optional<FibRoute> newRoute) {
-        /**
-         * Rejects null parts.
-         *
-         * @param prefix the destination
-         * @param oldRoute what was installed, empty if nothing
-         * @param newRoute what is installed now, empty if withdrawn
-         */
         public FibChange {
             Objects.requireNonNull(prefix, "prefix");
             Objects.requireNonNull(oldRoute, "oldRoute");
@@ -44,23 +37,11 @@ public final class ForwardingTable {
     private final TreeMap<IpPrefix, FibRoute> routes = new TreeMap<>();
     private boolean inBatch;
 
-    /**
-     * An empty table that pushes its changes to {@code sink}.
-     *
-     * @param sink where installs and withdrawals go; {@link FibSink#NONE} to keep them in memory
-     *     only
-     */
     public ForwardingTable(FibSink sink) {
         this.sink = Objects.requireNonNull(sink, "sink");
     }
 
-    /**
-     * Installs, replaces or (with {@code null}) removes the entry for a prefix.
-     *
-     * @param prefix the destination
-     * @param route the new entry, or {@code null} to remove it
-     * @return the change, or empty when the entry was already so
-     */
+    /** Installs, replaces or (with {@code null}) removes the entry for a prefix. */
     public Optional<FibChange> set(IpPrefix prefix, FibRoute route) {
         if (route != null && !route.prefix().equals(prefix)) {
             throw new IllegalArgumentException("set: route for " + route.prefix() + " given for " + prefix);
@@ -89,17 +70,12 @@ public final class ForwardingTable {
         }
     }
 
-    /**
-     * The installed route for a prefix, or {@code null}.
-     *
-     * @param prefix the destination
-     * @return the entry, or {@code null}
-     */
+    /** The installed route for a prefix, or {@code null}. */
     public FibRoute get(IpPrefix prefix) {
         return routes.get(prefix);
     }
 
-    /** {@return an immutable copy of the whole table, sorted by prefix} */
+    /** An immutable copy of the whole table, sorted by prefix. */
     public Map<IpPrefix, FibRoute> snapshot() {
         return java.util.Collections.unmodifiableMap(new TreeMap<>(routes));
     }
@@ -109,7 +85,6 @@ public final class ForwardingTable {
         sink.resync(routes.values());
     }
 
-    /** {@return the number of installed prefixes} */
     public int size() {
         return routes.size();
     }
