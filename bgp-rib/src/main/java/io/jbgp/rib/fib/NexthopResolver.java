@@ -145,7 +145,7 @@ public final class NexthopResolver {
         return refresh(route.prefix());
     }
 
-    /** {@return the host routes currently known (connected and static)} */
+    /** {@return the host routes currently known (every kind but OWN)} */
     public List<SystemRoute> routes() {
         return List.copyOf(routes);
     }
@@ -167,7 +167,7 @@ public final class NexthopResolver {
         return false;
     }
 
-    /** {@return the number of next hops currently tracked (for tests and "show nexthop")} */
+    /** {@return the next hops currently tracked, each with its resolution (tests, "show nexthop")} */
     public Map<InetAddress, Resolution> tracked() {
         return Map.copyOf(tracked);
     }
