@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Time-boxed coverage-guided fuzzing of every Jazzer target (see FUZZING.md).
 #
-#   scripts/fuzz.sh                      # each target for FUZZ_SECONDS (default 30 s): ~2 minutes
+#   scripts/fuzz.sh                      # each target for FUZZ_SECONDS (default 25 s): ~2 minutes
 #   scripts/fuzz.sh 600                  # each target for 10 minutes
 #   scripts/fuzz.sh 300 readMessage      # one target (by method name) for 5 minutes
 #
@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-seconds="${1:-${FUZZ_SECONDS:-30}}"
+seconds="${1:-${FUZZ_SECONDS:-25}}"
 only="${2:-}"
 mvn_cmd="${MVN:-mvn}"
 [[ "$seconds" =~ ^[0-9]+$ ]] && (( seconds > 0 )) || { echo "fuzz.sh: seconds must be a positive integer" >&2; exit 2; }
@@ -28,6 +28,7 @@ targets=(
   "bgp-core|io.jbgp.core.fuzz.CodecFuzzTest#decodeUpdateBody"
   "bgp-core|io.jbgp.core.fuzz.MrtReaderFuzzTest#readStream"
   "bgp-core,bgp-rib,bgp-netty|io.jbgp.netty.fuzz.SessionFuzzTest#receiveAfterOpen"
+  "bgp-core,bgp-rib,bgp-netty|io.jbgp.netty.fuzz.SessionFuzzTest#receiveFromConnect"
 )
 
 mkdir -p target/fuzz
