@@ -87,7 +87,14 @@ class CodecFuzzTest {
             UpdateMessage update = assertInstanceOf(UpdateMessage.class, ok.message());
             ByteBuf out = Unpooled.buffer();
             try {
-                UpdateCodec.encode(update, ctx, out);
+                try {
+                    UpdateCodec.encode(update, ctx, out);
+                } catch (IllegalArgumentException e) {
+                    if (e.getMessage() != null && e.getMessage().contains("exceeds")) {
+                        return; // grew past the maximum (AS4_PATH merged in): see roundTrip
+                    }
+                    throw e;
+                }
                 DecodeResult again = UpdateCodec.decode(out, ctx);
                 assertEquals(new DecodeResult.Ok(asForwarded(update)), again,
                         "UPDATE body does not survive re-encoding");
