@@ -77,8 +77,11 @@ final class Wire {
         return attr(0x40, 1, 0);
     }
 
-    /** AS_PATH of one AS_SEQUENCE, 4-octet ASes. */
+    /** AS_PATH of one AS_SEQUENCE, 4-octet ASes; empty without any. */
     static byte[] asPath(long... asns) {
+        if (asns.length == 0) {
+            return attr(0x40, 2); // iBGP-originated: an empty AS_PATH
+        }
         int[] v = new int[2 + 4 * asns.length];
         v[0] = 2;
         v[1] = asns.length;
