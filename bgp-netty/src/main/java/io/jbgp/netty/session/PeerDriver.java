@@ -80,6 +80,8 @@ public final class PeerDriver {
     private SessionState lastState = SessionState.IDLE;
     private volatile SessionState publishedState = SessionState.IDLE;
     private Promise<Void> stopped;
+    /** A {@link #start} whose loop task has not run yet; written by any thread, consumed on the loop. */
+    private volatile boolean startPending;
 
     public PeerDriver(Peer peer, EventLoop loop, Ticker ticker, PeerEventHandler handler,
                       Executor ribExecutor, Consumer<SpeakerEvent> events, Connector connector) {
@@ -120,9 +122,22 @@ public final class PeerDriver {
         return loop.submit(() -> query.apply(peer));
     }
 
-    /** ManualStart (RFC 4271 Event 1 or 4). */
+    /**
+     * ManualStart (RFC 4271 Event 1 or 4). The start runs as a task on the loop; a connection the
+     * loop accepts before that task ran (the listener registers accepted channels inline when it
+     * shares the loop, in the same I/O pass) runs the pending start first, so a neighbor added
+     * just before its peer connects is never refused as "stopped".
+     */
     public void start() {
-        onLoop(() -> execute(peer.start(ticker.nanos())));
+        startPending = true;
+        onLoop(this::runPendingStart);
+    }
+
+    private void runPendingStart() {
+        if (startPending) {
+            startPending = false;
+            execute(peer.start(ticker.nanos()));
+        }
     }
 
     /**
@@ -131,6 +146,7 @@ public final class PeerDriver {
      */
     public Future<Void> stop(Optional<String> communication) {
         Promise<Void> done = loop.newPromise();
+        startPending = false;
         onLoop(() -> {
             stopped = done;
             execute(peer.stop(communication, ticker.nanos()));
@@ -146,6 +162,7 @@ public final class PeerDriver {
      */
     public Future<Void> stop(io.jbgp.core.error.BgpError cease, Optional<String> communication) {
         Promise<Void> done = loop.newPromise();
+        startPending = false;
         onLoop(() -> {
             stopped = done;
             // AutomaticStop (Event 8) of the whole neighbor with the caller's CEASE subcode
@@ -164,6 +181,7 @@ public final class PeerDriver {
         if (!inbound && pendingConnect != null && h.channel() == pendingConnect.channel()) {
             pendingConnect = null;
         }
+        runPendingStart(); // the start task may still be queued behind this I/O event
         Peer.Attached attached = peer.connected(local, remote, inbound, ticker.nanos());
         h.attach(attached.session());
         bound.put(attached.session(), h);

@@ -8,7 +8,10 @@ import io.jbgp.core.message.BgpMessage;
 import io.jbgp.core.message.Capability;
 import io.jbgp.core.message.KeepaliveMessage;
 import io.jbgp.core.message.NotificationMessage;
+import io.jbgp.core.message.Nlri;
 import io.jbgp.core.message.OpenMessage;
+import io.jbgp.core.message.UpdateMessage;
+import io.jbgp.core.types.IpPrefix;
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.RouterId;
@@ -41,6 +44,8 @@ import java.util.concurrent.TimeUnit;
 final class RawPeer implements AutoCloseable {
     static final CodecContext CONTEXT = new CodecContext(true, false, java.util.Set.of(AddressFamily.IPV4_UNICAST),
             java.util.Set.of(), java.util.Set.of());
+    /** With {@link #establishDualStack}: IPv4 and IPv6 unicast. */
+    static final CodecContext DUAL_STACK = CodecContext.DEFAULT;
 
     /** One message from the speaker and when it arrived (System.nanoTime). */
     record Received(BgpMessage message, long atNanos) {}
@@ -55,6 +60,10 @@ final class RawPeer implements AutoCloseable {
     private volatile boolean closed;
     private volatile boolean eof;
     private volatile boolean paused;
+    private volatile boolean discardInbox;
+    private final java.util.concurrent.ConcurrentHashMap<IpPrefix, Boolean> routes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong updates = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger endOfRibs = new java.util.concurrent.atomic.AtomicInteger();
     private final Object pauseLock = new Object();
     private volatile CodecContext context = CodecContext.INITIAL;
 
@@ -96,17 +105,39 @@ final class RawPeer implements AutoCloseable {
         }
     }
 
+    /** Like {@link #establish} with IPv4 and IPv6 unicast (the speaker's neighbor must have both). */
+    static RawPeer establishDualStack(InetAddress local, InetSocketAddress speaker, Asn as, int holdSeconds) {
+        RawPeer p = connect(local, speaker);
+        try {
+            p.handshake(as, holdSeconds, DUAL_STACK);
+            return p;
+        } catch (RuntimeException | AssertionError e) {
+            p.close();
+            throw e;
+        }
+    }
+
     /** The OPEN exchange (RFC 4271 §8.2.2): we send OPEN, expect OPEN and KEEPALIVE, answer KEEPALIVE. */
     void handshake(Asn as, int holdSeconds) {
+        handshake(as, holdSeconds, CONTEXT);
+    }
+
+    void handshake(Asn as, int holdSeconds, CodecContext negotiated) {
         RouterId id = RouterId.of(socket.getLocalAddress() instanceof java.net.Inet4Address a
                 ? RouterId.Ipv4.toInt(a) : 0x0A000001);
-        send(OpenMessage.of(as, holdSeconds, id, List.of(new Capability.MultiProtocol(AddressFamily.IPV4_UNICAST),
-                new Capability.FourOctetAs(as))));
+        List<Capability> caps = new java.util.ArrayList<>();
+        for (AddressFamily f : List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST)) {
+            if (negotiated.families().contains(f)) {
+                caps.add(new Capability.MultiProtocol(f));
+            }
+        }
+        caps.add(new Capability.FourOctetAs(as));
+        send(OpenMessage.of(as, holdSeconds, id, caps));
         BgpMessage open = expect(Duration.ofSeconds(10));
         if (!(open instanceof OpenMessage)) {
             throw new AssertionError("expected OPEN, got " + open);
         }
-        context = CONTEXT;
+        context = negotiated;
         send(KeepaliveMessage.INSTANCE);
         BgpMessage ka = expect(Duration.ofSeconds(10));
         if (!(ka instanceof KeepaliveMessage)) {
@@ -241,7 +272,14 @@ final class RawPeer implements AutoCloseable {
                 try {
                     DecodeResult r = MessageReader.read(buf, context);
                     if (r instanceof DecodeResult.Ok ok) {
-                        inbox.add(new Received(ok.message(), at));
+                        if (ok.message() instanceof UpdateMessage u) {
+                            applyToView(u);
+                        }
+                        if (!discardInbox) {
+                            inbox.add(new Received(ok.message(), at));
+                        } else if (!(ok.message() instanceof UpdateMessage)) {
+                            inbox.add(new Received(ok.message(), at));
+                        }
                     } else {
                         throw new IOException("RawPeer: speaker sent a bad message: " + r);
                     }
@@ -261,6 +299,51 @@ final class RawPeer implements AutoCloseable {
             eof = true;
             inbox.add(EOF);
         }
+    }
+
+    private void applyToView(UpdateMessage u) {
+        for (AddressFamily f : context.families()) {
+            for (Nlri n : u.withdrawn(f)) {
+                routes.remove(n.prefix());
+            }
+            for (Nlri n : u.announced(f)) {
+                routes.put(n.prefix(), Boolean.TRUE);
+            }
+        }
+        if (u.isEndOfRib()) {
+            endOfRibs.incrementAndGet();
+        }
+        updates.incrementAndGet();
+    }
+
+    /** The prefixes the speaker currently advertises to us, as applied from the UPDATEs received. */
+    java.util.Set<IpPrefix> routes() {
+        return routes.keySet();
+    }
+
+    /** UPDATEs received so far. */
+    long updatesReceived() {
+        return updates.get();
+    }
+
+    /** End-of-RIB markers received so far. */
+    int endOfRibs() {
+        return endOfRibs.get();
+    }
+
+    /** Keep only the route view of UPDATEs, not the messages (for big tables). */
+    void discardUpdates() {
+        discardInbox = true;
+    }
+
+    /** Closes with a TCP RST (SO_LINGER 0) instead of a FIN. */
+    void abort() {
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (SocketException ignored) {
+            // closing anyway
+        }
+        close();
     }
 
     /** Stops reading (the socket stays open): a neighbor whose receive window fills up. */

@@ -46,6 +46,7 @@ import java.util.function.Predicate;
 final class RibSpeaker implements AutoCloseable {
     static final Asn LOCAL_AS = Asn.of(65001);
     static final RouterId ROUTER_ID = RouterId.parse("10.0.0.1");
+    static final String V6_NEXT_HOP_NET = "2001:db8:ffff::/48";
 
     final RibExecutor ribThread;
     final Rib rib;
@@ -62,6 +63,8 @@ final class RibSpeaker implements AutoCloseable {
         ribThread = RibExecutor.singleThread("rib-robust");
         rib = new Rib(RibConfig.of(LOCAL_AS, ROUTER_ID).withFibSink(fib), ribThread);
         rib.systemRouteListener().added(SystemRoute.connected(IpPrefix.parse("127.0.0.0/8"), "lo"));
+        // IPv6 next hops of the raw peers (RIB memory only, never a kernel route)
+        rib.systemRouteListener().added(SystemRoute.connected(IpPrefix.parse(V6_NEXT_HOP_NET), "lo"));
         rib.addListener(new RibListener() {
             @Override
             public void bestPathChanged(BestPathChange change) {
@@ -77,7 +80,9 @@ final class RibSpeaker implements AutoCloseable {
                 .listen(new InetSocketAddress(listen, 0)).threads(threads).timers(timers)
                 .callbackExecutor(ribThread)
                 .peerEventHandler(new RibPeerEventHandler(rib,
-                        peer -> RibPeerSettings.of(Policies.allowAll(), Policies.allowAll())))
+                        // IPv6 over the IPv4 sessions: next hop self from the raw peers' next-hop net
+                        peer -> new RibPeerSettings(Optional.of(Policies.allowAll()), Optional.of(Policies.allowAll()),
+                                Optional.empty(), Optional.of((java.net.Inet6Address) Tables.V6_NEXT_HOP))))
                 .build();
         speaker.events().subscribe(e -> {
             events.add(e);
@@ -102,6 +107,14 @@ final class RibSpeaker implements AutoCloseable {
         PeerConfig.Builder b = PeerConfig.builder(address, as).passive(true);
         tweak.accept(b);
         speaker.addPeer(b.build());
+    }
+
+    /** A passive neighbor carrying IPv4 and IPv6 unicast. */
+    void addDualStackPeer(InetAddress address, Asn as, Consumer<PeerConfig.Builder> tweak) {
+        addPassivePeer(address, as, b -> {
+            b.family(AddressFamily.IPV4_UNICAST).family(AddressFamily.IPV6_UNICAST);
+            tweak.accept(b);
+        });
     }
 
     void addPassivePeer(InetAddress address, Asn as) {
@@ -149,6 +162,12 @@ final class RibSpeaker implements AutoCloseable {
 
     /** Waits until {@code condition} holds, woken like {@link #awaitRib}. */
     void await(String what, java.util.function.BooleanSupplier condition, Duration timeout) {
+        await(() -> what, condition, timeout);
+    }
+
+    /** Like {@link #await(String, java.util.function.BooleanSupplier, Duration)}, the text computed on failure. */
+    void await(java.util.function.Supplier<String> what, java.util.function.BooleanSupplier condition,
+               Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
             long seen;
@@ -160,7 +179,7 @@ final class RibSpeaker implements AutoCloseable {
             }
             long left = end - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
+                throw new AssertionError("timed out after " + timeout + " waiting for: " + what.get());
             }
             waitForChange(seen, Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 100));
         }
