@@ -61,6 +61,9 @@ final class RawPeer implements AutoCloseable {
     private volatile boolean eof;
     private volatile boolean paused;
     private volatile boolean discardInbox;
+    private volatile long lastAt;
+    private volatile long maxGap;
+    private volatile long maxGapEnd;
     private final java.util.concurrent.ConcurrentHashMap<IpPrefix, Boolean> routes = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong updates = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger endOfRibs = new java.util.concurrent.atomic.AtomicInteger();
@@ -77,9 +80,17 @@ final class RawPeer implements AutoCloseable {
 
     /** Connects from {@code local} (any port) to the speaker; no BGP spoken yet. */
     static RawPeer connect(InetAddress local, InetSocketAddress speaker) {
+        return connect(local, speaker, 0);
+    }
+
+    /** Connects with a receive buffer of {@code receiveBuffer} octets (0: the system's default). */
+    static RawPeer connect(InetAddress local, InetSocketAddress speaker, int receiveBuffer) {
         Socket s = new Socket();
         try {
             s.setTcpNoDelay(true);
+            if (receiveBuffer > 0) {
+                s.setReceiveBufferSize(receiveBuffer); // before connect, so the window scale follows
+            }
             s.bind(new InetSocketAddress(local, 0));
             s.connect(speaker, 5_000);
             return new RawPeer(s);
@@ -107,7 +118,12 @@ final class RawPeer implements AutoCloseable {
 
     /** Like {@link #establish} with IPv4 and IPv6 unicast (the speaker's neighbor must have both). */
     static RawPeer establishDualStack(InetAddress local, InetSocketAddress speaker, Asn as, int holdSeconds) {
-        RawPeer p = connect(local, speaker);
+        return establishDualStack(local, speaker, as, holdSeconds, 0);
+    }
+
+    static RawPeer establishDualStack(InetAddress local, InetSocketAddress speaker, Asn as, int holdSeconds,
+                                      int receiveBuffer) {
+        RawPeer p = connect(local, speaker, receiveBuffer);
         try {
             p.handshake(as, holdSeconds, DUAL_STACK);
             return p;
@@ -268,6 +284,11 @@ final class RawPeer implements AutoCloseable {
                 System.arraycopy(header, 0, frame, 0, 19);
                 in.readFully(frame, 19, length - 19);
                 long at = System.nanoTime();
+                if (lastAt != 0 && at - lastAt > maxGap) {
+                    maxGap = at - lastAt;
+                    maxGapEnd = at;
+                }
+                lastAt = at;
                 ByteBuf buf = Unpooled.wrappedBuffer(frame);
                 try {
                     DecodeResult r = MessageReader.read(buf, context);
@@ -319,6 +340,28 @@ final class RawPeer implements AutoCloseable {
     /** The prefixes the speaker currently advertises to us, as applied from the UPDATEs received. */
     java.util.Set<IpPrefix> routes() {
         return routes.keySet();
+    }
+
+    /** The longest silence between two messages from the speaker so far (since {@link #resetGap}). */
+    Duration maxGap() {
+        return Duration.ofNanos(maxGap);
+    }
+
+    /** When (System.nanoTime) the longest silence ended. */
+    long maxGapEnd() {
+        return maxGapEnd;
+    }
+
+    void resetGap() {
+        maxGap = 0;
+    }
+
+    /** Resumes reading after {@link #pauseReading}. */
+    void resumeReading() {
+        paused = false;
+        synchronized (pauseLock) {
+            pauseLock.notifyAll();
+        }
     }
 
     /** UPDATEs received so far. */

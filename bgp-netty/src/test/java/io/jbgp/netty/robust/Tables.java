@@ -1,6 +1,9 @@
 package io.jbgp.netty.robust;
 
 import io.jbgp.core.attr.AsPath;
+import io.jbgp.core.attr.Communities;
+import io.jbgp.core.attr.Community;
+import io.jbgp.core.attr.MultiExitDisc;
 import io.jbgp.core.attr.Origin;
 import io.jbgp.core.attr.PathAttributes;
 import io.jbgp.core.codec.MessageWriter;
@@ -35,13 +38,31 @@ final class Tables {
 
     /** UPDATE wire bytes announcing prefixes [from, from + count) from AS {@code as}, {@code perUpdate} each. */
     static byte[] announcements(long as, long from, int count, int perUpdate) {
-        PathAttributes attrs = PathAttributes.of(Origin.IGP, AsPath.sequence(as));
+        return announcements(as, from, count, perUpdate, false);
+    }
+
+    /**
+     * Like {@link #announcements(long, long, int, int)}; with {@code distinct} every UPDATE gets its
+     * own MED and eight communities, so nothing can be packed together on the way out (about 130
+     * octets per UPDATE, as in a real table with many attribute sets).
+     */
+    static byte[] announcements(long as, long from, int count, int perUpdate, boolean distinct) {
+        PathAttributes plain = PathAttributes.of(Origin.IGP, AsPath.sequence(as));
         ByteBuf buf = Unpooled.buffer(count * 10 + (count / perUpdate + 1) * 64);
         try {
             for (long i = from; i < from + count; i += perUpdate) {
                 List<Nlri> nlri = new ArrayList<>(perUpdate);
                 for (long j = i; j < Math.min(from + count, i + perUpdate); j++) {
                     nlri.add(Nlri.of(prefix(j)));
+                }
+                PathAttributes attrs = plain;
+                if (distinct) {
+                    List<Community> cs = new ArrayList<>();
+                    for (int c = 0; c < 8; c++) {
+                        cs.add(new Community((int) (0xFDE8_0000L | ((i + c) & 0xFFFF))));
+                    }
+                    attrs = PathAttributes.of(Origin.IGP, AsPath.sequence(as), MultiExitDisc.of(i),
+                            new Communities(cs));
                 }
                 UpdateMessage u = new UpdateMessage(List.of(), attrs,
                         Optional.of(new MpReach(AddressFamily.IPV6_UNICAST, V6_NEXT_HOP, nlri)), Optional.empty(),
