@@ -217,6 +217,22 @@ public final class PeerDriver {
         completeStopIfIdle();
     }
 
+    /**
+     * The RIB's prefix limit for this neighbor was exceeded on session {@code s} (RFC 4486 §4):
+     * CEASE subcode 1 with AFI, SAFI and the limit, then IdleHold for the configured restart time.
+     */
+    void prefixLimitExceeded(Session s, io.jbgp.core.types.AddressFamily family, long limit) {
+        onLoop(() -> {
+            if (peer.established().filter(e -> e == s).isEmpty()) {
+                return; // that session is gone already
+            }
+            LOG.warn("peer={} sent more than {} {} prefixes, closing with CEASE Maximum Number of Prefixes"
+                    + " Reached{}", key(), limit, family, config().maxPrefixRestart()
+                    .map(d -> ", restart in " + d.toSeconds() + " s").orElse(", not restarting"));
+            execute(peer.prefixLimitExceeded(family, limit, ticker.nanos()));
+        });
+    }
+
     /** An UPDATE written for the RIB restarts the keepalive timer (RFC 4271 §10). */
     void messageSent(Session s) {
         peer.messageSent(s, ticker.nanos());

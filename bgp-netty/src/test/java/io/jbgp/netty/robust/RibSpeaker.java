@@ -60,6 +60,12 @@ final class RibSpeaker implements AutoCloseable {
     }
 
     RibSpeaker(InetAddress listen, FibSink fib, TimerConfig timers, int threads) {
+        this(listen, fib, timers, threads, h -> h);
+    }
+
+    /** With {@code wrap} around the RIB's inbound port (tests that watch or count what reaches the RIB). */
+    RibSpeaker(InetAddress listen, FibSink fib, TimerConfig timers, int threads,
+               java.util.function.UnaryOperator<io.jbgp.core.peer.PeerEventHandler> wrap) {
         ribThread = RibExecutor.singleThread("rib-robust");
         rib = new Rib(RibConfig.of(LOCAL_AS, ROUTER_ID).withFibSink(fib), ribThread);
         rib.systemRouteListener().added(SystemRoute.connected(IpPrefix.parse("127.0.0.0/8"), "lo"));
@@ -79,10 +85,10 @@ final class RibSpeaker implements AutoCloseable {
         speaker = NettyBgpSpeaker.builder().localAs(LOCAL_AS).routerId(ROUTER_ID)
                 .listen(new InetSocketAddress(listen, 0)).threads(threads).timers(timers)
                 .callbackExecutor(ribThread)
-                .peerEventHandler(new RibPeerEventHandler(rib,
+                .peerEventHandler(wrap.apply(new RibPeerEventHandler(rib,
                         // IPv6 over the IPv4 sessions: next hop self from the raw peers' next-hop net
                         peer -> new RibPeerSettings(Optional.of(Policies.allowAll()), Optional.of(Policies.allowAll()),
-                                Optional.empty(), Optional.of((java.net.Inet6Address) Tables.V6_NEXT_HOP))))
+                                Optional.empty(), Optional.of((java.net.Inet6Address) Tables.V6_NEXT_HOP)))))
                 .build();
         speaker.events().subscribe(e -> {
             events.add(e);
