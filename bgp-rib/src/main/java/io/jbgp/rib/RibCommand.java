@@ -33,8 +33,15 @@ public sealed interface RibCommand {
      * @param exportPolicy its export policy; empty means none (RFC 8212 for eBGP)
      */
     record PeerUp(Neighbor neighbor, CodecContext codec, PeerOutbound sink, Optional<ImportPolicy> importPolicy,
-                  Optional<ExportPolicy> exportPolicy) implements RibCommand {
+                  Optional<ExportPolicy> exportPolicy, java.util.OptionalLong maxPrefixes) implements RibCommand {
+        /** Without a prefix limit. */
+        public PeerUp(Neighbor neighbor, CodecContext codec, PeerOutbound sink, Optional<ImportPolicy> importPolicy,
+                      Optional<ExportPolicy> exportPolicy) {
+            this(neighbor, codec, sink, importPolicy, exportPolicy, java.util.OptionalLong.empty());
+        }
+
         public PeerUp {
+            Objects.requireNonNull(maxPrefixes, "maxPrefixes");
             Objects.requireNonNull(neighbor, "neighbor");
             Objects.requireNonNull(codec, "codec");
             Objects.requireNonNull(sink, "sink");

@@ -14,26 +14,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jbgp.core.config.TimerConfig;
 import io.jbgp.core.fsm.DownReason;
-import io.jbgp.core.fsm.NegotiatedSession;
 import io.jbgp.core.message.NotificationMessage;
-import io.jbgp.core.message.RouteRefreshMessage;
-import io.jbgp.core.message.UpdateMessage;
-import io.jbgp.core.peer.PeerEventHandler;
-import io.jbgp.core.peer.PeerKey;
 import io.jbgp.core.peer.PeerOutbound;
-import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.IpPrefix;
 import io.jbgp.core.types.Ipv4Prefix;
-import io.jbgp.core.message.Nlri;
 import io.jbgp.rib.fib.FibSink;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,9 +31,9 @@ import org.junit.jupiter.api.Test;
  * 4-octet limit), the neighbor's routes leave the RIB, connections are refused during the
  * configured restart time, and accepted after it (IdleHold, then AutomaticStart).
  *
- * <p>The count belongs to the RIB's Adj-RIB-In (OpenBGPD's RDE counts there); until the RIB
- * does it, this test counts with a decorator around the RIB's inbound port and reports through
- * the same {@link PeerOutbound#prefixLimitExceeded} call the RIB will use.
+ * <p>The count is the RIB's: the neighbor's Adj-RIB-In size (OpenBGPD's RDE counts there), which
+ * reports through {@link PeerOutbound#prefixLimitExceeded}; a re-announced prefix does not count
+ * twice.
  */
 class MaxPrefixTest {
     private static final InetAddress NEIGHBOR = ip("127.0.0.110");
@@ -54,8 +43,9 @@ class MaxPrefixTest {
 
     @Test
     void exceedingMaxPrefixSendsCeaseWithRfc4486DataAndRestartsAfterTheConfiguredTime() {
-        try (RibSpeaker speaker = new RibSpeaker(ip("127.0.0.1"), FibSink.NONE, TimerConfig.DEFAULT, 1,
-                h -> new Counting(h, LIMIT))) {
+        try (RibSpeaker speaker = new RibSpeaker(ip("127.0.0.1"), FibSink.NONE, TimerConfig.DEFAULT, 1)) {
+            // the RIB counts (RibPeerSettings), the session layer resets and restarts (PeerConfig)
+            speaker.maxPrefixes.put(NEIGHBOR, (long) LIMIT);
             speaker.addPassivePeer(NEIGHBOR, AS, b -> b.maxPrefixes(LIMIT, RESTART));
             long downAt;
             try (RawPeer peer = RawPeer.establish(NEIGHBOR, speaker.address(), AS, 90)) {
@@ -113,51 +103,5 @@ class MaxPrefixTest {
 
     private static byte[] announce(int i) {
         return update(none(), concat(originIgp(), asPath(AS.value()), nextHop(127, 0, 0, 110)), nlri(prefix(i)));
-    }
-
-    /** Counts distinct prefixes per neighbor on the RIB thread (a stand-in for the Adj-RIB-In count). */
-    private static final class Counting implements PeerEventHandler {
-        private final PeerEventHandler rib;
-        private final int limit;
-        private final Map<PeerKey, Set<Nlri>> seen = new HashMap<>();
-        private final Map<PeerKey, PeerOutbound> outbounds = new HashMap<>();
-
-        Counting(PeerEventHandler rib, int limit) {
-            this.rib = rib;
-            this.limit = limit;
-        }
-
-        @Override
-        public void established(PeerKey peer, NegotiatedSession session, PeerOutbound outbound) {
-            seen.put(peer, new HashSet<>());
-            outbounds.put(peer, outbound);
-            rib.established(peer, session, outbound);
-        }
-
-        @Override
-        public void update(PeerKey peer, UpdateMessage update) {
-            Set<Nlri> s = seen.get(peer);
-            if (s != null) {
-                update.withdrawn(AddressFamily.IPV4_UNICAST).forEach(s::remove);
-                s.addAll(update.announced(AddressFamily.IPV4_UNICAST));
-                if (s.size() > limit) {
-                    outbounds.get(peer).prefixLimitExceeded(AddressFamily.IPV4_UNICAST, limit);
-                    return; // not imported: the session is going down
-                }
-            }
-            rib.update(peer, update);
-        }
-
-        @Override
-        public void routeRefresh(PeerKey peer, RouteRefreshMessage refresh) {
-            rib.routeRefresh(peer, refresh);
-        }
-
-        @Override
-        public void down(PeerKey peer, DownReason reason) {
-            seen.remove(peer);
-            outbounds.remove(peer);
-            rib.down(peer, reason);
-        }
     }
 }

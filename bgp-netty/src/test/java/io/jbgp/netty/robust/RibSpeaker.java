@@ -52,6 +52,8 @@ final class RibSpeaker implements AutoCloseable {
     final Rib rib;
     final NettyBgpSpeaker speaker;
     final List<SpeakerEvent> events = new CopyOnWriteArrayList<>();
+    /** Per-neighbor RIB prefix limits (RibPeerSettings.maxPrefixes), read when a session comes up. */
+    final java.util.Map<InetAddress, Long> maxPrefixes = new java.util.concurrent.ConcurrentHashMap<>();
     private final Object changes = new Object();
     private long version;
 
@@ -87,8 +89,13 @@ final class RibSpeaker implements AutoCloseable {
                 .callbackExecutor(ribThread)
                 .peerEventHandler(wrap.apply(new RibPeerEventHandler(rib,
                         // IPv6 over the IPv4 sessions: next hop self from the raw peers' next-hop net
-                        peer -> new RibPeerSettings(Optional.of(Policies.allowAll()), Optional.of(Policies.allowAll()),
-                                Optional.empty(), Optional.of((java.net.Inet6Address) Tables.V6_NEXT_HOP)))))
+                        peer -> {
+                            RibPeerSettings s = new RibPeerSettings(Optional.of(Policies.allowAll()),
+                                    Optional.of(Policies.allowAll()), Optional.empty(),
+                                    Optional.of((java.net.Inet6Address) Tables.V6_NEXT_HOP));
+                            Long limit = maxPrefixes.get(peer.address());
+                            return limit == null ? s : s.withMaxPrefixes(limit);
+                        })))
                 .build();
         speaker.events().subscribe(e -> {
             events.add(e);
