@@ -1,12 +1,12 @@
 package io.jbgp.rib;
 
 import io.jbgp.core.message.Nlri;
+import io.jbgp.core.message.RouteRefreshMessage;
 import io.jbgp.core.message.UpdateMessage;
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.IpPrefix;
 import io.jbgp.rib.attr.AttributeSet;
 import io.jbgp.rib.decision.DecisionProcess;
-import io.jbgp.rib.decision.Verdict;
 import io.jbgp.rib.fib.FibRoute;
 import io.jbgp.rib.fib.ForwardingTable;
 import io.jbgp.rib.fib.NexthopResolver;
@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,7 @@ public final class Rib implements AutoCloseable {
         this.decision = new DecisionProcess(config.decision(), config.localAs(), config.routerId());
         this.locRib = new LocRib(decision);
         this.resolver = new NexthopResolver(config.resolveViaDefault());
-        this.fib = new ForwardingTable(config.fibSink(), config.ticker());
+        this.fib = new ForwardingTable(config.fibSink(), config.ticker()::nanos);
         this.exportRules = new ExportRules(config.localAs(), config.rfc8212(), resolver);
     }
 
@@ -130,6 +131,16 @@ public final class Rib implements AutoCloseable {
         }
     }
 
+    /**
+     * Feeds a host route source into next-hop resolution: subscribes first, then posts the
+     * current routes (a route seen twice is harmless, a route missed would not be).
+     */
+    public void attach(SystemRouteSource source) {
+        SystemRouteSource.Listener l = systemRouteListener();
+        source.subscribe(l);
+        source.snapshot().forEach(l::added);
+    }
+
     /** A listener for a {@link SystemRouteSource} that feeds host routes into next-hop resolution. */
     public SystemRouteSource.Listener systemRouteListener() {
         return new SystemRouteSource.Listener() {
@@ -154,7 +165,11 @@ public final class Rib implements AutoCloseable {
         listeners.remove(listener);
     }
 
-    /** A consistent snapshot, taken on the executor (complete at once with a direct executor). */
+    /**
+     * A consistent snapshot, taken on the executor (complete at once with a direct executor when
+     * called from outside a RIB task). Never wait for it on the RIB executor itself, e.g. in a
+     * listener: the snapshot task queues behind the running one.
+     */
     public CompletableFuture<RibSnapshot> snapshot() {
         CompletableFuture<RibSnapshot> f = new CompletableFuture<>();
         executor.execute(() -> {
@@ -167,8 +182,34 @@ public final class Rib implements AutoCloseable {
         return f;
     }
 
+    /**
+     * Calls {@code visitor} on the RIB executor for every prefix of a family with its candidates
+     * (best first), without copying the table; the future completes after the last prefix. The
+     * visitor must not keep the list beyond the call or touch the Rib.
+     */
+    public CompletableFuture<Void> visit(AddressFamily family, BiConsumer<IpPrefix, List<Route>> visitor) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                locRib.destinations(family).forEach((p, d) -> visitor.accept(p, d.candidates()));
+                f.complete(null);
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
     public RibConfig config() {
         return config;
+    }
+
+    /**
+     * The executor that owns this RIB; the session driver delivers {@code PeerEventHandler}
+     * calls and {@code whenWritable} callbacks on it.
+     */
+    public RibExecutor executor() {
+        return executor;
     }
 
     /** Stops the executor after the queued commands. */
@@ -232,11 +273,11 @@ public final class Rib implements AutoCloseable {
             onPeerDown(addr); // a new session replaces the old one's paths
         }
         RibPeer p = new RibPeer(u.neighbor(), u.codec(), u.sink(), u.importPolicy().orElse(null),
-                u.exportPolicy().orElse(null));
+                u.exportPolicy().orElse(null), u.enhancedRouteRefresh());
         p.maxPrefixes = u.maxPrefixes().orElse(0);
         peers.put(addr, p);
         log.info("rib: peer {} up, feeding {} ({}; {})", addr.getHostAddress(), p.families,
-                importStatus(p), exportStatus(p));
+                p.importStatus(config.rfc8212()), p.exportStatus(config.rfc8212()));
         startFeed(p, p.families, true);
     }
 
@@ -315,16 +356,23 @@ public final class Rib implements AutoCloseable {
         return false;
     }
 
-    // runs import policy on one received path and puts the outcome into the Loc-RIB
+    // runs the import side for one received path; a throwing user policy rejects just that path
     private PolicyResult runImport(RibPeer p, Nlri n, AttributeSet raw) {
         if (p.importPolicy == null) {
             // RFC 8212 §4: an eBGP session without import policy accepts nothing
             return p.neighbor.ebgp() && config.rfc8212()
                     ? PolicyResult.reject("RFC 8212: no import policy for eBGP neighbor") : PolicyResult.accept(raw);
         }
-        return p.importPolicy.apply(new RouteContext(n.prefix(), raw, p.source, p.neighbor));
+        try {
+            return p.importPolicy.apply(new RouteContext(n.prefix(), raw, p.source, p.neighbor));
+        } catch (RuntimeException e) {
+            log.warn("rib: peer {} import policy failed on {}, path rejected", p.neighbor.address().getHostAddress(),
+                    n, e);
+            return PolicyResult.reject("import policy failed: " + e);
+        }
     }
 
+    // puts the import outcome of one path into the post-policy Adj-RIB-In and the Loc-RIB
     private void importPath(RibPeer p, Nlri n, AttributeSet raw) {
         PolicyResult r = runImport(p, n, raw);
         if (r instanceof PolicyResult.Accept a) {
@@ -371,13 +419,13 @@ public final class Rib implements AutoCloseable {
         if (p == null || !p.carries(r.family())) {
             return;
         }
-        if (p.feeder != null) {
-            // already walking everything; the walk re-sends this family anyway
-            p.out.forget(r.family());
-            return;
+        // RFC 7313 §4: BoRR before the re-advertisement, EoRR once it is all sent; a request
+        // during an unfinished re-advertisement just extends it
+        if (p.enhancedRouteRefresh && p.endOfRefreshDue.add(r.family())) {
+            p.sink.sendRouteRefresh(new RouteRefreshMessage(r.family(), RouteRefreshMessage.BORR));
         }
-        p.out.forget(r.family());
-        startFeed(p, List.of(r.family()), false);
+        // RFC 2918 §4: re-send the Adj-RIB-Out of the family; it is already what export allows
+        p.out.resend(r.family());
     }
 
     private void onSystemRoute(RibCommand.SystemRouteChanged s) {
@@ -397,7 +445,7 @@ public final class Rib implements AutoCloseable {
     // ---------------------------------------------------------------- fan-out
 
     private Route newRoute(RouteSource source, long pathId, AttributeSet attrs) {
-        Route r = new Route(source, pathId, attrs, config.ticker().getAsLong(),
+        Route r = new Route(source, pathId, attrs, config.ticker().nanos(),
                 io.jbgp.rib.table.Eligibility.ELIGIBLE, 0);
         return reresolve(r);
     }
@@ -464,12 +512,27 @@ public final class Rib implements AutoCloseable {
         Route best = locRib.best(prefix);
         AttributeSet out = null;
         if (best != null) {
-            PolicyResult r = exportRules.apply(prefix, best, p.neighbor, p.exportPolicy);
+            PolicyResult r = runExport(p, prefix, best);
             if (r instanceof PolicyResult.Accept a) {
                 out = config.interner().intern(a.attributes());
             }
         }
         p.out.set(prefix, out);
+    }
+
+    // the export chain for one neighbor; a throwing user policy withholds just that prefix
+    private PolicyResult runExport(RibPeer p, IpPrefix prefix, Route best) {
+        try {
+            PolicyResult r = exportRules.apply(prefix, best, p.neighbor, p.exportPolicy);
+            if (r instanceof PolicyResult.Accept a && !UpdatePacker.fits(prefix, a.attributes(), p.codec)) {
+                return PolicyResult.reject("attributes too large for one UPDATE");
+            }
+            return r;
+        } catch (RuntimeException e) {
+            log.warn("rib: peer {} export policy failed on {}, not announced", p.neighbor.address().getHostAddress(),
+                    prefix, e);
+            return PolicyResult.reject("export policy failed: " + e);
+        }
     }
 
     // ---------------------------------------------------------------- table feed and sending
@@ -521,7 +584,12 @@ public final class Rib implements AutoCloseable {
 
     private void flushAll() {
         for (RibPeer p : peers.values()) {
-            flush(p);
+            try {
+                flush(p);
+            } catch (RuntimeException e) {
+                // one neighbor's broken queue must not stop the others' updates
+                log.error("rib: peer {} update queue failed", p.neighbor.address().getHostAddress(), e);
+            }
         }
     }
 
@@ -539,6 +607,9 @@ public final class Rib implements AutoCloseable {
                 }
                 p.sink.send(batch);
             }
+            if (q.isEmpty() && p.endOfRefreshDue.remove(f)) {
+                p.sink.sendRouteRefresh(new RouteRefreshMessage(f, RouteRefreshMessage.EORR));
+            }
         }
     }
 
@@ -554,67 +625,6 @@ public final class Rib implements AutoCloseable {
     // ---------------------------------------------------------------- snapshot
 
     private RibSnapshot takeSnapshot() {
-        Map<AddressFamily, List<RibSnapshot.DestinationView>> routes = new LinkedHashMap<>();
-        for (AddressFamily f : List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST)) {
-            List<RibSnapshot.DestinationView> views = new ArrayList<>();
-            for (Destination d : locRib.destinations(f).values()) {
-                List<Verdict> reasons = d.reasons();
-                List<RibSnapshot.CandidateView> cands = new ArrayList<>();
-                for (int i = 0; i < d.candidates().size(); i++) {
-                    Route r = d.candidates().get(i);
-                    cands.add(new RibSnapshot.CandidateView(r, r == d.best(), d.multipath().contains(r),
-                            i < reasons.size() ? Optional.of(reasons.get(i)) : Optional.empty()));
-                }
-                views.add(new RibSnapshot.DestinationView(d.prefix(), cands));
-            }
-            routes.put(f, List.copyOf(views));
-        }
-        Map<InetAddress, RibSnapshot.PeerView> pv = new LinkedHashMap<>();
-        for (RibPeer p : peers.values()) {
-            Map<Nlri, AttributeSet> pre = new LinkedHashMap<>();
-            Map<Nlri, AttributeSet> post = new LinkedHashMap<>();
-            Map<IpPrefix, AttributeSet> out = new LinkedHashMap<>();
-            for (AddressFamily f : p.families) {
-                pre.putAll(p.in.prePolicy(f));
-                post.putAll(p.in.postPolicy(f));
-                out.putAll(p.out.advertised(f));
-            }
-            // the reasons are recomputed here (policies are pure) rather than stored per prefix
-            Map<Nlri, String> inRejected = new LinkedHashMap<>();
-            pre.forEach((n, a) -> {
-                if (!post.containsKey(n) && runImport(p, n, a) instanceof PolicyResult.Reject r) {
-                    inRejected.put(n, r.reason());
-                }
-            });
-            Map<IpPrefix, String> outRejected = new LinkedHashMap<>();
-            for (AddressFamily f : p.families) {
-                for (Destination d : locRib.destinations(f).values()) {
-                    if (d.best() != null && !out.containsKey(d.prefix())
-                            && exportRules.apply(d.prefix(), d.best(), p.neighbor, p.exportPolicy)
-                                    instanceof PolicyResult.Reject r) {
-                        outRejected.put(d.prefix(), r.reason());
-                    }
-                }
-            }
-            pv.put(p.neighbor.address(), new RibSnapshot.PeerView(p.neighbor, pre, post, out, importStatus(p),
-                    exportStatus(p), p.feeder != null, inRejected, outRejected));
-        }
-        return new RibSnapshot(routes, fib.snapshot(), pv);
-    }
-
-    private String importStatus(RibPeer p) {
-        if (p.importPolicy != null) {
-            return "import policy configured";
-        }
-        return p.neighbor.ebgp() && config.rfc8212()
-                ? "RFC 8212: eBGP neighbor without import policy, accepting nothing" : "accepting all (no policy)";
-    }
-
-    private String exportStatus(RibPeer p) {
-        if (p.exportPolicy != null) {
-            return "export policy configured";
-        }
-        return p.neighbor.ebgp() && config.rfc8212()
-                ? "RFC 8212: eBGP neighbor without export policy, announcing nothing" : "announcing all (no policy)";
+        return RibSnapshots.take(locRib, fib, peers.values(), this::runImport, this::runExport, config.rfc8212());
     }
 }

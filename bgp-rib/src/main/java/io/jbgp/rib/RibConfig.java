@@ -1,12 +1,12 @@
 package io.jbgp.rib;
 
+import io.jbgp.core.fsm.Ticker;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.RouterId;
 import io.jbgp.rib.attr.AttributeInterner;
 import io.jbgp.rib.decision.DecisionOptions;
 import io.jbgp.rib.fib.FibSink;
 import java.util.Objects;
-import java.util.function.LongSupplier;
 
 /**
  * The RIB's own settings.
@@ -17,12 +17,12 @@ import java.util.function.LongSupplier;
  * @param rfc8212           RFC 8212 default deny for eBGP neighbors without a policy
  * @param resolveViaDefault whether a default route may resolve BGP next hops
  * @param feedChunk         prefixes per table-feed step
- * @param ticker            monotonic nanoseconds, for route age ({@code System::nanoTime} in production)
+ * @param ticker            monotonic nanoseconds, for route age ({@link Ticker#system()} in production)
  * @param fibSink           where the forwarding table goes ({@link FibSink#NONE}: nowhere)
  * @param interner          the attribute interner
  */
 public record RibConfig(Asn localAs, RouterId routerId, DecisionOptions decision, boolean rfc8212,
-                        boolean resolveViaDefault, int feedChunk, LongSupplier ticker, FibSink fibSink,
+                        boolean resolveViaDefault, int feedChunk, Ticker ticker, FibSink fibSink,
                         AttributeInterner interner) {
     public RibConfig {
         Objects.requireNonNull(localAs, "localAs");
@@ -38,7 +38,7 @@ public record RibConfig(Asn localAs, RouterId routerId, DecisionOptions decision
 
     /** Defaults: deterministic MED, RFC 8212 on, no default-route resolution, no FIB. */
     public static RibConfig of(Asn localAs, RouterId routerId) {
-        return new RibConfig(localAs, routerId, DecisionOptions.DEFAULT, true, false, 1000, System::nanoTime,
+        return new RibConfig(localAs, routerId, DecisionOptions.DEFAULT, true, false, 1000, Ticker.system(),
                 FibSink.NONE, AttributeInterner.shared());
     }
 
@@ -58,7 +58,7 @@ public record RibConfig(Asn localAs, RouterId routerId, DecisionOptions decision
         return new RibConfig(localAs, routerId, decision, rfc8212, resolveViaDefault, v, ticker, fibSink, interner);
     }
 
-    public RibConfig withTicker(LongSupplier v) {
+    public RibConfig withTicker(Ticker v) {
         return new RibConfig(localAs, routerId, decision, rfc8212, resolveViaDefault, feedChunk, v, fibSink, interner);
     }
 

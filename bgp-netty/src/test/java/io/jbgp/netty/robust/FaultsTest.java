@@ -227,7 +227,7 @@ class FaultsTest {
             // the data plane is back: a resync (at a commit after the back-off) makes the sink
             // equal to the forwarding table again
             failing.set(false);
-            try (RawPeer peer = RawPeer.establish(CULPRIT, speaker.address(), CULPRIT_AS, 90)) {
+            try (RawPeer peer = establishRetrying(CULPRIT, speaker, CULPRIT_AS)) {
                 // each new route is a RIB command, hence a commit; one after the back-off resyncs
                 for (int i = 0; i < 60 && !real.snapshot().equals(speaker.snapshot().forwarding()); i++) {
                     Ipv4Prefix c = (Ipv4Prefix) IpPrefix.parse("198.51.100." + i + "/32");
@@ -278,6 +278,20 @@ class FaultsTest {
                 assertEquals(0, speaker.sessionsLost(OBSERVER), "the observing neighbor's session went down");
             }
         }
+    }
+
+    /** Establishes, retrying while the previous session of that address is still closing or in IdleHold. */
+    private static RawPeer establishRetrying(InetAddress addr, RibSpeaker speaker, Asn as) {
+        AssertionError last = null;
+        for (int i = 0; i < 200; i++) {
+            try {
+                return RawPeer.establish(addr, speaker.address(), as, 90);
+            } catch (AssertionError refused) {
+                last = refused;
+                speaker.awaitState(addr, SessionState.ACTIVE, WAIT); // back to waiting for a connection
+            }
+        }
+        throw last;
     }
 
     /** No trace of {@code p}: Loc-RIB, forwarding table, Adj-RIB-Out, the observer's wire view. */

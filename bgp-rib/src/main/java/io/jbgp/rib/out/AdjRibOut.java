@@ -52,11 +52,13 @@ public final class AdjRibOut {
     }
 
     /**
-     * Forgets what was advertised in a family, keeping queued changes, so the next walk of the
-     * Loc-RIB re-announces everything (answering a ROUTE-REFRESH, RFC 2918 §4).
+     * Queues everything advertised in a family again (answering a ROUTE-REFRESH, RFC 2918 §4).
+     * What the neighbor has stays known, so a withdrawal that comes before the re-send is sent
+     * is still queued correctly.
      */
-    public void forget(AddressFamily family) {
-        advertised.remove(family);
+    public void resend(AddressFamily family) {
+        UpdateQueue q = queue(family);
+        advertised.getOrDefault(family, new TreeMap<>()).forEach((p, a) -> q.announce(Nlri.of(p), a));
     }
 
     /** The change queue of a family. */

@@ -101,8 +101,14 @@ public final class ExportRules {
             return PolicyResult.accept(out);
         }
         PolicyResult r = policy.apply(new RouteContext(prefix, out, best.source(), to));
-        if (r instanceof PolicyResult.Accept acc && acc.attributes().nextHop() == null) {
-            return PolicyResult.reject("export policy removed the next hop");
+        if (r instanceof PolicyResult.Accept acc) {
+            if (acc.attributes().nextHop() == null) {
+                return PolicyResult.reject("export policy removed the next hop");
+            }
+            if (to.ebgp() && acc.attributes().hasLocalPref()) {
+                // §5.1.5 is a MUST NOT: a policy setting LOCAL_PREF only affects iBGP neighbors
+                return PolicyResult.accept(acc.attributes().toBuilder().localPref(AttributeSet.ABSENT).build());
+            }
         }
         return r;
     }

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * A resumable walk over the Loc-RIB for one neighbor: the initial table dump after the session
- * comes up, a re-send after ROUTE-REFRESH, or a re-export after an export policy change. Each
+ * comes up, or a re-export after an export policy change. Each
  * {@link #feed} call visits at most a chunk of prefixes and remembers the last key, so the RIB
  * executor can interleave other work and stop while the neighbor is not writable (OpenBGPD
  * {@code rib_dump_r} with {@code ctx_count}/{@code ctx_throttle}; BIRD {@code feed_event}).
