@@ -61,6 +61,8 @@ public final class Rib implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Rib.class);
     private static final int MESSAGES_PER_WRITABILITY_CHECK = 64;
+    /** Share of a neighbor's max-prefix at which a warning is logged. */
+    static final int PREFIX_WARNING_PERCENT = 80;
 
     private final RibConfig config;
     private final RibExecutor executor;
@@ -78,7 +80,7 @@ public final class Rib implements AutoCloseable {
         this.decision = new DecisionProcess(config.decision(), config.localAs(), config.routerId());
         this.locRib = new LocRib(decision);
         this.resolver = new NexthopResolver(config.resolveViaDefault());
-        this.fib = new ForwardingTable(config.fibSink());
+        this.fib = new ForwardingTable(config.fibSink(), config.ticker()::nanos);
         this.exportRules = new ExportRules(config.localAs(), config.rfc8212(), resolver);
     }
 
@@ -272,6 +274,7 @@ public final class Rib implements AutoCloseable {
         }
         RibPeer p = new RibPeer(u.neighbor(), u.codec(), u.sink(), u.importPolicy().orElse(null),
                 u.exportPolicy().orElse(null), u.enhancedRouteRefresh());
+        p.maxPrefixes = u.maxPrefixes().orElse(0);
         peers.put(addr, p);
         log.info("rib: peer {} up, feeding {} ({}; {})", addr.getHostAddress(), p.families,
                 p.importStatus(config.rfc8212()), p.exportStatus(config.rfc8212()));
@@ -297,6 +300,9 @@ public final class Rib implements AutoCloseable {
             log.warn("rib: update from {} without an established session, ignored", u.neighbor().getHostAddress());
             return;
         }
+        if (p.prefixLimitHit) {
+            return; // the session is being reset for max-prefix: nothing more gets in
+        }
         UpdateMessage m = u.update();
         for (AddressFamily f : p.families) {
             for (Nlri n : m.withdrawn(f)) {
@@ -313,9 +319,41 @@ public final class Rib implements AutoCloseable {
             AttributeSet raw = config.interner().intern(AttributeSet.of(m.attributes(), nh));
             for (Nlri n : announced) {
                 p.in.putPrePolicy(n, raw);
+                if (overPrefixLimit(p, f)) {
+                    return; // the rest of this UPDATE is not imported; the session goes down
+                }
                 importPath(p, n, raw);
             }
         }
+    }
+
+    /**
+     * Max-prefix (RFC 4486 §4, OpenBGPD's {@code max-prefix}): the neighbor's Adj-RIB-In count,
+     * all families, against its limit. Passing {@value #PREFIX_WARNING_PERCENT}% is logged once;
+     * passing the limit asks the session layer for CEASE Maximum Number of Prefixes Reached
+     * (AFI and SAFI of the family that crossed it, and the limit) and stops importing.
+     */
+    private boolean overPrefixLimit(RibPeer p, AddressFamily f) {
+        if (p.maxPrefixes == 0) {
+            return false;
+        }
+        long count = 0;
+        for (AddressFamily g : p.families) {
+            count += p.in.size(g);
+        }
+        if (count > p.maxPrefixes) {
+            p.prefixLimitHit = true;
+            log.warn("rib: peer {} sent {} prefixes, over its max-prefix {}: resetting the session",
+                    p.neighbor.address().getHostAddress(), count, p.maxPrefixes);
+            p.sink.prefixLimitExceeded(f, p.maxPrefixes);
+            return true;
+        }
+        if (!p.prefixWarned && count * 100 >= p.maxPrefixes * PREFIX_WARNING_PERCENT) {
+            p.prefixWarned = true;
+            log.warn("rib: peer {} sent {} prefixes, {}% of its max-prefix {}", p.neighbor.address().getHostAddress(),
+                    count, PREFIX_WARNING_PERCENT, p.maxPrefixes);
+        }
+        return false;
     }
 
     // runs the import side for one received path; a throwing user policy rejects just that path

@@ -32,18 +32,27 @@ public sealed interface RibCommand {
      * @param importPolicy its import policy; empty means none (RFC 8212 for eBGP)
      * @param exportPolicy its export policy; empty means none (RFC 8212 for eBGP)
      * @param enhancedRouteRefresh whether RFC 7313 was negotiated (BoRR/EoRR around a re-send)
+     * @param maxPrefixes  its prefix limit (RFC 4486 §4), if any
      */
     record PeerUp(Neighbor neighbor, CodecContext codec, PeerOutbound sink, Optional<ImportPolicy> importPolicy,
-                  Optional<ExportPolicy> exportPolicy, boolean enhancedRouteRefresh) implements RibCommand {
+                  Optional<ExportPolicy> exportPolicy, boolean enhancedRouteRefresh,
+                  java.util.OptionalLong maxPrefixes) implements RibCommand {
         public PeerUp {
             Objects.requireNonNull(neighbor, "neighbor");
             Objects.requireNonNull(codec, "codec");
             Objects.requireNonNull(sink, "sink");
             Objects.requireNonNull(importPolicy, "importPolicy");
             Objects.requireNonNull(exportPolicy, "exportPolicy");
+            Objects.requireNonNull(maxPrefixes, "maxPrefixes");
         }
 
-        /** A session without enhanced route refresh. */
+        /** Without a prefix limit. */
+        public PeerUp(Neighbor neighbor, CodecContext codec, PeerOutbound sink, Optional<ImportPolicy> importPolicy,
+                      Optional<ExportPolicy> exportPolicy, boolean enhancedRouteRefresh) {
+            this(neighbor, codec, sink, importPolicy, exportPolicy, enhancedRouteRefresh, java.util.OptionalLong.empty());
+        }
+
+        /** A session without enhanced route refresh or prefix limit. */
         public PeerUp(Neighbor neighbor, CodecContext codec, PeerOutbound sink, Optional<ImportPolicy> importPolicy,
                       Optional<ExportPolicy> exportPolicy) {
             this(neighbor, codec, sink, importPolicy, exportPolicy, false);

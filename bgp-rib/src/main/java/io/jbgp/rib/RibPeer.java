@@ -28,6 +28,9 @@ final class RibPeer {
     TableFeeder feeder;        // null: no walk in progress
     boolean feedScheduled;
     boolean awaitingWritable; // a whenWritable callback is registered
+    long maxPrefixes;         // 0: no limit (RFC 4486 §4)
+    boolean prefixWarned;     // the warning threshold was logged this session
+    boolean prefixLimitHit;   // the limit was passed: nothing more is imported, the session ends
     final boolean enhancedRouteRefresh; // RFC 7313 negotiated
     final Set<AddressFamily> endOfRefreshDue = new HashSet<>(); // BoRR sent, EoRR once the queue drains
 

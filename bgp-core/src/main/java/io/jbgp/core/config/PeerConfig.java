@@ -37,7 +37,10 @@ import java.util.Set;
  * @param md5Password           TCP MD5 signature key (RFC 2385); never printed
  * @param ttlSecurity           GTSM (RFC 5082): the number of hops the neighbor may be away
  * @param maxPrefixes           tear the session down with CEASE subcode 1 beyond this many
- *                              prefixes (RFC 4486 §4); enforced by the RIB
+ *                              prefixes (RFC 4486 §4); counted by the RIB, which tells the session
+ *                              through {@code PeerOutbound.prefixLimitExceeded}
+ * @param maxPrefixRestart      after such a teardown, reconnect after this long (OpenBGPD's
+ *                              {@code max-prefix N restart M}); empty: stay down until started again
  * @param shutdownCommunication default text for CEASE Administrative Shutdown (RFC 9003)
  */
 public record PeerConfig(InetAddress remoteAddress, Asn remoteAs, Optional<String> vrf,
@@ -48,6 +51,7 @@ public record PeerConfig(InetAddress remoteAddress, Asn remoteAs, Optional<Strin
                          Optional<Capability.Role> role, boolean strictRole,
                          Set<Integer> requiredCapabilities, Optional<String> md5Password,
                          OptionalInt ttlSecurity, OptionalInt maxPrefixes,
+                         Optional<java.time.Duration> maxPrefixRestart,
                          Optional<String> shutdownCommunication) {
 
     public PeerConfig {
@@ -76,6 +80,10 @@ public record PeerConfig(InetAddress remoteAddress, Asn remoteAs, Optional<Strin
             throw new IllegalArgumentException("ttl-security hops must be 1..254");
         }
         Objects.requireNonNull(maxPrefixes, "maxPrefixes");
+        Objects.requireNonNull(maxPrefixRestart, "maxPrefixRestart");
+        if (maxPrefixRestart.isPresent() && (maxPrefixRestart.get().isNegative() || maxPrefixRestart.get().isZero())) {
+            throw new IllegalArgumentException("max-prefix restart must be positive: " + maxPrefixRestart.get());
+        }
         Objects.requireNonNull(shutdownCommunication, "shutdownCommunication");
     }
 
@@ -105,7 +113,8 @@ public record PeerConfig(InetAddress remoteAddress, Asn remoteAs, Optional<Strin
                 + ", extendedMessage=" + extendedMessage + ", addPath=" + addPath + ", role=" + role
                 + ", strictRole=" + strictRole + ", requiredCapabilities=" + requiredCapabilities
                 + ", md5Password=" + md5Password.map(p -> "******") + ", ttlSecurity=" + ttlSecurity
-                + ", maxPrefixes=" + maxPrefixes + ", shutdownCommunication=" + shutdownCommunication
+                + ", maxPrefixes=" + maxPrefixes + ", maxPrefixRestart=" + maxPrefixRestart
+                + ", shutdownCommunication=" + shutdownCommunication
                 + "]";
     }
 
@@ -130,6 +139,7 @@ public record PeerConfig(InetAddress remoteAddress, Asn remoteAs, Optional<Strin
         private Optional<String> md5Password = Optional.empty();
         private OptionalInt ttlSecurity = OptionalInt.empty();
         private OptionalInt maxPrefixes = OptionalInt.empty();
+        private Optional<java.time.Duration> maxPrefixRestart = Optional.empty();
         private Optional<String> shutdownCommunication = Optional.empty();
 
         private Builder(InetAddress remoteAddress, Asn remoteAs) {
@@ -219,6 +229,13 @@ public record PeerConfig(InetAddress remoteAddress, Asn remoteAs, Optional<Strin
             return this;
         }
 
+        /** A prefix limit whose teardown is followed by a new attempt after {@code restart}. */
+        public Builder maxPrefixes(int max, java.time.Duration restart) {
+            this.maxPrefixes = OptionalInt.of(max);
+            this.maxPrefixRestart = Optional.of(restart);
+            return this;
+        }
+
         public Builder shutdownCommunication(String text) {
             this.shutdownCommunication = Optional.of(text);
             return this;
@@ -234,7 +251,7 @@ public record PeerConfig(InetAddress remoteAddress, Asn remoteAs, Optional<Strin
             return new PeerConfig(remoteAddress, remoteAs, vrf, localAddress, port, passive, timers,
                     description, fams, routeRefresh, enhancedRouteRefresh, extendedMessage, addPath,
                     role, strictRole, requiredCapabilities, md5Password, ttlSecurity, maxPrefixes,
-                    shutdownCommunication);
+                    maxPrefixRestart, shutdownCommunication);
         }
     }
 }

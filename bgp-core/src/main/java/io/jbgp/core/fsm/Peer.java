@@ -12,6 +12,7 @@ import io.jbgp.core.fsm.SessionEvent.ManualStop;
 import io.jbgp.core.fsm.SessionEvent.MessageReceived;
 import io.jbgp.core.fsm.SessionEvent.TcpConnected;
 import io.jbgp.core.fsm.SessionEvent.TcpConnectionFails;
+import io.jbgp.core.message.NotificationMessage;
 import io.jbgp.core.message.OpenMessage;
 import io.jbgp.core.peer.PeerKey;
 import io.jbgp.core.types.Asn;
@@ -240,6 +241,43 @@ public final class Peer {
             }
         }
         sweep(nowNanos, out);
+        return out;
+    }
+
+    /**
+     * The RIB counted more prefixes from the neighbor than {@code limit} (RFC 4486 §4): the
+     * Established session ends with CEASE Maximum Number of Prefixes Reached, whose data is the
+     * AFI (2 octets), SAFI (1 octet) and the limit (4 octets). With
+     * {@link PeerConfig#maxPrefixRestart()} the neighbor starts again (AutomaticStart, Event 3/5)
+     * when that IdleHold time is over; without it, it stays stopped until {@link #start}.
+     */
+    public List<PeerAction> prefixLimitExceeded(io.jbgp.core.types.AddressFamily family, long limit, long nowNanos) {
+        Optional<Session> up = established();
+        if (up.isEmpty()) {
+            return List.of(); // already gone: a late report from the RIB
+        }
+        byte[] data = {(byte) (family.afi() >> 8), (byte) family.afi(), (byte) family.safi(),
+                (byte) (limit >>> 24), (byte) (limit >>> 16), (byte) (limit >>> 8), (byte) limit};
+        NotificationMessage n = BgpError.CEASE_MAX_PREFIXES_REACHED.toNotification(data);
+        boolean restart = config.maxPrefixRestart().isPresent();
+        if (!restart) {
+            enabled = false; // down until the operator starts it again: sweep arms no IdleHold
+        }
+        List<PeerAction> out = new ArrayList<>();
+        Session session = up.get();
+        wrap(session, session.stopWith(n, "more than " + limit + " prefixes of " + family, nowNanos), out);
+        for (Session other : List.copyOf(sessions)) {
+            if (other != session && !restart) {
+                // a second connection in progress would only bring the same routes back
+                wrap(other, other.handle(new AutomaticStop(BgpError.CEASE_MAX_PREFIXES_REACHED, Optional.empty()),
+                        nowNanos), out);
+            }
+        }
+        sweep(nowNanos, out);
+        if (restart && sessions.isEmpty()) {
+            // the configured restart time replaces the back-off (OpenBGPD "max-prefix N restart M")
+            timers.set(TimerKind.IDLE_HOLD, nowNanos + config.maxPrefixRestart().get().toNanos());
+        }
         return out;
     }
 

@@ -587,6 +587,20 @@ public final class Session {
     }
 
     /**
+     * Ends the session with a NOTIFICATION of the speaker's choosing (AutomaticStop, RFC 4271
+     * Event 8, with data, e.g. CEASE Maximum Number of Prefixes Reached and its RFC 4486 §4 data).
+     * Only from OpenSent on, where the peer has our OPEN and can read a NOTIFICATION; in other
+     * states it does nothing.
+     */
+    List<SessionAction> stopWith(NotificationMessage notification, String detail, long now) {
+        List<SessionAction> out = new ArrayList<>(3);
+        if (state.isOpenSentOrLater()) {
+            fail(notification, Kind.AUTOMATIC_STOP, detail, now, out);
+        }
+        return out;
+    }
+
+    /**
      * Refuses a connection this session was created for (RFC 4486 §4 Connection Rejected): the
      * Peer does this when a session is already established, or the neighbor is stopped or
      * damped. The session never starts.

@@ -46,4 +46,15 @@ public interface PeerOutbound {
      * A task registered on a closed outbound is dropped; the {@code down} event follows instead.
      */
     void whenWritable(Runnable task);
+
+    /**
+     * The RIB found more prefixes of {@code family} from this neighbor in its Adj-RIB-In than the
+     * configured maximum ({@code PeerConfig.maxPrefixes}): the session ends with CEASE Maximum
+     * Number of Prefixes Reached and the RFC 4486 §4 data (AFI, SAFI, the limit), and restarts
+     * after {@code PeerConfig.maxPrefixRestart} if set. May be called from any thread; a call
+     * after the session ended does nothing. The default does nothing, for transports and test
+     * fakes that do not enforce limits.
+     */
+    default void prefixLimitExceeded(io.jbgp.core.types.AddressFamily family, long limit) {
+    }
 }

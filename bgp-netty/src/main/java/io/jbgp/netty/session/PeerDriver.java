@@ -84,6 +84,8 @@ public final class PeerDriver {
     private SessionState lastState = SessionState.IDLE;
     private volatile SessionState publishedState = SessionState.IDLE;
     private Promise<Void> stopped;
+    /** A {@link #start} whose loop task has not run yet; written by any thread, consumed on the loop. */
+    private volatile boolean startPending;
 
     /**
      * A driver for one neighbor; nothing happens before {@link #start()}.
@@ -155,9 +157,22 @@ public final class PeerDriver {
         return loop.submit(() -> query.apply(peer));
     }
 
-    /** ManualStart (RFC 4271 Event 1 or 4). */
+    /**
+     * ManualStart (RFC 4271 Event 1 or 4). The start runs as a task on the loop; a connection the
+     * loop accepts before that task ran (the listener registers accepted channels inline when it
+     * shares the loop, in the same I/O pass) runs the pending start first, so a neighbor added
+     * just before its peer connects is never refused as "stopped".
+     */
     public void start() {
-        onLoop(() -> execute(peer.start(ticker.nanos())));
+        startPending = true;
+        onLoop(this::runPendingStart);
+    }
+
+    private void runPendingStart() {
+        if (startPending) {
+            startPending = false;
+            execute(peer.start(ticker.nanos()));
+        }
     }
 
     /**
@@ -169,6 +184,7 @@ public final class PeerDriver {
      */
     public Future<Void> stop(Optional<String> communication) {
         Promise<Void> done = loop.newPromise();
+        startPending = false;
         onLoop(() -> {
             stopped = done;
             execute(peer.stop(communication, ticker.nanos()));
@@ -188,6 +204,7 @@ public final class PeerDriver {
      */
     public Future<Void> stop(io.jbgp.core.error.BgpError cease, Optional<String> communication) {
         Promise<Void> done = loop.newPromise();
+        startPending = false;
         onLoop(() -> {
             stopped = done;
             // AutomaticStop (Event 8) of the whole neighbor with the caller's CEASE subcode
@@ -206,6 +223,7 @@ public final class PeerDriver {
         if (!inbound && pendingConnect != null && h.channel() == pendingConnect.channel()) {
             pendingConnect = null;
         }
+        runPendingStart(); // the start task may still be queued behind this I/O event
         Peer.Attached attached = peer.connected(local, remote, inbound, ticker.nanos());
         h.attach(attached.session());
         bound.put(attached.session(), h);
@@ -239,6 +257,22 @@ public final class PeerDriver {
             bound.remove(s);
         }
         completeStopIfIdle();
+    }
+
+    /**
+     * The RIB's prefix limit for this neighbor was exceeded on session {@code s} (RFC 4486 §4):
+     * CEASE subcode 1 with AFI, SAFI and the limit, then IdleHold for the configured restart time.
+     */
+    void prefixLimitExceeded(Session s, io.jbgp.core.types.AddressFamily family, long limit) {
+        onLoop(() -> {
+            if (peer.established().filter(e -> e == s).isEmpty()) {
+                return; // that session is gone already
+            }
+            LOG.warn("peer={} sent more than {} {} prefixes, closing with CEASE Maximum Number of Prefixes"
+                    + " Reached{}", key(), limit, family, config().maxPrefixRestart()
+                    .map(d -> ", restart in " + d.toSeconds() + " s").orElse(", not restarting"));
+            execute(peer.prefixLimitExceeded(family, limit, ticker.nanos()));
+        });
     }
 
     /** An UPDATE written for the RIB restarts the keepalive timer (RFC 4271 §10). */
