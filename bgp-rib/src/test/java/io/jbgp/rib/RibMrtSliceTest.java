@@ -101,14 +101,18 @@ class RibMrtSliceTest {
         long skippedEntries = 0;
         int ribRecords = 0;
         int truncated = 0;
+        int tablePeers = 0;
         try (MrtReader reader = new MrtReader(open(FILE))) {
             while (reader.hasNext()) {
                 MrtRecord rec = reader.next();
                 if (rec instanceof PeerIndexTable table) {
+                    tablePeers = table.peers().size();
                     for (int i = 0; i < table.peers().size(); i++) {
                         PeerIndexTable.Peer p = table.peers().get(i);
                         if (p.asn().value() == 0) {
-                            continue; // AS 0 is no AS (RFC 7607): no session could come up with it
+                            // one of the 47 peers has AS 0, reserved (RFC 7607): no session could come up
+                            // with it, so it gets no neighbor; it sends no path in this slice (skippedEntries)
+                            continue;
                         }
                         Neighbor n = new Neighbor(p.address(), p.asn(), p.bgpId(), true, Optional.of(LOCAL_V4),
                                 Optional.of(LOCAL_V6));
@@ -188,8 +192,8 @@ class RibMrtSliceTest {
         assertEquals(0, mismatches, () -> "best paths differing from the reference, e.g. " + firstMismatches);
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
         long cpuMs = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
-        System.out.printf("RibMrtSliceTest: %d neighbors, %d prefixes, %d candidates, all best paths agree;"
-                + " loaded in %d ms (%d ms CPU), %d ms in all (%d ms CPU)%n", neighbors.size(), prefixes, candidates,
+        System.out.printf("RibMrtSliceTest: %d peers in the table, %d neighbors, %d prefixes, %d candidates, all best paths agree;"
+                + " loaded in %d ms (%d ms CPU), %d ms in all (%d ms CPU)%n", tablePeers, neighbors.size(), prefixes, candidates,
                 loadedMs, loadedCpuMs, elapsedMs, cpuMs);
     }
 
