@@ -88,7 +88,12 @@ public final class Rib implements AutoCloseable {
 
     /** Queues a command for the RIB executor. */
     public void post(RibCommand command) {
-        executor.execute(() -> apply(command));
+        try {
+            executor.execute(() -> apply(command));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed: a session event racing the shutdown (e.g. PeerDown after close) has nowhere to go
+            log.debug("rib: closed, {} dropped", command.getClass().getSimpleName());
+        }
     }
 
     /** Originates a local route (what rib-fib's Redistributor and network statements call). */
