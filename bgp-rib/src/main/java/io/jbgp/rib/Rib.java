@@ -74,6 +74,12 @@ public final class Rib implements AutoCloseable {
     private final Map<InetAddress, RibPeer> peers = new LinkedHashMap<>();
     private final List<RibListener> listeners = new CopyOnWriteArrayList<>();
 
+    /**
+     * A RIB with an empty table. Nothing runs until commands are posted.
+     *
+     * @param config the speaker-wide RIB settings
+     * @param executor the single thread that owns all RIB state
+     */
     public Rib(RibConfig config, RibExecutor executor) {
         this.config = config;
         this.executor = executor;
@@ -86,7 +92,11 @@ public final class Rib implements AutoCloseable {
 
     // ---------------------------------------------------------------- API for any thread
 
-    /** Queues a command for the RIB executor. */
+    /**
+     * Queues a command for the RIB executor.
+     *
+     * @param command the command; runs after those already queued
+     */
     public void post(RibCommand command) {
         try {
             executor.execute(() -> apply(command));
@@ -96,12 +106,24 @@ public final class Rib implements AutoCloseable {
         }
     }
 
-    /** Originates a local route (what rib-fib's Redistributor and network statements call). */
+    /**
+     * Originates a local route (what rib-fib's Redistributor and network statements call).
+     *
+     * @param prefix the prefix to announce
+     * @param attributes its attributes (ORIGIN, communities, ...); the next hop is set per neighbor
+     *     on export
+     * @param source which kind of local route it is (network statement, connected, static)
+     */
     public void originate(IpPrefix prefix, AttributeSet attributes, LocalSource source) {
         post(new RibCommand.Originate(prefix, attributes, source));
     }
 
-    /** Stops originating a local route. */
+    /**
+     * Stops originating a local route.
+     *
+     * @param prefix the prefix
+     * @param source the kind it was originated as
+     */
     public void withdrawLocal(IpPrefix prefix, LocalSource source) {
         post(new RibCommand.WithdrawLocal(prefix, source));
     }
@@ -109,6 +131,8 @@ public final class Rib implements AutoCloseable {
     /**
      * The sink for rib-fib's {@link Redistributor}: each origination change becomes an
      * {@link RibCommand.Originate} or {@link RibCommand.WithdrawLocal} of the matching local source.
+     *
+     * @return an output that posts to this RIB's executor
      */
     public Redistributor.Output originationOutput() {
         return changes -> {
@@ -139,6 +163,8 @@ public final class Rib implements AutoCloseable {
     /**
      * Feeds a host route source into next-hop resolution: subscribes first, then posts the
      * current routes (a route seen twice is harmless, a route missed would not be).
+     *
+     * @param source the host's routes (kernel, or supplied by the embedder)
      */
     public void attach(SystemRouteSource source) {
         SystemRouteSource.Listener l = systemRouteListener();
@@ -146,7 +172,10 @@ public final class Rib implements AutoCloseable {
         source.snapshot().forEach(l::added);
     }
 
-    /** A listener for a {@link SystemRouteSource} that feeds host routes into next-hop resolution. */
+    /**
+     * {@return a listener for a {@link SystemRouteSource} that feeds host routes into next-hop
+     * resolution}
+     */
     public SystemRouteSource.Listener systemRouteListener() {
         return new SystemRouteSource.Listener() {
             @Override
@@ -161,11 +190,20 @@ public final class Rib implements AutoCloseable {
         };
     }
 
-    /** Adds a listener; it hears changes from the next command on. */
+    /**
+     * Adds a listener; it hears changes from the next command on.
+     *
+     * @param listener the listener; called on the RIB executor, so it must not block
+     */
     public void addListener(RibListener listener) {
         listeners.add(listener);
     }
 
+    /**
+     * Removes a listener; it may still hear the change being processed.
+     *
+     * @param listener a listener added before
+     */
     public void removeListener(RibListener listener) {
         listeners.remove(listener);
     }
@@ -174,6 +212,8 @@ public final class Rib implements AutoCloseable {
      * A consistent snapshot, taken on the executor (complete at once with a direct executor when
      * called from outside a RIB task). Never wait for it on the RIB executor itself, e.g. in a
      * listener: the snapshot task queues behind the running one.
+     *
+     * @return a future completed with the snapshot
      */
     public CompletableFuture<RibSnapshot> snapshot() {
         CompletableFuture<RibSnapshot> f = new CompletableFuture<>();
@@ -191,6 +231,10 @@ public final class Rib implements AutoCloseable {
      * Calls {@code visitor} on the RIB executor for every prefix of a family with its candidates
      * (best first), without copying the table; the future completes after the last prefix. The
      * visitor must not keep the list beyond the call or touch the Rib.
+     *
+     * @param family the family to walk
+     * @param visitor called once per prefix with its candidates, best first
+     * @return a future completed after the last prefix
      */
     public CompletableFuture<Void> visit(AddressFamily family, BiConsumer<IpPrefix, List<Route>> visitor) {
         CompletableFuture<Void> f = new CompletableFuture<>();
@@ -205,6 +249,7 @@ public final class Rib implements AutoCloseable {
         return f;
     }
 
+    /** {@return the settings this RIB was built with} */
     public RibConfig config() {
         return config;
     }
@@ -212,6 +257,8 @@ public final class Rib implements AutoCloseable {
     /**
      * The executor that owns this RIB; the session driver delivers {@code PeerEventHandler}
      * calls and {@code whenWritable} callbacks on it.
+     *
+     * @return the executor every RIB task runs on
      */
     public RibExecutor executor() {
         return executor;

@@ -70,6 +70,11 @@ class CodecFuzzTest {
     @FuzzTest(maxDuration = "2m")
     void decodeUpdateBody(byte[] input) {
         CodecContext ctx = FuzzContexts.of(input.length == 0 ? 0 : input[0]);
+        if (input.length - 1 > ctx.maxMessageLength() - WireFormat.HEADER_LENGTH) {
+            // MessageReader never hands over a longer body (the second finding of this target was
+            // a 8852-octet body in a 4096-octet context, whose withdrawals could not be re-sent)
+            return;
+        }
         ByteBuf body = input.length == 0 ? Unpooled.buffer(0) : Unpooled.wrappedBuffer(input, 1, input.length - 1);
         DecodeResult result;
         try {
@@ -82,7 +87,14 @@ class CodecFuzzTest {
             UpdateMessage update = assertInstanceOf(UpdateMessage.class, ok.message());
             ByteBuf out = Unpooled.buffer();
             try {
-                UpdateCodec.encode(update, ctx, out);
+                try {
+                    UpdateCodec.encode(update, ctx, out);
+                } catch (IllegalArgumentException e) {
+                    if (e.getMessage() != null && e.getMessage().contains("exceeds")) {
+                        return; // grew past the maximum (AS4_PATH merged in): see roundTrip
+                    }
+                    throw e;
+                }
                 DecodeResult again = UpdateCodec.decode(out, ctx);
                 assertEquals(new DecodeResult.Ok(asForwarded(update)), again,
                         "UPDATE body does not survive re-encoding");
@@ -159,7 +171,7 @@ class CodecFuzzTest {
         try {
             encoded = MessageWriter.toBytes(m, ctx);
         } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && e.getMessage().contains("exceeds the maximum")) {
+            if (e.getMessage() != null && e.getMessage().contains("exceeds")) {
                 return;
             }
             throw e;

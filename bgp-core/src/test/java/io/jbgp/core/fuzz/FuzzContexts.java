@@ -1,8 +1,14 @@
 package io.jbgp.core.fuzz;
 
 import io.jbgp.core.codec.CodecContext;
+import io.jbgp.core.message.Capability;
+import io.jbgp.core.message.OpenMessage;
 import io.jbgp.core.types.AddressFamily;
+import io.jbgp.core.types.Asn;
+import io.jbgp.core.types.RouterId;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -53,5 +59,35 @@ public final class FuzzContexts {
         flags |= ctx.isAddPathReceive(AddressFamily.IPV6_UNICAST) ? ADD_PATH_IPV6 : 0;
         flags |= ctx.families().contains(AddressFamily.IPV6_UNICAST) ? 0 : IPV4_ONLY;
         return flags;
+    }
+
+    /**
+     * A peer's OPEN advertising what {@code flags} name (ADD-PATH in both directions), hold time
+     * 90 s: against a local side that advertises everything, it negotiates {@code of(flags)}.
+     */
+    public static OpenMessage peerOpen(int flags, Asn asn, RouterId id) {
+        List<Capability> caps = new ArrayList<>();
+        caps.add(new Capability.MultiProtocol(AddressFamily.IPV4_UNICAST));
+        if ((flags & IPV4_ONLY) == 0) {
+            caps.add(new Capability.MultiProtocol(AddressFamily.IPV6_UNICAST));
+        }
+        caps.add(new Capability.RouteRefresh());
+        if ((flags & FOUR_OCTET_AS) != 0) {
+            caps.add(new Capability.FourOctetAs(asn));
+        }
+        if ((flags & EXTENDED_MESSAGE) != 0) {
+            caps.add(new Capability.ExtendedMessage());
+        }
+        List<Capability.AddPath.Entry> addPath = new ArrayList<>();
+        if ((flags & ADD_PATH_IPV4) != 0) {
+            addPath.add(new Capability.AddPath.Entry(AddressFamily.IPV4_UNICAST, Capability.AddPath.Mode.BOTH));
+        }
+        if ((flags & ADD_PATH_IPV6) != 0 && (flags & IPV4_ONLY) == 0) {
+            addPath.add(new Capability.AddPath.Entry(AddressFamily.IPV6_UNICAST, Capability.AddPath.Mode.BOTH));
+        }
+        if (!addPath.isEmpty()) {
+            caps.add(new Capability.AddPath(addPath));
+        }
+        return OpenMessage.of(asn, 90, id, caps);
     }
 }

@@ -3,6 +3,11 @@ package io.jbgp.core.fuzz;
 import io.jbgp.core.codec.CodecContext;
 import io.jbgp.core.codec.DecodeResult;
 import io.jbgp.core.codec.MessageReader;
+import io.jbgp.core.codec.MessageWriter;
+import io.jbgp.core.error.BgpError;
+import io.jbgp.core.message.KeepaliveMessage;
+import io.jbgp.core.types.Asn;
+import io.jbgp.core.types.RouterId;
 import io.jbgp.core.codec.WireFormat;
 import io.jbgp.core.message.BgpMessage;
 import io.jbgp.core.message.UpdateMessage;
@@ -21,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,7 +151,7 @@ public final class FuzzSeeds {
             int type = m.length > WireFormat.HEADER_LENGTH ? m[1 + 18] : -1;
             if (type == 2 || type == 4 || type == 5) {
                 byFlags.computeIfAbsent(m[0] & 0xFF, k -> new ArrayList<>())
-                        .add(java.util.Arrays.copyOfRange(m, 1, m.length));
+                        .add(Arrays.copyOfRange(m, 1, m.length));
             }
         }
         for (var e : byFlags.entrySet()) {
@@ -161,7 +167,36 @@ public final class FuzzSeeds {
                 n++;
             }
         }
-        return n;
+        // from connect on: the peer's OPEN (AS 65002, as SessionFuzzTest configures), KEEPALIVE, a
+        // few messages; also an OPEN alone, one from the wrong AS, and a NOTIFICATION instead
+        Path connect = dir.resolveSibling("receiveFromConnect");
+        for (var e : byFlags.entrySet()) {
+            int flags = e.getKey();
+            byte[] open = MessageWriter.toBytes(FuzzContexts.peerOpen(flags, Asn.of(65002),
+                    RouterId.parse("10.0.0.2")), CodecContext.INITIAL);
+            ByteArrayOutputStream s = new ByteArrayOutputStream();
+            s.write(flags % 2 == 0 ? 0 : 13);
+            s.writeBytes(open);
+            s.writeBytes(MessageWriter.toBytes(KeepaliveMessage.INSTANCE, CodecContext.INITIAL));
+            e.getValue().stream().limit(3).forEach(s::writeBytes);
+            write(connect, "connect-flags" + flags, s.toByteArray());
+            n++;
+        }
+        byte[] open = MessageWriter.toBytes(FuzzContexts.peerOpen(FuzzContexts.FOUR_OCTET_AS, Asn.of(65002),
+                RouterId.parse("10.0.0.2")), CodecContext.INITIAL);
+        write(connect, "connect-open-only", concat(new byte[] {0}, open));
+        write(connect, "connect-wrong-as", concat(new byte[] {0}, MessageWriter.toBytes(
+                FuzzContexts.peerOpen(FuzzContexts.FOUR_OCTET_AS, Asn.of(65003), RouterId.parse("10.0.0.2")),
+                CodecContext.INITIAL)));
+        write(connect, "connect-notification", concat(new byte[] {0}, MessageWriter.toBytes(
+                BgpError.OPEN_UNSUPPORTED_CAPABILITY.toNotification(), CodecContext.INITIAL)));
+        return n + 3;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static String shape(byte[] wire, CodecContext ctx, int flags) {

@@ -31,6 +31,13 @@ public final class ForwardingTable {
      * @param newRoute what is installed now, empty if withdrawn
      */
     public record FibChange(IpPrefix prefix, Optional<FibRoute> oldRoute, Optional<FibRoute> newRoute) {
+        /**
+         * Rejects null parts.
+         *
+         * @param prefix the destination
+         * @param oldRoute what was installed, empty if nothing
+         * @param newRoute what is installed now, empty if withdrawn
+         */
         public FibChange {
             Objects.requireNonNull(prefix, "prefix");
             Objects.requireNonNull(oldRoute, "oldRoute");
@@ -50,17 +57,34 @@ public final class ForwardingTable {
     private long resyncBackoff = FIRST_RESYNC_NANOS;
     private long resyncAt;          // nanos: no resync attempt before
 
+    /**
+     * An empty table that pushes its changes to {@code sink}.
+     *
+     * @param sink where installs and withdrawals go; {@link FibSink#NONE} to keep them in memory
+     *     only
+     */
     public ForwardingTable(FibSink sink) {
         this(sink, System::nanoTime);
     }
 
-    /** With the clock that paces resync attempts after a sink failure. */
+    /**
+     * With the clock that paces resync attempts after a sink failure.
+     *
+     * @param sink where installs and withdrawals go
+     * @param nanos a monotonic clock in nanoseconds (a {@code Ticker} in tests)
+     */
     public ForwardingTable(FibSink sink, java.util.function.LongSupplier nanos) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.nanos = Objects.requireNonNull(nanos, "nanos");
     }
 
-    /** Installs, replaces or (with {@code null}) removes the entry for a prefix. */
+    /**
+     * Installs, replaces or (with {@code null}) removes the entry for a prefix.
+     *
+     * @param prefix the destination
+     * @param route the new entry, or {@code null} to remove it
+     * @return the change, or empty when the entry was already so
+     */
     public Optional<FibChange> set(IpPrefix prefix, FibRoute route) {
         if (route != null && !route.prefix().equals(prefix)) {
             throw new IllegalArgumentException("set: route for " + route.prefix() + " given for " + prefix);
@@ -123,17 +147,26 @@ public final class ForwardingTable {
         sinkOutOfSync = true;
     }
 
-    /** True while the sink missed changes after a failure and waits for a resync. */
+    /**
+     * True while the sink missed changes after a failure and waits for a resync.
+     *
+     * @return true until a resync succeeds
+     */
     public boolean isSinkOutOfSync() {
         return sinkOutOfSync;
     }
 
-    /** The installed route for a prefix, or {@code null}. */
+    /**
+     * The installed route for a prefix, or {@code null}.
+     *
+     * @param prefix the destination
+     * @return the entry, or {@code null}
+     */
     public FibRoute get(IpPrefix prefix) {
         return routes.get(prefix);
     }
 
-    /** An immutable copy of the whole table, sorted by prefix. */
+    /** {@return an immutable copy of the whole table, sorted by prefix} */
     public Map<IpPrefix, FibRoute> snapshot() {
         return java.util.Collections.unmodifiableMap(new TreeMap<>(routes));
     }
@@ -149,6 +182,7 @@ public final class ForwardingTable {
         }
     }
 
+    /** {@return the number of installed prefixes} */
     public int size() {
         return routes.size();
     }

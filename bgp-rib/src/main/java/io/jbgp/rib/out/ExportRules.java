@@ -39,7 +39,15 @@ public final class ExportRules {
         this.resolver = resolver;
     }
 
-    /** Runs the chain; {@code policy} is {@code null} when the neighbor has no export policy. */
+    /**
+     * Runs the chain; {@code policy} is {@code null} when the neighbor has no export policy.
+     *
+     * @param prefix the destination
+     * @param best the Loc-RIB best path
+     * @param to the neighbor the path would go to
+     * @param policy the neighbor's export policy, or {@code null}
+     * @return accept with the attributes to advertise, or reject with the rule that refused
+     */
     public PolicyResult apply(IpPrefix prefix, Route best, Neighbor to, ExportPolicy policy) {
         AttributeSet a = best.attrs();
         if (best.source() instanceof PeerSource p) {

@@ -34,7 +34,7 @@ public final class TableFeeder {
         this.endOfRib = endOfRib;
     }
 
-    /** Whether End-of-RIB markers are due when a family is done. */
+    /** {@return whether End-of-RIB markers are due when a family is done} */
     public boolean sendsEndOfRib() {
         return endOfRib;
     }
@@ -42,6 +42,12 @@ public final class TableFeeder {
     /**
      * Visits up to {@code chunk} destinations; {@code familyDone} hears each finished family.
      * Returns true when the whole walk is complete.
+     *
+     * @param rib the Loc-RIB to walk
+     * @param chunk the most destinations to visit in this call
+     * @param visit called for each destination
+     * @param familyDone called when a family's walk ends, to send its End-of-RIB
+     * @return true when the walk is complete
      */
     public boolean feed(LocRib rib, int chunk, Consumer<Destination> visit, Consumer<AddressFamily> familyDone) {
         int n = 0;
@@ -64,6 +70,7 @@ public final class TableFeeder {
         return true;
     }
 
+    /** {@return true when every family has been walked} */
     public boolean isDone() {
         return familyIndex >= families.size();
     }

@@ -30,6 +30,11 @@ public final class UpdatePacker {
      * Whether an UPDATE announcing {@code prefix} with {@code attrs} fits the negotiated maximum
      * length at all. Export rejects paths that do not (OpenBGPD: "attributes too large"), so an
      * oversized set never blocks a queue.
+     *
+     * @param prefix the destination
+     * @param attrs the attributes to advertise
+     * @param ctx the session's codec context
+     * @return true when a single-prefix UPDATE fits
      */
     public static boolean fits(IpPrefix prefix, AttributeSet attrs, CodecContext ctx) {
         AddressFamily family = prefix.family();
@@ -43,7 +48,14 @@ public final class UpdatePacker {
         return size <= ctx.maxMessageLength();
     }
 
-    /** Drains up to {@code maxMessages} messages from the queue, in sending order. */
+    /**
+     * Drains up to {@code maxMessages} messages from the queue, in sending order.
+     *
+     * @param queue the queue to drain; what is taken is removed
+     * @param ctx the session's codec context
+     * @param maxMessages the most messages to produce
+     * @return the UPDATEs, withdrawals first, End-of-RIB last
+     */
     public static List<UpdateMessage> drain(UpdateQueue queue, CodecContext ctx, int maxMessages) {
         List<UpdateMessage> out = new ArrayList<>();
         AddressFamily family = queue.family();
