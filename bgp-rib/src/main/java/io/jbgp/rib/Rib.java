@@ -98,7 +98,12 @@ public final class Rib implements AutoCloseable {
      * @param command the command; runs after those already queued
      */
     public void post(RibCommand command) {
-        executor.execute(() -> apply(command));
+        try {
+            executor.execute(() -> apply(command));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed: a session event racing the shutdown (e.g. PeerDown after close) has nowhere to go
+            log.debug("rib: closed, {} dropped", command.getClass().getSimpleName());
+        }
     }
 
     /**

@@ -324,6 +324,21 @@ public final class Peer {
     }
 
     /**
+     * The transport refuses to queue more for {@code session} (its peer stopped reading while the
+     * local sender ignored backpressure): the session ends with CEASE Out of Resources (RFC 4486
+     * subcode 8) and the neighbor restarts after the usual IdleHold back-off.
+     */
+    public List<PeerAction> outOfResources(Session session, String detail, long nowNanos) {
+        if (!sessions.contains(session)) {
+            return List.of();
+        }
+        List<PeerAction> out = new ArrayList<>();
+        wrap(session, session.stopWith(BgpError.CEASE_OUT_OF_RESOURCES.toNotification(), detail, nowNanos), out);
+        sweep(nowNanos, out);
+        return out;
+    }
+
+    /**
      * The driver wrote an UPDATE on {@code session}'s connection (restarts its keepalive timer).
      *
      * @param session the session that wrote

@@ -17,6 +17,13 @@ import java.util.concurrent.Executor;
  * is the backpressure signal), and {@link #whenWritable} tasks run on the RIB executor when the
  * channel drains. Keepalives are written by the FSM on the same loop, so a bulk sender never
  * delays them past the queue already in the socket buffer.
+ *
+ * <p>Memory bound for a neighbor that stops reading: a sender that honours {@link #isWritable()}
+ * (the RIB does, one batch at a time) keeps at most the high-water mark plus one batch here, and
+ * the RFC 9687 send hold timer resets the session when the buffer stays full. A sender that
+ * ignores it meets the hard limit {@link #MAX_PENDING_BYTES}: the session is reset with CEASE
+ * Out of Resources (RFC 4486 subcode 8), further sends are dropped, and closing the channel
+ * (after the NOTIFICATION, or the close grace period) frees the queue.
  */
 final class ChannelPeerOutbound implements PeerOutbound {
     private final PeerDriver driver;
@@ -25,6 +32,8 @@ final class ChannelPeerOutbound implements PeerOutbound {
     private final Executor ribExecutor;
     private final Queue<Runnable> waiters = new ConcurrentLinkedQueue<>();
     private volatile boolean open = true;
+    /** Hard limit on octets queued in the channel for this session (see the class comment). */
+    static final long MAX_PENDING_BYTES = 32L * 1024 * 1024;
 
     ChannelPeerOutbound(PeerDriver driver, Session session, Channel channel, Executor ribExecutor) {
         this.driver = driver;
@@ -53,6 +62,12 @@ final class ChannelPeerOutbound implements PeerOutbound {
             }
             channel.flush();
             driver.messageSent(session);
+            io.netty.channel.ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+            long pending = buffer == null ? 0 : buffer.totalPendingWriteBytes();
+            if (pending > MAX_PENDING_BYTES) {
+                open = false; // drop whatever else the sender has in flight
+                driver.outOfResources(session, pending);
+            }
         });
     }
 

@@ -275,6 +275,14 @@ public final class PeerDriver {
         });
     }
 
+    /** The outbound buffer of session {@code s} passed its hard limit: CEASE Out of Resources. */
+    void outOfResources(Session s, long pendingBytes) {
+        assert loop.inEventLoop();
+        LOG.warn("peer={} not reading: {} octets queued despite backpressure, closing with CEASE Out of Resources",
+                key(), pendingBytes);
+        execute(peer.outOfResources(s, pendingBytes + " octets queued", ticker.nanos()));
+    }
+
     /** An UPDATE written for the RIB restarts the keepalive timer (RFC 4271 §10). */
     void messageSent(Session s) {
         peer.messageSent(s, ticker.nanos());

@@ -67,6 +67,7 @@ class MaxPrefixTest {
             }
             speaker.awaitRib("its routes gone", s -> RibSpeaker.absentEverywhere(s, prefix(0))
                     && RibSpeaker.absentEverywhere(s, prefix(LIMIT)), Duration.ofSeconds(10));
+            speaker.await("the session-closed event", () -> speaker.sessionsLost(NEIGHBOR) == 1, Duration.ofSeconds(10));
             DownReason why = speaker.events.stream()
                     .filter(e -> e instanceof io.jbgp.netty.SpeakerEvent.SessionClosed c && c.wasEstablished())
                     .map(e -> ((io.jbgp.netty.SpeakerEvent.SessionClosed) e).reason()).findFirst().orElseThrow();

@@ -53,7 +53,16 @@ class SoakRun {
         int minutes = Integer.getInteger("jbgp.soak.minutes", 5);
         int rate = Integer.getInteger("jbgp.soak.rate", 200);
         // paranoid leak tracking costs a stack trace per buffer access: sample instead
+        ResourceLeakDetector.Level level = ResourceLeakDetector.getLevel();
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.SIMPLE);
+        try {
+            run(minutes, rate);
+        } finally {
+            ResourceLeakDetector.setLevel(level);
+        }
+    }
+
+    private void run(int minutes, int rate) throws Exception {
         SplittableRandom random = new SplittableRandom(42);
         TimerConfig timers = TimerConfig.builder().holdTime(Duration.ofSeconds(9)).build();
         InetAddress listener = ip("127.0.0.149");
