@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs, only when it is missing: FRR (bgpd, zebra, vtysh),
-# OpenBGPD (bgpd, bgpctl), bgpdump (the MRT oracle), tshark and iproute2. Debian, as root.
+# OpenBGPD (bgpd, bgpctl), bgpdump (the MRT oracle), tshark, iproute2 and ping (the two-site
+# namespace test). Debian, as root.
 set -euo pipefail
 need=()
 [ -x /usr/lib/frr/bgpd ] && command -v vtysh >/dev/null || need+=(frr)
@@ -8,6 +9,7 @@ command -v bgpctl >/dev/null || need+=(openbgpd)
 command -v bgpdump >/dev/null || need+=(bgpdump)
 command -v tshark >/dev/null || need+=(tshark)
 command -v ip >/dev/null || need+=(iproute2)
+command -v ping >/dev/null || need+=(iputils-ping)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "install-test-deps: need root to install: ${need[*]}" >&2

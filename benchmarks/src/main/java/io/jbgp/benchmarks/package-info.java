@@ -16,6 +16,8 @@
  *       Loc-RIB alone and through the whole RIB facade;
  *   <li>{@link io.jbgp.benchmarks.InternerBenchmark}: attribute interning at the Adj-RIB-In
  *       boundary;
+ *   <li>{@link io.jbgp.benchmarks.PrefixLookupBenchmark}: an experiment, not project code: the
+ *       Loc-RIB's prefix lookup in a tree map against hash maps;
  *   <li>{@link io.jbgp.benchmarks.RibFootprint}: retained heap per path (a main class, not JMH).
  * </ul>
  *

@@ -33,7 +33,12 @@ public final class EventLoops implements AutoCloseable {
         this.owned = owned;
     }
 
-    /** A new group of {@code threads} loops (0 = Netty's default), epoll when available. */
+    /**
+     * A new group of loops, epoll when available.
+     *
+     * @param threads the number of loops (0 = Netty's default)
+     * @return loops the speaker owns and shuts down
+     */
     public static EventLoops create(int threads) {
         boolean epoll = Epoll.isAvailable();
         EventLoopGroup g = new MultiThreadIoEventLoopGroup(threads,
@@ -41,7 +46,12 @@ public final class EventLoops implements AutoCloseable {
         return new EventLoops(g, epoll, true);
     }
 
-    /** A new NIO group, even where epoll exists (tests of the fallback path). */
+    /**
+     * A new NIO group, even where epoll exists (tests of the fallback path).
+     *
+     * @param threads the number of loops (0 = Netty's default)
+     * @return loops the speaker owns and shuts down
+     */
     public static EventLoops createNio(int threads) {
         return new EventLoops(new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory()), false, true);
     }
@@ -49,6 +59,9 @@ public final class EventLoops implements AutoCloseable {
     /**
      * The embedder's group, which must run epoll or NIO I/O handlers; it stays the embedder's to
      * shut down.
+     *
+     * @param group the embedder's group
+     * @return loops the speaker never shuts down
      */
     public static EventLoops wrap(EventLoopGroup group) {
         Objects.requireNonNull(group, "group");
@@ -60,24 +73,47 @@ public final class EventLoops implements AutoCloseable {
         return new EventLoops(group, epoll, false);
     }
 
+    /**
+     * The underlying group.
+     *
+     * @return the group the loops come from
+     */
     public EventLoopGroup group() {
         return group;
     }
 
-    /** The next loop; the speaker pins each neighbor to one, so both its connections share it. */
+    /**
+     * The next loop; the speaker pins each neighbor to one, so both its connections share it.
+     *
+     * @return a loop of the group
+     */
     public EventLoop next() {
         return group.next();
     }
 
-    /** True when the loops run native epoll (TCP MD5 and GTSM available). */
+    /**
+     * Whether the loops run native epoll (TCP MD5 and GTSM available).
+     *
+     * @return true for epoll, false for NIO
+     */
     public boolean isEpoll() {
         return epoll;
     }
 
+    /**
+     * The client channel class matching the loops.
+     *
+     * @return the epoll or NIO socket channel class
+     */
     public Class<? extends SocketChannel> socketChannelClass() {
         return epoll ? EpollSocketChannel.class : NioSocketChannel.class;
     }
 
+    /**
+     * The server channel class matching the loops.
+     *
+     * @return the epoll or NIO server socket channel class
+     */
     public Class<? extends ServerSocketChannel> serverChannelClass() {
         return epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     }

@@ -92,7 +92,7 @@ class TwoSpeakersTest {
         Side(InetAddress address, int port, long as, int seed) {
             speaker = NettyBgpSpeaker.builder().localAs(Asn.of(as)).routerId(RouterId.of(address.hashCode()))
                     .listen(new InetSocketAddress(address, port)).eventLoopGroup(loops.group())
-                    .random(new SplittableRandom(seed)).timers(FAST).build();
+                    .random(new SplittableRandom(seed)).timers(FAST).deferStart().build();
             speaker.events().subscribe(e -> {
                 events.add(e);
                 changed.release();

@@ -1,12 +1,12 @@
 package io.jbgp.rib;
 
 import io.jbgp.core.message.Nlri;
+import io.jbgp.core.message.RouteRefreshMessage;
 import io.jbgp.core.message.UpdateMessage;
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.IpPrefix;
 import io.jbgp.rib.attr.AttributeSet;
 import io.jbgp.rib.decision.DecisionProcess;
-import io.jbgp.rib.decision.Verdict;
 import io.jbgp.rib.fib.FibRoute;
 import io.jbgp.rib.fib.ForwardingTable;
 import io.jbgp.rib.fib.NexthopResolver;
@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,8 @@ public final class Rib implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Rib.class);
     private static final int MESSAGES_PER_WRITABILITY_CHECK = 64;
+    /** Share of a neighbor's max-prefix at which a warning is logged. */
+    static final int PREFIX_WARNING_PERCENT = 80;
 
     private final RibConfig config;
     private final RibExecutor executor;
@@ -71,29 +74,51 @@ public final class Rib implements AutoCloseable {
     private final Map<InetAddress, RibPeer> peers = new LinkedHashMap<>();
     private final List<RibListener> listeners = new CopyOnWriteArrayList<>();
 
+    /**
+     * A RIB with an empty table. Nothing runs until commands are posted.
+     *
+     * @param config the speaker-wide RIB settings
+     * @param executor the single thread that owns all RIB state
+     */
     public Rib(RibConfig config, RibExecutor executor) {
         this.config = config;
         this.executor = executor;
         this.decision = new DecisionProcess(config.decision(), config.localAs(), config.routerId());
         this.locRib = new LocRib(decision);
         this.resolver = new NexthopResolver(config.resolveViaDefault());
-        this.fib = new ForwardingTable(config.fibSink());
+        this.fib = new ForwardingTable(config.fibSink(), config.ticker()::nanos);
         this.exportRules = new ExportRules(config.localAs(), config.rfc8212(), resolver);
     }
 
     // ---------------------------------------------------------------- API for any thread
 
-    /** Queues a command for the RIB executor. */
+    /**
+     * Queues a command for the RIB executor.
+     *
+     * @param command the command; runs after those already queued
+     */
     public void post(RibCommand command) {
         executor.execute(() -> apply(command));
     }
 
-    /** Originates a local route (what rib-fib's Redistributor and network statements call). */
+    /**
+     * Originates a local route (what rib-fib's Redistributor and network statements call).
+     *
+     * @param prefix the prefix to announce
+     * @param attributes its attributes (ORIGIN, communities, ...); the next hop is set per neighbor
+     *     on export
+     * @param source which kind of local route it is (network statement, connected, static)
+     */
     public void originate(IpPrefix prefix, AttributeSet attributes, LocalSource source) {
         post(new RibCommand.Originate(prefix, attributes, source));
     }
 
-    /** Stops originating a local route. */
+    /**
+     * Stops originating a local route.
+     *
+     * @param prefix the prefix
+     * @param source the kind it was originated as
+     */
     public void withdrawLocal(IpPrefix prefix, LocalSource source) {
         post(new RibCommand.WithdrawLocal(prefix, source));
     }
@@ -101,6 +126,8 @@ public final class Rib implements AutoCloseable {
     /**
      * The sink for rib-fib's {@link Redistributor}: each origination change becomes an
      * {@link RibCommand.Originate} or {@link RibCommand.WithdrawLocal} of the matching local source.
+     *
+     * @return an output that posts to this RIB's executor
      */
     public Redistributor.Output originationOutput() {
         return changes -> {
@@ -128,7 +155,22 @@ public final class Rib implements AutoCloseable {
         }
     }
 
-    /** A listener for a {@link SystemRouteSource} that feeds host routes into next-hop resolution. */
+    /**
+     * Feeds a host route source into next-hop resolution: subscribes first, then posts the
+     * current routes (a route seen twice is harmless, a route missed would not be).
+     *
+     * @param source the host's routes (kernel, or supplied by the embedder)
+     */
+    public void attach(SystemRouteSource source) {
+        SystemRouteSource.Listener l = systemRouteListener();
+        source.subscribe(l);
+        source.snapshot().forEach(l::added);
+    }
+
+    /**
+     * {@return a listener for a {@link SystemRouteSource} that feeds host routes into next-hop
+     * resolution}
+     */
     public SystemRouteSource.Listener systemRouteListener() {
         return new SystemRouteSource.Listener() {
             @Override
@@ -143,16 +185,31 @@ public final class Rib implements AutoCloseable {
         };
     }
 
-    /** Adds a listener; it hears changes from the next command on. */
+    /**
+     * Adds a listener; it hears changes from the next command on.
+     *
+     * @param listener the listener; called on the RIB executor, so it must not block
+     */
     public void addListener(RibListener listener) {
         listeners.add(listener);
     }
 
+    /**
+     * Removes a listener; it may still hear the change being processed.
+     *
+     * @param listener a listener added before
+     */
     public void removeListener(RibListener listener) {
         listeners.remove(listener);
     }
 
-    /** A consistent snapshot, taken on the executor (complete at once with a direct executor). */
+    /**
+     * A consistent snapshot, taken on the executor (complete at once with a direct executor when
+     * called from outside a RIB task). Never wait for it on the RIB executor itself, e.g. in a
+     * listener: the snapshot task queues behind the running one.
+     *
+     * @return a future completed with the snapshot
+     */
     public CompletableFuture<RibSnapshot> snapshot() {
         CompletableFuture<RibSnapshot> f = new CompletableFuture<>();
         executor.execute(() -> {
@@ -165,8 +222,41 @@ public final class Rib implements AutoCloseable {
         return f;
     }
 
+    /**
+     * Calls {@code visitor} on the RIB executor for every prefix of a family with its candidates
+     * (best first), without copying the table; the future completes after the last prefix. The
+     * visitor must not keep the list beyond the call or touch the Rib.
+     *
+     * @param family the family to walk
+     * @param visitor called once per prefix with its candidates, best first
+     * @return a future completed after the last prefix
+     */
+    public CompletableFuture<Void> visit(AddressFamily family, BiConsumer<IpPrefix, List<Route>> visitor) {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                locRib.destinations(family).forEach((p, d) -> visitor.accept(p, d.candidates()));
+                f.complete(null);
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    /** {@return the settings this RIB was built with} */
     public RibConfig config() {
         return config;
+    }
+
+    /**
+     * The executor that owns this RIB; the session driver delivers {@code PeerEventHandler}
+     * calls and {@code whenWritable} callbacks on it.
+     *
+     * @return the executor every RIB task runs on
+     */
+    public RibExecutor executor() {
+        return executor;
     }
 
     /** Stops the executor after the queued commands. */
@@ -230,10 +320,11 @@ public final class Rib implements AutoCloseable {
             onPeerDown(addr); // a new session replaces the old one's paths
         }
         RibPeer p = new RibPeer(u.neighbor(), u.codec(), u.sink(), u.importPolicy().orElse(null),
-                u.exportPolicy().orElse(null));
+                u.exportPolicy().orElse(null), u.enhancedRouteRefresh());
+        p.maxPrefixes = u.maxPrefixes().orElse(0);
         peers.put(addr, p);
         log.info("rib: peer {} up, feeding {} ({}; {})", addr.getHostAddress(), p.families,
-                importStatus(p), exportStatus(p));
+                p.importStatus(config.rfc8212()), p.exportStatus(config.rfc8212()));
         startFeed(p, p.families, true);
     }
 
@@ -256,6 +347,9 @@ public final class Rib implements AutoCloseable {
             log.warn("rib: update from {} without an established session, ignored", u.neighbor().getHostAddress());
             return;
         }
+        if (p.prefixLimitHit) {
+            return; // the session is being reset for max-prefix: nothing more gets in
+        }
         UpdateMessage m = u.update();
         for (AddressFamily f : p.families) {
             for (Nlri n : m.withdrawn(f)) {
@@ -272,21 +366,60 @@ public final class Rib implements AutoCloseable {
             AttributeSet raw = config.interner().intern(AttributeSet.of(m.attributes(), nh));
             for (Nlri n : announced) {
                 p.in.putPrePolicy(n, raw);
+                if (overPrefixLimit(p, f)) {
+                    return; // the rest of this UPDATE is not imported; the session goes down
+                }
                 importPath(p, n, raw);
             }
         }
     }
 
-    // runs import policy on one received path and puts the outcome into the Loc-RIB
+    /**
+     * Max-prefix (RFC 4486 §4, OpenBGPD's {@code max-prefix}): the neighbor's Adj-RIB-In count,
+     * all families, against its limit. Passing {@value #PREFIX_WARNING_PERCENT}% is logged once;
+     * passing the limit asks the session layer for CEASE Maximum Number of Prefixes Reached
+     * (AFI and SAFI of the family that crossed it, and the limit) and stops importing.
+     */
+    private boolean overPrefixLimit(RibPeer p, AddressFamily f) {
+        if (p.maxPrefixes == 0) {
+            return false;
+        }
+        long count = 0;
+        for (AddressFamily g : p.families) {
+            count += p.in.size(g);
+        }
+        if (count > p.maxPrefixes) {
+            p.prefixLimitHit = true;
+            log.warn("rib: peer {} sent {} prefixes, over its max-prefix {}: resetting the session",
+                    p.neighbor.address().getHostAddress(), count, p.maxPrefixes);
+            p.sink.prefixLimitExceeded(f, p.maxPrefixes);
+            return true;
+        }
+        if (!p.prefixWarned && count * 100 >= p.maxPrefixes * PREFIX_WARNING_PERCENT) {
+            p.prefixWarned = true;
+            log.warn("rib: peer {} sent {} prefixes, {}% of its max-prefix {}", p.neighbor.address().getHostAddress(),
+                    count, PREFIX_WARNING_PERCENT, p.maxPrefixes);
+        }
+        return false;
+    }
+
+    // runs the import side for one received path; a throwing user policy rejects just that path
     private PolicyResult runImport(RibPeer p, Nlri n, AttributeSet raw) {
         if (p.importPolicy == null) {
             // RFC 8212 §4: an eBGP session without import policy accepts nothing
             return p.neighbor.ebgp() && config.rfc8212()
                     ? PolicyResult.reject("RFC 8212: no import policy for eBGP neighbor") : PolicyResult.accept(raw);
         }
-        return p.importPolicy.apply(new RouteContext(n.prefix(), raw, p.source, p.neighbor));
+        try {
+            return p.importPolicy.apply(new RouteContext(n.prefix(), raw, p.source, p.neighbor));
+        } catch (RuntimeException e) {
+            log.warn("rib: peer {} import policy failed on {}, path rejected", p.neighbor.address().getHostAddress(),
+                    n, e);
+            return PolicyResult.reject("import policy failed: " + e);
+        }
     }
 
+    // puts the import outcome of one path into the post-policy Adj-RIB-In and the Loc-RIB
     private void importPath(RibPeer p, Nlri n, AttributeSet raw) {
         PolicyResult r = runImport(p, n, raw);
         if (r instanceof PolicyResult.Accept a) {
@@ -333,13 +466,13 @@ public final class Rib implements AutoCloseable {
         if (p == null || !p.carries(r.family())) {
             return;
         }
-        if (p.feeder != null) {
-            // already walking everything; the walk re-sends this family anyway
-            p.out.forget(r.family());
-            return;
+        // RFC 7313 §4: BoRR before the re-advertisement, EoRR once it is all sent; a request
+        // during an unfinished re-advertisement just extends it
+        if (p.enhancedRouteRefresh && p.endOfRefreshDue.add(r.family())) {
+            p.sink.sendRouteRefresh(new RouteRefreshMessage(r.family(), RouteRefreshMessage.BORR));
         }
-        p.out.forget(r.family());
-        startFeed(p, List.of(r.family()), false);
+        // RFC 2918 §4: re-send the Adj-RIB-Out of the family; it is already what export allows
+        p.out.resend(r.family());
     }
 
     private void onSystemRoute(RibCommand.SystemRouteChanged s) {
@@ -359,7 +492,7 @@ public final class Rib implements AutoCloseable {
     // ---------------------------------------------------------------- fan-out
 
     private Route newRoute(RouteSource source, long pathId, AttributeSet attrs) {
-        Route r = new Route(source, pathId, attrs, config.ticker().getAsLong(),
+        Route r = new Route(source, pathId, attrs, config.ticker().nanos(),
                 io.jbgp.rib.table.Eligibility.ELIGIBLE, 0);
         return reresolve(r);
     }
@@ -426,12 +559,27 @@ public final class Rib implements AutoCloseable {
         Route best = locRib.best(prefix);
         AttributeSet out = null;
         if (best != null) {
-            PolicyResult r = exportRules.apply(prefix, best, p.neighbor, p.exportPolicy);
+            PolicyResult r = runExport(p, prefix, best);
             if (r instanceof PolicyResult.Accept a) {
                 out = config.interner().intern(a.attributes());
             }
         }
         p.out.set(prefix, out);
+    }
+
+    // the export chain for one neighbor; a throwing user policy withholds just that prefix
+    private PolicyResult runExport(RibPeer p, IpPrefix prefix, Route best) {
+        try {
+            PolicyResult r = exportRules.apply(prefix, best, p.neighbor, p.exportPolicy);
+            if (r instanceof PolicyResult.Accept a && !UpdatePacker.fits(prefix, a.attributes(), p.codec)) {
+                return PolicyResult.reject("attributes too large for one UPDATE");
+            }
+            return r;
+        } catch (RuntimeException e) {
+            log.warn("rib: peer {} export policy failed on {}, not announced", p.neighbor.address().getHostAddress(),
+                    prefix, e);
+            return PolicyResult.reject("export policy failed: " + e);
+        }
     }
 
     // ---------------------------------------------------------------- table feed and sending
@@ -483,7 +631,12 @@ public final class Rib implements AutoCloseable {
 
     private void flushAll() {
         for (RibPeer p : peers.values()) {
-            flush(p);
+            try {
+                flush(p);
+            } catch (RuntimeException e) {
+                // one neighbor's broken queue must not stop the others' updates
+                log.error("rib: peer {} update queue failed", p.neighbor.address().getHostAddress(), e);
+            }
         }
     }
 
@@ -501,6 +654,9 @@ public final class Rib implements AutoCloseable {
                 }
                 p.sink.send(batch);
             }
+            if (q.isEmpty() && p.endOfRefreshDue.remove(f)) {
+                p.sink.sendRouteRefresh(new RouteRefreshMessage(f, RouteRefreshMessage.EORR));
+            }
         }
     }
 
@@ -516,67 +672,6 @@ public final class Rib implements AutoCloseable {
     // ---------------------------------------------------------------- snapshot
 
     private RibSnapshot takeSnapshot() {
-        Map<AddressFamily, List<RibSnapshot.DestinationView>> routes = new LinkedHashMap<>();
-        for (AddressFamily f : List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST)) {
-            List<RibSnapshot.DestinationView> views = new ArrayList<>();
-            for (Destination d : locRib.destinations(f).values()) {
-                List<Verdict> reasons = d.reasons();
-                List<RibSnapshot.CandidateView> cands = new ArrayList<>();
-                for (int i = 0; i < d.candidates().size(); i++) {
-                    Route r = d.candidates().get(i);
-                    cands.add(new RibSnapshot.CandidateView(r, r == d.best(), d.multipath().contains(r),
-                            i < reasons.size() ? Optional.of(reasons.get(i)) : Optional.empty()));
-                }
-                views.add(new RibSnapshot.DestinationView(d.prefix(), cands));
-            }
-            routes.put(f, List.copyOf(views));
-        }
-        Map<InetAddress, RibSnapshot.PeerView> pv = new LinkedHashMap<>();
-        for (RibPeer p : peers.values()) {
-            Map<Nlri, AttributeSet> pre = new LinkedHashMap<>();
-            Map<Nlri, AttributeSet> post = new LinkedHashMap<>();
-            Map<IpPrefix, AttributeSet> out = new LinkedHashMap<>();
-            for (AddressFamily f : p.families) {
-                pre.putAll(p.in.prePolicy(f));
-                post.putAll(p.in.postPolicy(f));
-                out.putAll(p.out.advertised(f));
-            }
-            // the reasons are recomputed here (policies are pure) rather than stored per prefix
-            Map<Nlri, String> inRejected = new LinkedHashMap<>();
-            pre.forEach((n, a) -> {
-                if (!post.containsKey(n) && runImport(p, n, a) instanceof PolicyResult.Reject r) {
-                    inRejected.put(n, r.reason());
-                }
-            });
-            Map<IpPrefix, String> outRejected = new LinkedHashMap<>();
-            for (AddressFamily f : p.families) {
-                for (Destination d : locRib.destinations(f).values()) {
-                    if (d.best() != null && !out.containsKey(d.prefix())
-                            && exportRules.apply(d.prefix(), d.best(), p.neighbor, p.exportPolicy)
-                                    instanceof PolicyResult.Reject r) {
-                        outRejected.put(d.prefix(), r.reason());
-                    }
-                }
-            }
-            pv.put(p.neighbor.address(), new RibSnapshot.PeerView(p.neighbor, pre, post, out, importStatus(p),
-                    exportStatus(p), p.feeder != null, inRejected, outRejected));
-        }
-        return new RibSnapshot(routes, fib.snapshot(), pv);
-    }
-
-    private String importStatus(RibPeer p) {
-        if (p.importPolicy != null) {
-            return "import policy configured";
-        }
-        return p.neighbor.ebgp() && config.rfc8212()
-                ? "RFC 8212: eBGP neighbor without import policy, accepting nothing" : "accepting all (no policy)";
-    }
-
-    private String exportStatus(RibPeer p) {
-        if (p.exportPolicy != null) {
-            return "export policy configured";
-        }
-        return p.neighbor.ebgp() && config.rfc8212()
-                ? "RFC 8212: eBGP neighbor without export policy, announcing nothing" : "announcing all (no policy)";
+        return RibSnapshots.take(locRib, fib, peers.values(), this::runImport, this::runExport, config.rfc8212());
     }
 }

@@ -1,12 +1,12 @@
 package io.jbgp.rib;
 
+import io.jbgp.core.fsm.Ticker;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.RouterId;
 import io.jbgp.rib.attr.AttributeInterner;
 import io.jbgp.rib.decision.DecisionOptions;
 import io.jbgp.rib.fib.FibSink;
 import java.util.Objects;
-import java.util.function.LongSupplier;
 
 /**
  * The RIB's own settings.
@@ -17,13 +17,26 @@ import java.util.function.LongSupplier;
  * @param rfc8212           RFC 8212 default deny for eBGP neighbors without a policy
  * @param resolveViaDefault whether a default route may resolve BGP next hops
  * @param feedChunk         prefixes per table-feed step
- * @param ticker            monotonic nanoseconds, for route age ({@code System::nanoTime} in production)
+ * @param ticker            monotonic nanoseconds, for route age ({@link Ticker#system()} in production)
  * @param fibSink           where the forwarding table goes ({@link FibSink#NONE}: nowhere)
  * @param interner          the attribute interner
  */
 public record RibConfig(Asn localAs, RouterId routerId, DecisionOptions decision, boolean rfc8212,
-                        boolean resolveViaDefault, int feedChunk, LongSupplier ticker, FibSink fibSink,
+                        boolean resolveViaDefault, int feedChunk, Ticker ticker, FibSink fibSink,
                         AttributeInterner interner) {
+    /**
+     * Rejects null parts and a feed chunk below 1.
+     *
+     * @param localAs our AS
+     * @param routerId our BGP Identifier (also the RFC 4456 cluster id)
+     * @param decision decision process options (MED, route age, ECMP)
+     * @param rfc8212 RFC 8212 default deny for eBGP neighbors without a policy
+     * @param resolveViaDefault whether a default route may resolve BGP next hops
+     * @param feedChunk prefixes per table-feed step
+     * @param ticker monotonic nanoseconds, for route age ({@link Ticker#system()} in production)
+     * @param fibSink where the forwarding table goes ({@link FibSink#NONE}: nowhere)
+     * @param interner the attribute interner
+     */
     public RibConfig {
         Objects.requireNonNull(localAs, "localAs");
         Objects.requireNonNull(routerId, "routerId");
@@ -36,32 +49,62 @@ public record RibConfig(Asn localAs, RouterId routerId, DecisionOptions decision
         }
     }
 
-    /** Defaults: deterministic MED, RFC 8212 on, no default-route resolution, no FIB. */
+    /**
+     * Defaults: deterministic MED, RFC 8212 on, no default-route resolution, no FIB.
+     *
+     * @param localAs our AS
+     * @param routerId our BGP Identifier
+     * @return the configuration
+     */
     public static RibConfig of(Asn localAs, RouterId routerId) {
-        return new RibConfig(localAs, routerId, DecisionOptions.DEFAULT, true, false, 1000, System::nanoTime,
+        return new RibConfig(localAs, routerId, DecisionOptions.DEFAULT, true, false, 1000, Ticker.system(),
                 FibSink.NONE, AttributeInterner.shared());
     }
 
+    /**
+     * @param v the decision process options
+     * @return a copy with that setting
+     */
     public RibConfig withDecision(DecisionOptions v) {
         return new RibConfig(localAs, routerId, v, rfc8212, resolveViaDefault, feedChunk, ticker, fibSink, interner);
     }
 
+    /**
+     * @param v whether eBGP neighbors without a policy get nothing (RFC 8212 §3)
+     * @return a copy with that setting
+     */
     public RibConfig withRfc8212(boolean v) {
         return new RibConfig(localAs, routerId, decision, v, resolveViaDefault, feedChunk, ticker, fibSink, interner);
     }
 
+    /**
+     * @param v whether a default route may resolve BGP next hops
+     * @return a copy with that setting
+     */
     public RibConfig withResolveViaDefault(boolean v) {
         return new RibConfig(localAs, routerId, decision, rfc8212, v, feedChunk, ticker, fibSink, interner);
     }
 
+    /**
+     * @param v prefixes per table-feed step, at least 1; smaller steps let other work interleave
+     * @return a copy with that setting
+     */
     public RibConfig withFeedChunk(int v) {
         return new RibConfig(localAs, routerId, decision, rfc8212, resolveViaDefault, v, ticker, fibSink, interner);
     }
 
-    public RibConfig withTicker(LongSupplier v) {
+    /**
+     * @param v the clock for route age
+     * @return a copy with that setting
+     */
+    public RibConfig withTicker(Ticker v) {
         return new RibConfig(localAs, routerId, decision, rfc8212, resolveViaDefault, feedChunk, v, fibSink, interner);
     }
 
+    /**
+     * @param v where the forwarding table goes
+     * @return a copy with that setting
+     */
     public RibConfig withFibSink(FibSink v) {
         return new RibConfig(localAs, routerId, decision, rfc8212, resolveViaDefault, feedChunk, ticker, v, interner);
     }

@@ -26,7 +26,12 @@ public final class RibExecutor implements Executor, AutoCloseable {
         this.thread = thread;
     }
 
-    /** A dedicated daemon thread with an unbounded queue. */
+    /**
+     * A dedicated daemon thread with an unbounded queue.
+     *
+     * @param name the thread name
+     * @return the executor; its thread ends on {@link #close()}
+     */
     public static RibExecutor singleThread(String name) {
         return new RibExecutor(new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, name);
@@ -35,12 +40,16 @@ public final class RibExecutor implements Executor, AutoCloseable {
         }));
     }
 
-    /** Runs tasks on the caller's thread, in submission order (tests, single-threaded embedders). */
+    /**
+     * Runs tasks on the caller's thread, in submission order (tests, single-threaded embedders).
+     *
+     * @return the executor
+     */
     public static RibExecutor direct() {
         return new RibExecutor(null);
     }
 
-    /** Whether tasks run synchronously on the submitting thread. */
+    /** {@return whether tasks run synchronously on the submitting thread} */
     public boolean isDirect() {
         return thread == null;
     }

@@ -9,11 +9,19 @@ import io.jbgp.rib.table.BestPathChange;
  */
 public interface RibListener {
 
-    /** The best path (or ECMP set) of a prefix changed. */
+    /**
+     * The best path (or ECMP set) of a prefix changed.
+     *
+     * @param change the old and new best path
+     */
     default void bestPathChanged(BestPathChange change) {
     }
 
-    /** The forwarding table changed (what was handed to the FibSink). */
+    /**
+     * The forwarding table changed (what was handed to the FibSink).
+     *
+     * @param change the old and new forwarding entry
+     */
     default void fibChanged(FibChange change) {
     }
 }

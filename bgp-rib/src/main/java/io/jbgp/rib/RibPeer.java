@@ -10,7 +10,9 @@ import io.jbgp.rib.policy.ImportPolicy;
 import io.jbgp.rib.table.AdjRibIn;
 import io.jbgp.rib.table.Neighbor;
 import io.jbgp.rib.table.PeerSource;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** The RIB's state for one established neighbor; lives and dies with the session. */
 final class RibPeer {
@@ -26,9 +28,14 @@ final class RibPeer {
     TableFeeder feeder;        // null: no walk in progress
     boolean feedScheduled;
     boolean awaitingWritable; // a whenWritable callback is registered
+    long maxPrefixes;         // 0: no limit (RFC 4486 §4)
+    boolean prefixWarned;     // the warning threshold was logged this session
+    boolean prefixLimitHit;   // the limit was passed: nothing more is imported, the session ends
+    final boolean enhancedRouteRefresh; // RFC 7313 negotiated
+    final Set<AddressFamily> endOfRefreshDue = new HashSet<>(); // BoRR sent, EoRR once the queue drains
 
     RibPeer(Neighbor neighbor, CodecContext codec, PeerOutbound sink, ImportPolicy importPolicy,
-            ExportPolicy exportPolicy) {
+            ExportPolicy exportPolicy, boolean enhancedRouteRefresh) {
         this.neighbor = neighbor;
         this.source = neighbor.source();
         this.codec = codec;
@@ -37,9 +44,26 @@ final class RibPeer {
                 .sorted((a, b) -> Integer.compare(a.afi(), b.afi())).toList();
         this.importPolicy = importPolicy;
         this.exportPolicy = exportPolicy;
+        this.enhancedRouteRefresh = enhancedRouteRefresh;
     }
 
     boolean carries(AddressFamily family) {
         return families.contains(family);
+    }
+
+    String importStatus(boolean rfc8212) {
+        if (importPolicy != null) {
+            return "import policy configured";
+        }
+        return neighbor.ebgp() && rfc8212
+                ? "RFC 8212: eBGP neighbor without import policy, accepting nothing" : "accepting all (no policy)";
+    }
+
+    String exportStatus(boolean rfc8212) {
+        if (exportPolicy != null) {
+            return "export policy configured";
+        }
+        return neighbor.ebgp() && rfc8212
+                ? "RFC 8212: eBGP neighbor without export policy, announcing nothing" : "announcing all (no policy)";
     }
 }

@@ -46,7 +46,7 @@ public final class RibPeerEventHandler implements PeerEventHandler {
         Optional<Inet6Address> v6 = local instanceof Inet6Address a ? Optional.of(a) : s.localV6();
         Neighbor n = new Neighbor(peer.address(), session.peerAs(), session.peerRouterId(), session.isEbgp(), v4, v6);
         rib.post(new RibCommand.PeerUp(n, session.codecContext(), outbound,
-                s.importPolicy(), s.exportPolicy()));
+                s.importPolicy(), s.exportPolicy(), session.enhancedRouteRefresh(), s.maxPrefixes()));
     }
 
     @Override

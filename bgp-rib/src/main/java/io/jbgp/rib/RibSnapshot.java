@@ -26,18 +26,35 @@ import java.util.Optional;
  */
 public record RibSnapshot(Map<AddressFamily, List<DestinationView>> routes, Map<IpPrefix, FibRoute> forwarding,
                           Map<InetAddress, PeerView> peers) {
+    /**
+     * Copies the maps.
+     *
+     * @param routes per family, the destinations in prefix order
+     * @param forwarding the forwarding table, in prefix order
+     * @param peers the established neighbors by address
+     */
     public RibSnapshot {
         routes = Map.copyOf(routes);
         Objects.requireNonNull(forwarding, "forwarding");
         peers = Map.copyOf(peers);
     }
 
-    /** The destinations of one family, in prefix order. */
+    /**
+     * The destinations of one family, in prefix order.
+     *
+     * @param family an address family
+     * @return the destinations, empty for a family with none
+     */
     public List<DestinationView> routes(AddressFamily family) {
         return routes.getOrDefault(family, List.of());
     }
 
-    /** The best path of every reachable prefix of a family. */
+    /**
+     * The best path of every reachable prefix of a family.
+     *
+     * @param family an address family
+     * @return the best paths by prefix, in prefix order
+     */
     public Map<IpPrefix, Route> bestPaths(AddressFamily family) {
         Map<IpPrefix, Route> out = new LinkedHashMap<>();
         for (DestinationView d : routes(family)) {
@@ -53,12 +70,18 @@ public record RibSnapshot(Map<AddressFamily, List<DestinationView>> routes, Map<
      * @param candidates every path, best first
      */
     public record DestinationView(IpPrefix prefix, List<CandidateView> candidates) {
+        /**
+         * Copies the candidate list.
+         *
+         * @param prefix the destination
+         * @param candidates every path, best first
+         */
         public DestinationView {
             Objects.requireNonNull(prefix, "prefix");
             candidates = List.copyOf(candidates);
         }
 
-        /** The best path, if the prefix has an eligible one. */
+        /** {@return the best path, if the prefix has an eligible one} */
         public Optional<Route> best() {
             return candidates.stream().filter(CandidateView::best).map(CandidateView::route).findFirst();
         }
@@ -73,6 +96,15 @@ public record RibSnapshot(Map<AddressFamily, List<DestinationView>> routes, Map<
      * @param reason    for the best: why it beat the runner-up; for others: why they lost to the best
      */
     public record CandidateView(Route route, boolean best, boolean multipath, Optional<Verdict> reason) {
+        /**
+         * Rejects null parts.
+         *
+         * @param route the path
+         * @param best whether it is the best
+         * @param multipath whether it is in the ECMP set
+         * @param reason for the best: why it beat the runner-up; for others: why they lost to the
+         *     best
+         */
         public CandidateView {
             Objects.requireNonNull(route, "route");
             Objects.requireNonNull(reason, "reason");
@@ -95,6 +127,20 @@ public record RibSnapshot(Map<AddressFamily, List<DestinationView>> routes, Map<
     public record PeerView(Neighbor neighbor, Map<Nlri, AttributeSet> adjRibInPre, Map<Nlri, AttributeSet> adjRibInPost,
                            Map<IpPrefix, AttributeSet> adjRibOut, String importStatus, String exportStatus,
                            boolean feeding, Map<Nlri, String> importRejected, Map<IpPrefix, String> exportRejected) {
+        /**
+         * Copies the maps.
+         *
+         * @param neighbor who it is
+         * @param adjRibInPre what it sent, before import policy
+         * @param adjRibInPost what import policy accepted
+         * @param adjRibOut what we advertise to it (after export)
+         * @param importStatus a human status of its import side (e.g. the RFC 8212 default deny)
+         * @param exportStatus a human status of its export side
+         * @param feeding whether a table walk towards it is still running
+         * @param importRejected why each received path missing from the post-policy view was
+         *     rejected
+         * @param exportRejected why each prefix with a best path is not advertised to it
+         */
         public PeerView {
             Objects.requireNonNull(neighbor, "neighbor");
             adjRibInPre = Map.copyOf(adjRibInPre);

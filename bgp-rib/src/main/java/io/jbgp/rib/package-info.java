@@ -18,7 +18,7 @@
  * <p>Per command the order is fixed: Adj-RIB-In, import policy, Loc-RIB and decision, then for a
  * best-path change the forwarding table and every neighbor's export; at the end the FIB batch is
  * committed and every writable neighbor's update queue is packed and sent. Long walks (initial
- * feed, route refresh, export policy change) run in chunks as separate executor tasks and pause
+ * feed, export policy change) run in chunks as separate executor tasks and pause
  * while the neighbor is not writable, so the executor never blocks on I/O.
  *
  * <p>Tests run the same code synchronously with {@link io.jbgp.rib.RibExecutor#direct()}.

@@ -18,6 +18,8 @@ import java.util.TreeMap;
 public final class RecordingOutbound implements PeerOutbound {
 
     public final List<UpdateMessage> sent = new ArrayList<>();
+    /** Everything sent, UPDATEs and ROUTE-REFRESHes, in order. */
+    public final List<io.jbgp.core.message.BgpMessage> log = new ArrayList<>();
     public final List<Runnable> writableWaiters = new ArrayList<>();
     public boolean writable = true;
     private final PeerKey peer;
@@ -38,10 +40,12 @@ public final class RecordingOutbound implements PeerOutbound {
     @Override
     public void send(List<UpdateMessage> updates) {
         sent.addAll(updates);
+        log.addAll(updates);
     }
 
     @Override
     public void sendRouteRefresh(RouteRefreshMessage refresh) {
+        log.add(refresh);
     }
 
     @Override

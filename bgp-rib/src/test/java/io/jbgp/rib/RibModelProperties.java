@@ -51,10 +51,11 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Model-based property: after any generated sequence of announcements, withdrawals, sessions
- * going down and up, host route (next hop) changes, import and export policy changes and local
- * originations across four neighbors, the RIB agrees with a deliberately simple reference that
- * recomputes everything from scratch:
+ * Model-based property: after any generated sequence of announcements (one neighbor with ADD-PATH
+ * path ids), withdrawals, sessions going down and up, host route (next hop) changes, import and
+ * export policy changes, route refreshes (RFC 2918 and RFC 7313), transports backing up and
+ * draining, and local originations across five neighbors (three eBGP, two iBGP), the RIB agrees
+ * with a deliberately simple reference that recomputes everything from scratch:
  * <ul>
  *   <li>the Adj-RIB-In pre-policy equals what each neighbor sent;
  *   <li>every prefix's candidates and best path equal a brute-force selection (eligibility,
@@ -85,16 +86,16 @@ class RibModelProperties {
 
     private static final AttributeSet LOCAL_ATTRS = AttributeSet.builder().origin(Origin.INCOMPLETE).med(1).build();
 
-    private static final int PEERS = 4;
+    private static final int PEERS = 5;
     private static final int MAX_PATHS = 2;
     private static final int POLICIES = 5; // index 4 means "no policy"
 
-    /** Neighbor i: two eBGP sessions into AS 65002 (MED comparable), one into 65003, one iBGP. */
+    /** Neighbor i: two eBGP sessions into AS 65002 (MED comparable), one into 65003, two iBGP (2 and 4). */
     private static Neighbor neighbor(int i) {
-        String[] a = {"10.0.0.2", "10.0.0.3", "10.0.1.4", "10.0.0.5"};
-        long[] as = {65002, 65003, LOCAL_AS.value(), 65002};
+        String[] a = {"10.0.0.2", "10.0.0.3", "10.0.1.4", "10.0.0.5", "10.0.1.6"};
+        long[] as = {65002, 65003, LOCAL_AS.value(), 65002, LOCAL_AS.value()};
         return new Neighbor(addr(a[i]), Asn.of(as[i]), RouterId.parse("10.0." + (i + 2) + ".1"),
-                as[i] != LOCAL_AS.value(), Optional.of((Inet4Address) addr(i == 2 ? "10.0.1.1" : "10.0.0.1")),
+                as[i] != LOCAL_AS.value(), Optional.of((Inet4Address) addr(i == 2 || i == 4 ? "10.0.1.1" : "10.0.0.1")),
                 Optional.of((Inet6Address) addr("2001:db8:ffff::1")));
     }
 
@@ -127,9 +128,9 @@ class RibModelProperties {
                 .withFeedChunk(3).withDecision(DecisionOptions.DEFAULT.withMaxPaths(MAX_PATHS)), RibExecutor.direct());
         final boolean[] up = new boolean[PEERS];
         final RecordingOutbound[] sinks = new RecordingOutbound[PEERS];
-        final int[] importPolicy = {0, 1, 2, 0};
-        final int[] exportPolicy = {0, 0, 0, 4};
-        final List<Map<IpPrefix, AttributeSet>> sent = new ArrayList<>();
+        final int[] importPolicy = {0, 1, 2, 0, 4};
+        final int[] exportPolicy = {0, 0, 0, 4, 4};
+        final List<Map<Nlri, AttributeSet>> sent = new ArrayList<>();
         final Set<SystemRoute> hostRoutes = new HashSet<>();
         final Set<IpPrefix> local = new HashSet<>();
 
@@ -143,44 +144,59 @@ class RibModelProperties {
             up[i] = true;
             sinks[i] = new RecordingOutbound();
             rib.post(new RibCommand.PeerUp(neighbor(i), CodecContext.DEFAULT, sinks[i],
-                    policy(importPolicy[i]).map(p -> p), policy(exportPolicy[i]).map(p -> p)));
+                    policy(importPolicy[i]).map(p -> p), policy(exportPolicy[i]).map(p -> p), i == 1 || i == 2));
         }
 
         void apply(int s) {
             now++;
             int peer = (s >>> 3) % PEERS;
             IpPrefix prefix = PREFIXES.get((s >>> 5) % PREFIXES.size());
+            // neighbor 4 sends ADD-PATH (RFC 7911): two path ids per prefix
+            Nlri nlri = peer == 4 ? Nlri.of(prefix, 1 + ((s >>> 12) & 1)) : Nlri.of(prefix);
             switch (s % 8) {
                 case 2 -> {
                     // neighbor 3 copies neighbor 0's path (same AS) with its own next hop: ECMP candidates
-                    AttributeSet theirs = sent.get(0).get(prefix);
+                    AttributeSet theirs = sent.get(0).get(Nlri.of(prefix));
                     if (up[3] && up[0] && theirs != null) {
                         AttributeSet a = theirs.toBuilder().nextHop(prefix.family().equals(AddressFamily.IPV4_UNICAST)
                                 ? neighbor(3).address() : V6_NEXTHOPS.get((s >>> 8) % 2)).build();
-                        sent.get(3).put(prefix, a);
-                        rib.post(new RibCommand.Update(neighbor(3).address(), announce(prefix, a)));
+                        sent.get(3).put(Nlri.of(prefix), a);
+                        rib.post(new RibCommand.Update(neighbor(3).address(), announce(Nlri.of(prefix), a)));
                     }
                 }
                 case 0, 1 -> {
                     if (up[peer]) {
                         AttributeSet a = attrs(peer, prefix, s >>> 8);
-                        sent.get(peer).put(prefix, a);
-                        rib.post(new RibCommand.Update(neighbor(peer).address(), announce(prefix, a)));
+                        sent.get(peer).put(nlri, a);
+                        rib.post(new RibCommand.Update(neighbor(peer).address(), announce(nlri, a)));
                     }
                 }
                 case 3 -> {
                     if (up[peer]) {
-                        sent.get(peer).remove(prefix);
+                        sent.get(peer).remove(nlri);
                         rib.post(new RibCommand.Update(neighbor(peer).address(),
                                 prefix.family().equals(AddressFamily.IPV4_UNICAST)
-                                        ? UpdateMessage.withdraw(List.of(Nlri.of(prefix)))
+                                        ? UpdateMessage.withdraw(List.of(nlri))
                                         : new UpdateMessage(List.of(), io.jbgp.core.attr.PathAttributes.EMPTY,
                                                 Optional.empty(), Optional.of(new io.jbgp.core.message.MpUnreach(
-                                                        prefix.family(), List.of(Nlri.of(prefix)))), List.of())));
+                                                        prefix.family(), List.of(nlri))), List.of())));
                     }
                 }
                 case 4 -> {
-                    if (up[peer]) {
+                    if (((s >>> 5) & 3) == 2) {
+                        // the neighbor asks for a re-send (RFC 2918; RFC 7313 for neighbors 1 and 2)
+                        if (up[peer]) {
+                            rib.post(new RibCommand.RouteRefresh(neighbor(peer).address(), ((s >>> 7) & 1) == 0
+                                    ? AddressFamily.IPV4_UNICAST : AddressFamily.IPV6_UNICAST));
+                        }
+                    } else if (((s >>> 5) & 3) == 3) {
+                        // the neighbor's transport backs up, or drains: sends and feeds pause and resume
+                        if (up[peer] && sinks[peer].writable) {
+                            sinks[peer].writable = false;
+                        } else if (up[peer]) {
+                            sinks[peer].drain();
+                        }
+                    } else if (up[peer]) {
                         up[peer] = false;
                         sent.get(peer).clear();
                         rib.post(new RibCommand.PeerDown(neighbor(peer).address()));
@@ -254,19 +270,20 @@ class RibModelProperties {
         }
     }
 
-    private static UpdateMessage announce(IpPrefix prefix, AttributeSet a) {
+    private static UpdateMessage announce(Nlri nlri, AttributeSet a) {
+        IpPrefix prefix = nlri.prefix();
         if (prefix.family().equals(AddressFamily.IPV4_UNICAST)) {
-            return UpdateMessage.announce(a.toPathAttributes(true), List.of(Nlri.of(prefix)));
+            return UpdateMessage.announce(a.toPathAttributes(true), List.of(nlri));
         }
         return new UpdateMessage(List.of(), a.toPathAttributes(false),
-                Optional.of(new MpReach(prefix.family(), a.nextHop(), List.of(Nlri.of(prefix)))), Optional.empty(),
+                Optional.of(new MpReach(prefix.family(), a.nextHop(), List.of(nlri))), Optional.empty(),
                 List.of());
     }
 
     // ------------------------------------------------------------ the reference
 
     /** A candidate as the reference sees it. */
-    private record RefPath(RouteSource source, AttributeSet attrs, boolean eligible, long cost) {
+    private record RefPath(RouteSource source, long pathId, AttributeSet attrs, boolean eligible, long cost) {
     }
 
     /** Longest-match resolution over the active host routes: cost and via, or null. */
@@ -283,29 +300,35 @@ class RibModelProperties {
     private static List<RefPath> refCandidates(World w, IpPrefix prefix) {
         List<RefPath> out = new ArrayList<>();
         for (int i = 0; i < PEERS; i++) {
-            AttributeSet raw = w.sent.get(i).get(prefix);
-            if (!w.up[i] || raw == null) {
-                continue;
-            }
-            Neighbor n = neighbor(i);
-            Optional<Policies.AnyPolicy> p = policy(w.importPolicy[i]);
-            if (p.isEmpty() && n.ebgp()) {
-                continue; // RFC 8212
-            }
-            PolicyResult r = p.isEmpty() ? PolicyResult.accept(raw)
-                    : p.get().apply(new RouteContext(prefix, raw, n.source(), n));
-            if (r instanceof PolicyResult.Accept a) {
-                AttributeSet post = a.attributes();
-                SystemRoute m = refMatch(w, post.nextHop());
-                boolean loop = n.ebgp() && post.asPath().containsAs(LOCAL_AS.value());
-                long cost = m == null || m.kind() == SystemRoute.Kind.CONNECTED ? 0 : m.priority();
-                out.add(new RefPath(n.source(), post, m != null && !loop, cost));
+            for (Map.Entry<Nlri, AttributeSet> e : w.sent.get(i).entrySet()) {
+                if (w.up[i] && e.getKey().prefix().equals(prefix)) {
+                    refCandidate(w, i, e.getKey(), e.getValue()).ifPresent(out::add);
+                }
             }
         }
         if (w.local.contains(prefix)) {
-            out.add(new RefPath(LocalSource.CONFIGURED, LOCAL_ATTRS, true, 0));
+            out.add(new RefPath(LocalSource.CONFIGURED, Nlri.NO_PATH_ID, LOCAL_ATTRS, true, 0));
         }
         return out;
+    }
+
+    private static Optional<RefPath> refCandidate(World w, int i, Nlri nlri, AttributeSet raw) {
+        IpPrefix prefix = nlri.prefix();
+        Neighbor n = neighbor(i);
+        Optional<Policies.AnyPolicy> p = policy(w.importPolicy[i]);
+        if (p.isEmpty() && n.ebgp()) {
+            return Optional.empty(); // RFC 8212
+        }
+        PolicyResult r = p.isEmpty() ? PolicyResult.accept(raw)
+                : p.get().apply(new RouteContext(prefix, raw, n.source(), n));
+        if (r instanceof PolicyResult.Accept a) {
+            AttributeSet post = a.attributes();
+            SystemRoute m = refMatch(w, post.nextHop());
+            boolean loop = n.ebgp() && post.asPath().containsAs(LOCAL_AS.value());
+            long cost = m == null || m.kind() == SystemRoute.Kind.CONNECTED ? 0 : m.priority();
+            return Optional.of(new RefPath(n.source(), nlri.pathId(), post, m != null && !loop, cost));
+        }
+        return Optional.empty();
     }
 
     private static Comparator<RefPath> key(boolean withMed) {
@@ -318,7 +341,8 @@ class RibModelProperties {
         c = c.thenComparing(p -> !p.source().isEbgp());
         c = c.thenComparingLong(RefPath::cost);
         c = c.thenComparing(p -> p.source() instanceof PeerSource ps ? ps.routerId() : LOCAL_ID);
-        return c.thenComparing(p -> p.source() instanceof PeerSource ps ? ps.address().getHostAddress() : "");
+        c = c.thenComparing(p -> p.source() instanceof PeerSource ps ? ps.address().getHostAddress() : "");
+        return c.thenComparingLong(RefPath::pathId);
     }
 
     /** Deterministic MED done the obvious way: best per neighbor AS with MED, then best of those without. */
@@ -362,7 +386,7 @@ class RibModelProperties {
         for (int i = 0; i < PEERS; i++) {
             if (w.up[i]) {
                 Map<Nlri, AttributeSet> expectedIn = new HashMap<>();
-                w.sent.get(i).forEach((p, a) -> expectedIn.put(Nlri.of(p), a));
+                expectedIn.putAll(w.sent.get(i));
                 assertEquals(expectedIn, s.peers().get(neighbor(i).address()).adjRibInPre(), "Adj-RIB-In of " + i);
             }
         }
@@ -372,7 +396,8 @@ class RibModelProperties {
                     .flatMap(d -> d.candidates().stream().map(RibSnapshot.CandidateView::route)).toList();
             assertEquals(cands.size(), actual.size(), () -> "candidates of " + prefix + ": " + cands + " vs " + actual);
             for (RefPath c : cands) {
-                Route r = actual.stream().filter(x -> sameSource(x.source(), c.source())).findFirst().orElseThrow();
+                Route r = actual.stream().filter(x -> sameSource(x.source(), c.source()) && x.pathId() == c.pathId())
+                        .findFirst().orElseThrow();
                 assertEquals(c.attrs(), r.attrs(), "attributes of " + prefix);
                 assertEquals(c.eligible(), r.isEligible(), () -> "eligibility of " + prefix + " " + r);
             }
@@ -384,6 +409,7 @@ class RibModelProperties {
             }
             refBest.put(prefix, best);
             assertTrue(actualBest != null && sameSource(actualBest.source(), best.source())
+                    && actualBest.pathId() == best.pathId()
                     && actualBest.attrs().equals(best.attrs()), () -> "best of " + prefix + ": expected " + best
                     + " got " + actualBest + " among " + cands);
             if (best.source() instanceof PeerSource) {
@@ -402,10 +428,55 @@ class RibModelProperties {
             if (!w.up[i]) {
                 continue;
             }
-            Map<IpPrefix, AttributeSet> out = s.peers().get(neighbor(i).address()).adjRibOut();
-            assertEquals(new TreeMap<>(out), w.sinks[i].peerView(), "UPDATEs sent to " + i + " vs its Adj-RIB-Out");
-            assertEquals(expectedExports(w, i, refBest), new TreeMap<>(out).keySet(), "exports to " + i);
-            assertEquals(List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST), w.sinks[i].endOfRibs());
+            RibSnapshot.PeerView pv = s.peers().get(neighbor(i).address());
+            Map<IpPrefix, AttributeSet> out = pv.adjRibOut();
+            if (w.sinks[i].writable) {
+                // while the transport is backed up, changes wait in the update queue
+                assertEquals(new TreeMap<>(out), w.sinks[i].peerView(), "UPDATEs sent to " + i + " vs its Adj-RIB-Out");
+            }
+            Neighbor to = neighbor(i);
+            out.forEach((prefix, a) -> {
+                assertTrue(a.nextHop() != null && a.nextHop().getAddress().length
+                        == (prefix.family().equals(AddressFamily.IPV4_UNICAST) ? 4 : 16), "next hop of the family");
+                if (to.ebgp()) {
+                    assertEquals(LOCAL_AS.value(), a.asPath().neighborAs(), "our AS first towards eBGP");
+                    assertTrue(!a.hasLocalPref(), "no LOCAL_PREF towards eBGP");
+                    assertTrue(!a.hasMed() || refBest.get(prefix).source() instanceof LocalSource,
+                            "only our own MED crosses the AS border");
+                    // next hop self, or a third-party next hop on a connected subnet shared with the neighbor
+                    boolean thirdParty = w.hostRoutes.stream().anyMatch(r -> r.kind() == SystemRoute.Kind.CONNECTED
+                            && r.prefix().containsAddress(a.nextHop()) && r.prefix().containsAddress(to.address()));
+                    assertTrue(a.nextHop().equals(to.localAddress(prefix.family())) || thirdParty,
+                            () -> "next hop " + a.nextHop() + " towards " + to.address());
+                } else {
+                    assertTrue(a.hasLocalPref(), "LOCAL_PREF towards iBGP");
+                }
+            });
+            if (!pv.feeding()) {
+                // a paused walk has not visited every prefix yet
+                assertEquals(expectedExports(w, i, refBest), new TreeMap<>(out).keySet(), "exports to " + i);
+            }
+            checkRefreshMarkers(w.sinks[i], w.sinks[i].writable && !pv.feeding());
+            int eors = w.sinks[i].endOfRibs().size();
+            assertTrue(eors == 0 || eors == 2, "one End-of-RIB per family, once");
+            if (w.sinks[i].writable && !pv.feeding()) {
+                assertEquals(2, eors, "End-of-RIB once the initial feed is done");
+            }
+        }
+    }
+
+    /** RFC 7313: BoRR and EoRR alternate per family; with nothing pending every BoRR is closed. */
+    private static void checkRefreshMarkers(RecordingOutbound out, boolean settled) {
+        Map<AddressFamily, Integer> open = new HashMap<>();
+        for (io.jbgp.core.message.BgpMessage m : out.log) {
+            if (m instanceof io.jbgp.core.message.RouteRefreshMessage r) {
+                int depth = open.getOrDefault(r.family(), 0) + (r.subtype() == 1 ? 1 : -1);
+                assertTrue(depth == 0 || depth == 1, "BoRR and EoRR alternate");
+                open.put(r.family(), depth);
+            }
+        }
+        if (settled) {
+            open.values().forEach(d -> assertEquals(0, d, "BoRR left open: " + open));
         }
     }
 
@@ -443,6 +514,17 @@ class RibModelProperties {
                     for (int s : ops) {
                         w.apply(s);
                         check(w);
+                    }
+                    for (int i = 0; i < PEERS; i++) {
+                        if (w.up[i]) {
+                            w.sinks[i].drain();
+                        }
+                    }
+                    RibSnapshot s = w.rib.snapshot().join();
+                    for (int i = 0; i < PEERS; i++) {
+                        if (w.up[i]) {
+                            assertTrue(!s.peers().get(neighbor(i).address()).feeding(), "a drained feed finishes");
+                        }
                     }
                     check(w);
                 });

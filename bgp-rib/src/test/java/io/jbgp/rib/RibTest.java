@@ -30,6 +30,7 @@ import io.jbgp.rib.table.BestPathChange;
 import io.jbgp.rib.table.Eligibility;
 import io.jbgp.rib.table.LocalSource;
 import io.jbgp.rib.table.Neighbor;
+import io.jbgp.rib.table.Route;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -330,11 +331,113 @@ class RibTest {
     }
 
     @Test
-    void dedicatedThreadExecutorServesSnapshots() throws Exception {
+    void dedicatedThreadExecutorServesSnapshotsAndVisits() throws Exception {
         try (Rib threaded = new Rib(RibConfig.of(LOCAL_AS, LOCAL_ID), RibExecutor.singleThread("rib-test"))) {
             threaded.originate(prefix("198.51.100.0/24"), AttributeSet.builder().build(), LocalSource.CONFIGURED);
+            threaded.originate(prefix("203.0.113.0/24"), AttributeSet.builder().build(), LocalSource.STATIC);
             RibSnapshot s = threaded.snapshot().get(10, java.util.concurrent.TimeUnit.SECONDS);
-            assertEquals(1, s.bestPaths(AddressFamily.IPV4_UNICAST).size());
+            assertEquals(2, s.bestPaths(AddressFamily.IPV4_UNICAST).size());
+            List<String> seen = new ArrayList<>();
+            threaded.visit(AddressFamily.IPV4_UNICAST, (p, routes) -> seen.add(p + " " + routes.get(0).source()))
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(List.of("198.51.100.0/24 CONFIGURED", "203.0.113.0/24 STATIC"), seen);
         }
+    }
+
+    @Test
+    void addPathReceiveKeepsEveryPathOfOneNeighborApart() {
+        rib.post(new RibCommand.SystemRouteChanged(LAN, true));
+        up(4, LOCAL_AS.value());
+        IpPrefix p = prefix("198.51.100.0/24");
+        AttributeSet viaFive = path("10.0.0.5", 65010);
+        AttributeSet viaSix = path("10.0.0.6", 65010, 65020);
+        rib.post(new RibCommand.Update(addr("10.0.0.4"), UpdateMessage.announce(viaFive.toPathAttributes(true),
+                List.of(Nlri.of(p, 1)))));
+        rib.post(new RibCommand.Update(addr("10.0.0.4"), UpdateMessage.announce(viaSix.toPathAttributes(true),
+                List.of(Nlri.of(p, 2)))));
+        List<RibSnapshot.CandidateView> c = snap().routes(AddressFamily.IPV4_UNICAST).get(0).candidates();
+        assertEquals(List.of(1L, 2L), c.stream().map(v -> v.route().pathId()).toList());
+        rib.post(new RibCommand.Update(addr("10.0.0.4"), UpdateMessage.withdraw(List.of(Nlri.of(p, 1)))));
+        Route left = snap().bestPaths(AddressFamily.IPV4_UNICAST).get(p);
+        assertEquals(2L, left.pathId());
+        assertEquals(viaSix, left.attrs());
+    }
+
+    @Test
+    void aThrowingPolicyRejectsOnlyThePathsItFailsOn() {
+        rib.post(new RibCommand.SystemRouteChanged(LAN, true));
+        ImportPolicy picky = ctx -> {
+            if (ctx.prefix().equals(prefix("203.0.113.0/24"))) {
+                throw new IllegalStateException("boom");
+            }
+            return PolicyResult.accept(ctx.attributes());
+        };
+        up(2, 65002, Optional.of(picky), Optional.of(Policies.allowAll()));
+        RecordingOutbound b = up(3, 65003, Optional.of(Policies.allowAll()), Optional.of(ctx -> {
+            throw new IllegalStateException("boom");
+        }));
+        rib.post(new RibCommand.Update(addr("10.0.0.2"), UpdateMessage.announce(
+                path("10.0.0.2", 65002).toPathAttributes(true),
+                List.of(Nlri.of(prefix("198.51.100.0/24")), Nlri.of(prefix("203.0.113.0/24"))))));
+        RibSnapshot s = snap();
+        assertEquals(java.util.Set.of(prefix("198.51.100.0/24")), s.bestPaths(AddressFamily.IPV4_UNICAST).keySet());
+        assertTrue(s.peers().get(addr("10.0.0.2")).importRejected().get(Nlri.of(prefix("203.0.113.0/24")))
+                .startsWith("import policy failed"));
+        assertTrue(b.peerView().isEmpty());
+        assertTrue(s.peers().get(addr("10.0.0.3")).exportRejected().get(prefix("198.51.100.0/24"))
+                .startsWith("export policy failed"));
+    }
+
+    @Test
+    void enhancedRouteRefreshWrapsTheResendInBorrAndEorr() {
+        rib.post(new RibCommand.SystemRouteChanged(LAN, true));
+        up(2, 65002);
+        RecordingOutbound b = new RecordingOutbound();
+        Neighbor nb = Neighbor.of(addr("10.0.0.3"), Asn.of(65003), RouterId.parse("10.0.3.1"), LOCAL_AS, addr("10.0.0.1"));
+        rib.post(new RibCommand.PeerUp(nb, CodecContext.DEFAULT, b, Optional.of(Policies.allowAll()),
+                Optional.of(Policies.allowAll()), true));
+        announce(2, "198.51.100.0/24", path("10.0.0.2", 65002));
+        b.writable = false; // the re-send waits behind a full transport, EoRR must wait too
+        int before = b.log.size();
+        rib.post(new RibCommand.RouteRefresh(nb.address(), AddressFamily.IPV4_UNICAST));
+        assertEquals(List.of(new io.jbgp.core.message.RouteRefreshMessage(AddressFamily.IPV4_UNICAST,
+                io.jbgp.core.message.RouteRefreshMessage.BORR)), b.log.subList(before, b.log.size()));
+        b.drain();
+        List<io.jbgp.core.message.BgpMessage> after = b.log.subList(before, b.log.size());
+        assertEquals(3, after.size());
+        assertEquals(List.of(Nlri.of(prefix("198.51.100.0/24"))), ((UpdateMessage) after.get(1)).announced());
+        assertEquals(new io.jbgp.core.message.RouteRefreshMessage(AddressFamily.IPV4_UNICAST,
+                io.jbgp.core.message.RouteRefreshMessage.EORR), after.get(2));
+    }
+
+    @Test
+    void attachedSystemRouteSourceResolvesNexthops() {
+        io.jbgp.rib.origin.InMemorySystemRouteSource host = new io.jbgp.rib.origin.InMemorySystemRouteSource();
+        host.add(LAN);
+        rib.attach(host);
+        up(2, 65002);
+        announce(2, "198.51.100.0/24", path("10.0.0.2", 65002));
+        assertEquals(1, fibSink.routes.size());
+        host.remove(LAN);
+        assertTrue(fibSink.routes.isEmpty());
+    }
+
+    @Test
+    void attributesTooLargeForOneUpdateAreNotExportedAndDoNotBlockOthers() {
+        rib.post(new RibCommand.SystemRouteChanged(LAN, true));
+        up(2, 65002);
+        RecordingOutbound b = up(3, 65003);
+        List<Community> many = new ArrayList<>();
+        for (int i = 0; i < 1100; i++) {
+            many.add(Community.of(65002, i)); // 4400 octets of COMMUNITIES
+        }
+        AttributeSet huge = path("10.0.0.2", 65002).toBuilder().communities(CommunitySet.of(many, List.of(), List.of()))
+                .build();
+        rib.post(new RibCommand.Update(addr("10.0.0.2"), new UpdateMessage(List.of(), huge.toPathAttributes(true),
+                Optional.empty(), Optional.empty(), List.of(Nlri.of(prefix("198.51.100.0/24"))))));
+        announce(2, "203.0.113.0/24", path("10.0.0.2", 65002));
+        assertEquals(java.util.Set.of(prefix("203.0.113.0/24")), b.peerView().keySet());
+        assertEquals("attributes too large for one UPDATE",
+                snap().peers().get(addr("10.0.0.3")).exportRejected().get(prefix("198.51.100.0/24")));
     }
 }

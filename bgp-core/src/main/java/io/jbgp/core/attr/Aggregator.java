@@ -12,6 +12,12 @@ import java.util.Objects;
  * @param address the aggregating speaker's identifier
  */
 public record Aggregator(Asn asn, RouterId address) implements PathAttribute {
+    /**
+     * Rejects null parts.
+     *
+     * @param asn the aggregating AS
+     * @param address the aggregating speaker's identifier
+     */
     public Aggregator {
         Objects.requireNonNull(asn, "asn");
         Objects.requireNonNull(address, "address");

@@ -10,6 +10,9 @@ import java.util.List;
  * {@code struct aspath} does: path length, neighbor AS and origin AS.
  */
 public final class AsPath implements PathAttribute {
+    /**
+     * The empty path: what an iBGP speaker sends for locally originated routes (RFC 4271 §5.1.2).
+     */
     public static final AsPath EMPTY = new AsPath(List.of());
 
     private final List<AsPathSegment> segments;
@@ -26,15 +29,32 @@ public final class AsPath implements PathAttribute {
         this.hash = this.segments.hashCode();
     }
 
+    /**
+     * A path from segments, left (nearest) to right (origin).
+     *
+     * @param segments the segments in wire order (copied)
+     * @return the path; {@link #EMPTY} for an empty list
+     */
     public static AsPath of(List<AsPathSegment> segments) {
         return segments.isEmpty() ? EMPTY : new AsPath(segments);
     }
 
+    /**
+     * A path from segments, left (nearest) to right (origin).
+     *
+     * @param segments the segments in wire order
+     * @return the path; {@link #EMPTY} for none
+     */
     public static AsPath of(AsPathSegment... segments) {
         return of(List.of(segments));
     }
 
-    /** A path of one AS_SEQUENCE (empty path for no ASes); long sequences are split at 255. */
+    /**
+     * A path of one AS_SEQUENCE (empty path for no ASes); long sequences are split at 255.
+     *
+     * @param asns the AS numbers, nearest first, each 0..2³²−1
+     * @return the path
+     */
     public static AsPath sequence(long... asns) {
         List<AsPathSegment> segs = new ArrayList<>();
         for (int i = 0; i < asns.length; i += AsPathSegment.MAX_LENGTH) {
@@ -46,15 +66,21 @@ public final class AsPath implements PathAttribute {
         return of(segs);
     }
 
+    /** {@return the segments in wire order, immutable} */
     public List<AsPathSegment> segments() {
         return segments;
     }
 
+    /** {@return true when the path has no segments (a route originated inside our AS)} */
     public boolean isEmpty() {
         return segments.isEmpty();
     }
 
-    /** RFC 4271 §9.1.2.2 (a) length: sets count 1, confederation segments 0. */
+    /**
+     * RFC 4271 §9.1.2.2 (a) length: sets count 1, confederation segments 0.
+     *
+     * @return the number of AS hops compared in the decision process
+     */
     public int length() {
         return length;
     }
@@ -62,6 +88,8 @@ public final class AsPath implements PathAttribute {
     /**
      * The neighbor AS (RFC 4271 §9.1.2.2 (c)): the first AS of a leading AS_SEQUENCE, skipping
      * confederation segments; 0 when there is none (locally originated or starts with a set).
+     *
+     * @return the neighbor AS number, or 0
      */
     public long neighborAs() {
         for (AsPathSegment s : segments) {
@@ -73,7 +101,11 @@ public final class AsPath implements PathAttribute {
         return 0;
     }
 
-    /** The origin AS: the last AS of a trailing AS_SEQUENCE, 0 when none. */
+    /**
+     * The origin AS: the last AS of a trailing AS_SEQUENCE, 0 when none.
+     *
+     * @return the origin AS number, or 0
+     */
     public long originAs() {
         if (segments.isEmpty()) {
             return 0;
@@ -82,7 +114,12 @@ public final class AsPath implements PathAttribute {
         return last.type() == AsPathSegment.Type.AS_SEQUENCE ? last.asn(last.size() - 1) : 0;
     }
 
-    /** True when the AS appears anywhere in the path (loop detection, RFC 4271 §9.1.2). */
+    /**
+     * True when the AS appears anywhere in the path (loop detection, RFC 4271 §9.1.2).
+     *
+     * @param asn an AS number, 0..2³²−1
+     * @return true when {@code asn} occurs in any segment, confederation segments included
+     */
     public boolean containsAs(long asn) {
         for (AsPathSegment s : segments) {
             if (s.contains(asn)) {
@@ -92,7 +129,13 @@ public final class AsPath implements PathAttribute {
         return false;
     }
 
-    /** This path with {@code asn} prepended {@code times} times to the leading AS_SEQUENCE. */
+    /**
+     * This path with {@code asn} prepended {@code times} times to the leading AS_SEQUENCE.
+     *
+     * @param asn the AS to prepend, normally our own
+     * @param times how many copies; 0 or less returns this path unchanged
+     * @return a new path; a leading AS_SET or a full segment gets a new AS_SEQUENCE in front
+     */
     public AsPath prepend(long asn, int times) {
         if (times <= 0) {
             return this;
@@ -115,7 +158,11 @@ public final class AsPath implements PathAttribute {
         return of(out);
     }
 
-    /** Every AS, flattened in order (for JSON output and tests). */
+    /**
+     * Every AS, flattened in order (for JSON output and tests).
+     *
+     * @return a fresh array of AS numbers, left to right across segments
+     */
     public long[] flatten() {
         int n = 0;
         for (AsPathSegment s : segments) {

@@ -9,6 +9,11 @@ import java.util.List;
  * @param clusterIds the cluster IDs, most recent first
  */
 public record ClusterList(List<RouterId> clusterIds) implements PathAttribute {
+    /**
+     * Copies the list, so the record stays immutable.
+     *
+     * @param clusterIds the cluster IDs, most recent first
+     */
     public ClusterList {
         clusterIds = List.copyOf(clusterIds);
     }

@@ -8,7 +8,9 @@ package io.jbgp.core.attr;
 public record Community(int value) implements Comparable<Community> {
     /** RFC 1997. */
     public static final Community NO_EXPORT = new Community(0xFFFFFF01);
+    /** RFC 1997: do not advertise to any peer. */
     public static final Community NO_ADVERTISE = new Community(0xFFFFFF02);
+    /** RFC 1997: do not advertise outside the local AS, not even to confederation member ASes. */
     public static final Community NO_EXPORT_SUBCONFED = new Community(0xFFFFFF03);
     /** RFC 3765. */
     public static final Community NOPEER = new Community(0xFFFFFF04);
@@ -20,8 +22,17 @@ public record Community(int value) implements Comparable<Community> {
     public static final Community ACCEPT_OWN = new Community(0xFFFF0001);
     /** RFC 9494. */
     public static final Community LLGR_STALE = new Community(0xFFFF0006);
+    /** RFC 9494: do not keep this route as long-lived stale. */
     public static final Community NO_LLGR = new Community(0xFFFF0007);
 
+    /**
+     * A community from its two 16-bit halves.
+     *
+     * @param asn the high half, by convention the AS that defines the value, 0..65535
+     * @param value the low half, 0..65535
+     * @return the community
+     * @throws IllegalArgumentException if a half is out of range
+     */
     public static Community of(int asn, int value) {
         if (asn < 0 || asn > 0xFFFF || value < 0 || value > 0xFFFF) {
             throw new IllegalArgumentException("community halves are 16 bits: " + asn + ":" + value);
@@ -29,7 +40,13 @@ public record Community(int value) implements Comparable<Community> {
         return new Community(asn << 16 | value);
     }
 
-    /** Parses "65001:100" or a well-known name (NO_EXPORT, ...). */
+    /**
+     * Parses "65001:100" or a well-known name (NO_EXPORT, ...).
+     *
+     * @param text the text form; surrounding blanks are ignored
+     * @return the community
+     * @throws IllegalArgumentException if the text is neither form
+     */
     public static Community parse(String text) {
         String s = text.trim();
         for (Object[] wk : WELL_KNOWN) {
@@ -48,10 +65,12 @@ public record Community(int value) implements Comparable<Community> {
         }
     }
 
+    /** {@return the high 16 bits, by convention an AS number} */
     public int asn() {
         return value >>> 16;
     }
 
+    /** {@return the low 16 bits, the value the AS defines} */
     public int localValue() {
         return value & 0xFFFF;
     }

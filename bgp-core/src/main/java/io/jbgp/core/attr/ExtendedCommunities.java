@@ -8,6 +8,11 @@ import java.util.List;
  * @param communities the extended communities in received order
  */
 public record ExtendedCommunities(List<ExtendedCommunity> communities) implements PathAttribute {
+    /**
+     * Copies the list, so the record stays immutable.
+     *
+     * @param communities the extended communities in received order
+     */
     public ExtendedCommunities {
         communities = List.copyOf(communities);
     }

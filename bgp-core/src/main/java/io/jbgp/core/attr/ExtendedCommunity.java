@@ -7,7 +7,7 @@ package io.jbgp.core.attr;
 public sealed interface ExtendedCommunity
         permits ExtendedCommunity.RouteTarget, ExtendedCommunity.RouteOrigin, ExtendedCommunity.Raw {
 
-    /** The 8 octets as a big-endian {@code long}. */
+    /** {@return the 8 octets as a big-endian {@code long}} */
     long toLong();
 
     /** Global administrator forms (RFC 4360 §3, RFC 5668). */
@@ -25,6 +25,9 @@ public sealed interface ExtendedCommunity
             this.typeHigh = typeHigh;
         }
 
+        /**
+         * {@return the high-order type octet for this administrator form (RFC 4360 §3.1, RFC 5668)}
+         */
         public int typeHigh() {
             return typeHigh;
         }
@@ -35,7 +38,13 @@ public sealed interface ExtendedCommunity
     /** Sub-type 0x03. */
     int SUBTYPE_ROUTE_ORIGIN = 0x03;
 
-    /** Decodes 8 octets into the typed form when there is one. */
+    /**
+     * Decodes 8 octets into the typed form when there is one.
+     *
+     * @param raw the 8 octets as a big-endian {@code long}
+     * @return a {@code RouteTarget} or {@code RouteOrigin} when the type and sub-type match, else
+     *     the raw form
+     */
     static ExtendedCommunity of(long raw) {
         int type = (int) (raw >>> 56) & 0xFF;
         int sub = (int) (raw >>> 48) & 0xFF;
@@ -90,6 +99,13 @@ public sealed interface ExtendedCommunity
      * @param local  the local administrator
      */
     record RouteTarget(Format format, long global, long local) implements ExtendedCommunity {
+        /**
+         * Checks that global and local fit the chosen format.
+         *
+         * @param format the global administrator form
+         * @param global AS number or IPv4 address
+         * @param local the local administrator
+         */
         public RouteTarget {
             check(format, global, local);
         }
@@ -113,6 +129,13 @@ public sealed interface ExtendedCommunity
      * @param local  the local administrator
      */
     record RouteOrigin(Format format, long global, long local) implements ExtendedCommunity {
+        /**
+         * Checks that global and local fit the chosen format.
+         *
+         * @param format the global administrator form
+         * @param global AS number or IPv4 address
+         * @param local the local administrator
+         */
         public RouteOrigin {
             check(format, global, local);
         }

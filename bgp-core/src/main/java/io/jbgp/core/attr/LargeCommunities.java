@@ -8,6 +8,11 @@ import java.util.List;
  * @param communities the large communities in received order
  */
 public record LargeCommunities(List<LargeCommunity> communities) implements PathAttribute {
+    /**
+     * Copies the list, so the record stays immutable.
+     *
+     * @param communities the large communities in received order
+     */
     public LargeCommunities {
         communities = List.copyOf(communities);
     }

@@ -10,14 +10,23 @@ import java.net.Inet4Address;
  */
 public record NextHop(int address) implements PathAttribute {
 
+    /**
+     * @param dotted an IPv4 address in dotted-quad form
+     * @return the attribute
+     */
     public static NextHop parse(String dotted) {
         return new NextHop(RouterId.Ipv4.parse(dotted));
     }
 
+    /**
+     * @param address the IPv4 next hop
+     * @return the attribute
+     */
     public static NextHop of(Inet4Address address) {
         return new NextHop(RouterId.Ipv4.toInt(address));
     }
 
+    /** {@return the next hop as an {@link Inet4Address}} */
     public Inet4Address toInetAddress() {
         return RouterId.Ipv4.toInetAddress(address);
     }

@@ -9,6 +9,11 @@ import java.util.Objects;
  * @param id the originator's router ID
  */
 public record OriginatorId(RouterId id) implements PathAttribute {
+    /**
+     * Rejects a null ID.
+     *
+     * @param id the originator's router ID
+     */
     public OriginatorId {
         Objects.requireNonNull(id, "id");
     }

@@ -9,6 +9,11 @@ import java.util.Objects;
  * @param asn the AS that marked the route
  */
 public record Otc(Asn asn) implements PathAttribute {
+    /**
+     * Rejects a null AS.
+     *
+     * @param asn the AS that marked the route
+     */
     public Otc {
         Objects.requireNonNull(asn, "asn");
     }

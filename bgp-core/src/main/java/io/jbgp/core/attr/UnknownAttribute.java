@@ -12,6 +12,14 @@ import java.util.Objects;
  * @param value    the attribute value
  */
 public record UnknownAttribute(int flags, int typeCode, Bytes value) implements PathAttribute {
+    /**
+     * Checks the type code is 0..255 and keeps only the three high flag bits (optional, transitive,
+     * partial).
+     *
+     * @param flags the received flags (without EXTENDED_LENGTH, which the writer derives)
+     * @param typeCode the attribute type code
+     * @param value the attribute value
+     */
     public UnknownAttribute {
         if (typeCode < 0 || typeCode > 255) {
             throw new IllegalArgumentException("type code out of range: " + typeCode);
@@ -20,10 +28,12 @@ public record UnknownAttribute(int flags, int typeCode, Bytes value) implements 
         Objects.requireNonNull(value, "value");
     }
 
+    /** {@return true when the transitive flag is set; only transitive ones are passed on} */
     public boolean isTransitive() {
         return AttributeFlags.isTransitive(flags);
     }
 
+    /** {@return true when the Partial bit is set} */
     public boolean isPartial() {
         return AttributeFlags.isPartial(flags);
     }

@@ -52,7 +52,12 @@ public final class AttributeLayout {
         this.alwaysExtended = alwaysExtended;
     }
 
-    /** A copy that also writes these attribute types with Extended Length whatever their size. */
+    /**
+     * A copy that also writes these attribute types with Extended Length whatever their size.
+     *
+     * @param typeCodes attribute type codes, 0..255
+     * @return a new layout; this one is unchanged
+     */
     public AttributeLayout withExtendedLength(int... typeCodes) {
         long[] bits = alwaysExtended.clone();
         for (int t : typeCodes) {
@@ -64,12 +69,21 @@ public final class AttributeLayout {
         return new AttributeLayout(mpPosition, bits);
     }
 
-    /** Where MP_REACH_NLRI and MP_UNREACH_NLRI go. */
+    /**
+     * Where MP_REACH_NLRI and MP_UNREACH_NLRI go.
+     *
+     * @return the position of the multiprotocol attributes in the attribute block
+     */
     public MpPosition mpPosition() {
         return mpPosition;
     }
 
-    /** True when this type is written with Extended Length even when short. */
+    /**
+     * True when this type is written with Extended Length even when short.
+     *
+     * @param typeCode an attribute type code, 0..255
+     * @return true when the type is always written with a two-octet length
+     */
     public boolean isAlwaysExtendedLength(int typeCode) {
         return (alwaysExtended[typeCode >>> 6] >>> (typeCode & 63) & 1) != 0;
     }

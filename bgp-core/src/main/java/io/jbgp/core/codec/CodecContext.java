@@ -26,34 +26,64 @@ public record CodecContext(boolean fourOctetAs, boolean extendedMessage, Set<Add
     public static final CodecContext DEFAULT = new CodecContext(true, false,
             Set.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST), Set.of(), Set.of());
 
+    /**
+     * Copies the sets, so the record stays immutable.
+     *
+     * @param fourOctetAs both sides sent the 4-octet AS capability (RFC 6793)
+     * @param extendedMessage both sides sent Extended Message (RFC 8654): maximum length 65535
+     * @param families the AFI/SAFIs negotiated (MP_REACH for others is an error)
+     * @param addPathReceive families whose received NLRI carry path IDs (RFC 7911)
+     * @param addPathSend families whose sent NLRI carry path IDs
+     */
     public CodecContext {
         families = Set.copyOf(Objects.requireNonNull(families, "families"));
         addPathReceive = Set.copyOf(Objects.requireNonNull(addPathReceive, "addPathReceive"));
         addPathSend = Set.copyOf(Objects.requireNonNull(addPathSend, "addPathSend"));
     }
 
-    /** The largest message allowed, header included. */
+    /** {@return the largest message allowed, header included} */
     public int maxMessageLength() {
         return extendedMessage ? WireFormat.MAX_EXTENDED_LENGTH : WireFormat.MAX_LENGTH;
     }
 
+    /**
+     * @param family an address family
+     * @return true when NLRI of this family we receive carry a 4-octet path ID (RFC 7911 §3)
+     */
     public boolean isAddPathReceive(AddressFamily family) {
         return addPathReceive.contains(family);
     }
 
+    /**
+     * @param family an address family
+     * @return true when NLRI of this family we send carry a 4-octet path ID (RFC 7911 §3)
+     */
     public boolean isAddPathSend(AddressFamily family) {
         return addPathSend.contains(family);
     }
 
+    /**
+     * @param v true when both sides sent the 4-octet AS capability (RFC 6793)
+     * @return a copy with that setting
+     */
     public CodecContext withFourOctetAs(boolean v) {
         return new CodecContext(v, extendedMessage, families, addPathReceive, addPathSend);
     }
 
+    /**
+     * @param v true when both sides sent the Extended Message capability (RFC 8654)
+     * @return a copy with that setting
+     */
     public CodecContext withExtendedMessage(boolean v) {
         return new CodecContext(fourOctetAs, v, families, addPathReceive, addPathSend);
     }
 
-    /** ADD-PATH both ways for the given families. */
+    /**
+     * ADD-PATH both ways for the given families.
+     *
+     * @param families the families with ADD-PATH in both directions
+     * @return a copy with those families as both receive and send sets
+     */
     public CodecContext withAddPath(Set<AddressFamily> families) {
         return new CodecContext(fourOctetAs, extendedMessage, this.families, families, families);
     }

@@ -45,6 +45,9 @@ public final class MessageReader {
      * Checks the header in the first 19 readable octets of {@code in} without consuming anything,
      * for a frame decoder that must know the length is sane before waiting for that many octets.
      *
+     * @param in a buffer with at least 19 readable octets; its indexes are not moved
+     * @param ctx the session's codec context, which bounds the length (4096, or 65535 with RFC
+     *     8654)
      * @return {@code null} when the header is valid, else the header error to send
      * @throws IllegalArgumentException when fewer than 19 octets are readable (a caller bug)
      */
@@ -80,6 +83,8 @@ public final class MessageReader {
      * Decodes one message. {@code frame} holds exactly one message, from its marker to its last
      * octet; the reader index is moved past it whatever the outcome.
      *
+     * @param frame exactly one message, header included
+     * @param ctx the session's negotiated codec context
      * @return {@link DecodeResult.Ok} with the message, {@link DecodeResult.TreatAsWithdraw} for an
      *     UPDATE that RFC 7606 lets us survive, or {@link DecodeResult.Failed} with the NOTIFICATION
      *     to send

@@ -21,7 +21,13 @@ import io.netty.buffer.Unpooled;
 public final class MessageWriter {
     private MessageWriter() {}
 
-    /** Appends the encoded message to {@code out}. */
+    /**
+     * Appends the encoded message to {@code out}.
+     *
+     * @param message the message to encode
+     * @param ctx the session's codec context (AS size, ADD-PATH, maximum length)
+     * @param out the buffer to append to; its writer index moves past the message
+     */
     public static void write(BgpMessage message, CodecContext ctx, ByteBuf out) {
         int start = out.writerIndex();
         MessageType type = message.type();
@@ -43,7 +49,13 @@ public final class MessageWriter {
         out.setShort(start + WireFormat.MARKER_LENGTH, length);
     }
 
-    /** The encoded message as a new array; for tests, MRT and logging, not the hot path. */
+    /**
+     * The encoded message as a new array; for tests, MRT and logging, not the hot path.
+     *
+     * @param message the message to encode
+     * @param ctx the codec context
+     * @return a fresh array holding the message, header included
+     */
     public static byte[] toBytes(BgpMessage message, CodecContext ctx) {
         ByteBuf buf = Unpooled.buffer();
         try {

@@ -71,7 +71,13 @@ public final class UpdateCodec {
 
     // ---------------------------------------------------------------- decoding
 
-    /** Decodes an UPDATE body (the octets after the 19-octet header). Never throws on peer input. */
+    /**
+     * Decodes an UPDATE body (the octets after the 19-octet header). Never throws on peer input.
+     *
+     * @param body the UPDATE body; the reader index moves past it
+     * @param ctx the session's codec context
+     * @return Ok, TreatAsWithdraw or Failed, as RFC 7606 decides
+     */
     public static DecodeResult decode(ByteBuf body, CodecContext ctx) {
         try {
             return decodeBody(body, ctx);
@@ -87,6 +93,10 @@ public final class UpdateCodec {
      * Ok, is an UpdateMessage with no classic NLRI; MP_REACH/MP_UNREACH land in its mp fields.
      * MP_REACH_NLRI must be in its full RFC 4760 form: the abbreviated form of MRT TABLE_DUMP_V2
      * RIB entries (RFC 6396 §4.3.4) is the MRT reader's to expand.
+     *
+     * @param attributes the path attribute octets only
+     * @param ctx the codec context (AS size, ADD-PATH)
+     * @return Ok with an UpdateMessage holding the attributes, or the RFC 7606 outcome
      */
     public static DecodeResult decodeAttributes(ByteBuf attributes, CodecContext ctx) {
         try {
@@ -437,7 +447,14 @@ public final class UpdateCodec {
 
     // ---------------------------------------------------------------- encoding
 
-    /** Writes an UPDATE body (no header). The message must fit {@link CodecContext#maxMessageLength()}. */
+    /**
+     * Writes an UPDATE body (no header). The message must fit {@link
+     * CodecContext#maxMessageLength()}.
+     *
+     * @param update the message to write
+     * @param ctx the session's codec context
+     * @param out the buffer to append to
+     */
     public static void encode(UpdateMessage update, CodecContext ctx, ByteBuf out) {
         encode(update, ctx, out, AttributeLayout.DEFAULT);
     }
@@ -445,6 +462,10 @@ public final class UpdateCodec {
     /**
      * Writes an UPDATE body with a chosen {@link AttributeLayout}.
      *
+     * @param update the message to write
+     * @param ctx the session's codec context
+     * @param out the buffer to append to
+     * @param layout attribute order and length-field choices, e.g. to mimic another implementation
      * @throws IllegalArgumentException when the message does not fit the negotiated maximum
      *                                  length (see {@link #split}) or holds a prefix or next
      *                                  hop of the wrong family; {@code out} is then left as it was
@@ -588,7 +609,10 @@ public final class UpdateCodec {
      * pieces fit whatever {@link AttributeLayout} encodes them. An UPDATE that fits is returned
      * as it is.
      *
+     * @param update a message of any size
+     * @param ctx the session's codec context, which gives the maximum length
      * @throws IllegalArgumentException when the attributes alone leave no room for one prefix
+     * @return one or more messages, each within the maximum length
      */
     public static List<UpdateMessage> split(UpdateMessage update, CodecContext ctx) {
         return new UpdateSplitter(update, ctx).split();

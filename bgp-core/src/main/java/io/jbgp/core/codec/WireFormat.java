@@ -4,6 +4,7 @@ package io.jbgp.core.codec;
 public final class WireFormat {
     /** Marker (16), length (2), type (1). */
     public static final int HEADER_LENGTH = 19;
+    /** Length of the all-ones marker that opens every message (RFC 4271 §4.1). */
     public static final int MARKER_LENGTH = 16;
     /** RFC 4271 §4: the largest message without Extended Message. */
     public static final int MAX_LENGTH = 4096;

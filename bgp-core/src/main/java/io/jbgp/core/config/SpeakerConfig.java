@@ -21,6 +21,14 @@ public record SpeakerConfig(Asn localAs, RouterId routerId, List<InetSocketAddre
     /** The IANA BGP port. */
     public static final int BGP_PORT = 179;
 
+    /**
+     * Rejects router ID 0.0.0.0 (RFC 6286 §2.1) and copies the listen list.
+     *
+     * @param localAs our AS number
+     * @param routerId our BGP Identifier (RFC 6286: any non-zero 4-octet value)
+     * @param listen addresses to accept connections on; empty for a speaker that only connects out
+     * @param timers timer defaults for peers that configure none
+     */
     public SpeakerConfig {
         Objects.requireNonNull(localAs, "localAs");
         Objects.requireNonNull(routerId, "routerId");
@@ -31,7 +39,13 @@ public record SpeakerConfig(Asn localAs, RouterId routerId, List<InetSocketAddre
         Objects.requireNonNull(timers, "timers");
     }
 
-    /** A builder with no listeners and default timers. */
+    /**
+     * A builder with no listeners and default timers.
+     *
+     * @param localAs our AS
+     * @param routerId our BGP Identifier, not 0.0.0.0
+     * @return the builder
+     */
     public static Builder builder(Asn localAs, RouterId routerId) {
         return new Builder(localAs, routerId);
     }
@@ -48,17 +62,27 @@ public record SpeakerConfig(Asn localAs, RouterId routerId, List<InetSocketAddre
             this.routerId = routerId;
         }
 
+        /**
+         * Adds an address to accept connections on (TCP port 179 or another).
+         *
+         * @param address a local address and port
+         * @return this builder
+         */
         public Builder listen(InetSocketAddress address) {
             listen.add(Objects.requireNonNull(address, "address"));
             return this;
         }
 
+        /**
+         * @param timers the default timers for neighbors without their own
+         * @return this builder
+         */
         public Builder timers(TimerConfig timers) {
             this.timers = timers;
             return this;
         }
 
-        /** The configuration; validates like the record constructor. */
+        /** {@return the configuration; validates like the record constructor} */
         public SpeakerConfig build() {
             return new SpeakerConfig(localAs, routerId, listen, timers);
         }

@@ -30,6 +30,25 @@ public record TimerConfig(Duration connectRetry, Duration holdTime, Duration kee
     /** RFC 4271 §10 suggested values, OpenBGPD-like damping, RFC 9687 suggested send hold. */
     public static final TimerConfig DEFAULT = builder().build();
 
+    /**
+     * Checks each duration's range: hold time 0 or 3..65535 s, idleHoldMax not below
+     * idleHoldInitial.
+     *
+     * @param connectRetry ConnectRetryTime between outbound connection attempts (RFC 4271 §10: 120
+     *     s)
+     * @param holdTime the hold time we propose in OPEN: zero (no keepalives) or at least 3 s
+     * @param keepalive the keepalive interval; zero means one third of the negotiated hold time,
+     *     anything else is capped at that third (RFC 4271 §10)
+     * @param largeHold the hold timer while waiting for the peer's OPEN (RFC 4271 §8.2.2: "a large
+     *     value", suggested 4 minutes)
+     * @param delayOpen DelayOpenTime (RFC 4271 §8.1.1 attribute, optional); zero disables it
+     * @param idleHoldInitial first IdleHoldTime after a session went down (damping of peer
+     *     oscillations, RFC 4271 §8.1.1 DampPeerOscillations)
+     * @param idleHoldMax the IdleHoldTime never grows beyond this
+     * @param idleHoldStable after this long in Established the back-off is forgotten
+     * @param sendHoldMinimum lower bound of the RFC 9687 SendHoldTime, which is {@code
+     *     max(sendHoldMinimum, 2 × negotiated hold time)}; zero disables the send hold timer
+     */
     public TimerConfig {
         requirePositive(connectRetry, "connectRetry");
         requireNonNegative(holdTime, "holdTime");
@@ -62,17 +81,17 @@ public record TimerConfig(Duration connectRetry, Duration holdTime, Duration kee
         }
     }
 
-    /** The proposed hold time in whole seconds, as it goes into OPEN. */
+    /** {@return the proposed hold time in whole seconds, as it goes into OPEN} */
     public int holdTimeSeconds() {
         return (int) holdTime.toSeconds();
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from these values. */
+    /** {@return a builder starting from these values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.connectRetry = connectRetry;
@@ -101,52 +120,88 @@ public record TimerConfig(Duration connectRetry, Duration holdTime, Duration kee
 
         private Builder() {}
 
+        /**
+         * @param d the ConnectRetryTime, positive (default 120 s)
+         * @return this builder
+         */
         public Builder connectRetry(Duration d) {
             this.connectRetry = d;
             return this;
         }
 
+        /**
+         * @param d the proposed hold time, 0 or 3..65535 s (default 90 s)
+         * @return this builder
+         */
         public Builder holdTime(Duration d) {
             this.holdTime = d;
             return this;
         }
 
+        /**
+         * @param d the keepalive interval, zero for a third of the hold time (default)
+         * @return this builder
+         */
         public Builder keepalive(Duration d) {
             this.keepalive = d;
             return this;
         }
 
+        /**
+         * @param d the hold time while waiting for OPEN (default 4 min)
+         * @return this builder
+         */
         public Builder largeHold(Duration d) {
             this.largeHold = d;
             return this;
         }
 
+        /**
+         * @param d the DelayOpenTime, zero to disable (default)
+         * @return this builder
+         */
         public Builder delayOpen(Duration d) {
             this.delayOpen = d;
             return this;
         }
 
+        /**
+         * @param d the first IdleHoldTime (default 30 s)
+         * @return this builder
+         */
         public Builder idleHoldInitial(Duration d) {
             this.idleHoldInitial = d;
             return this;
         }
 
+        /**
+         * @param d the cap on the IdleHoldTime (default 1 h)
+         * @return this builder
+         */
         public Builder idleHoldMax(Duration d) {
             this.idleHoldMax = d;
             return this;
         }
 
+        /**
+         * @param d the Established time after which the back-off resets (default 5 min)
+         * @return this builder
+         */
         public Builder idleHoldStable(Duration d) {
             this.idleHoldStable = d;
             return this;
         }
 
+        /**
+         * @param d the send hold lower bound, zero to disable (default 8 min)
+         * @return this builder
+         */
         public Builder sendHoldMinimum(Duration d) {
             this.sendHoldMinimum = d;
             return this;
         }
 
-        /** The configuration; validates like the record constructor. */
+        /** {@return the configuration; validates like the record constructor} */
         public TimerConfig build() {
             return new TimerConfig(connectRetry, holdTime, keepalive, largeHold, delayOpen,
                     idleHoldInitial, idleHoldMax, idleHoldStable, sendHoldMinimum);

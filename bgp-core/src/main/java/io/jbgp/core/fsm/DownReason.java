@@ -40,18 +40,38 @@ public record DownReason(Kind kind, Optional<NotificationMessage> notification, 
         TCP_CLOSED
     }
 
+    /**
+     * Rejects null parts.
+     *
+     * @param kind the category
+     * @param notification the NOTIFICATION sent or received, when one was
+     * @param detail human-readable detail (the TCP error, which check failed); may be empty
+     */
     public DownReason {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(notification, "notification");
         Objects.requireNonNull(detail, "detail");
     }
 
-    /** A reason with the NOTIFICATION that was sent or received. */
+    /**
+     * A reason with the NOTIFICATION that was sent or received.
+     *
+     * @param kind what ended the session
+     * @param notification the NOTIFICATION sent or received
+     * @param detail a human-readable explanation for logs
+     * @return the reason
+     */
     public static DownReason of(Kind kind, NotificationMessage notification, String detail) {
         return new DownReason(kind, Optional.of(notification), detail);
     }
 
-    /** A reason without a NOTIFICATION (TCP loss, a stop before any OPEN). */
+    /**
+     * A reason without a NOTIFICATION (TCP loss, a stop before any OPEN).
+     *
+     * @param kind what ended the session
+     * @param detail a human-readable explanation for logs
+     * @return the reason
+     */
     public static DownReason of(Kind kind, String detail) {
         return new DownReason(kind, Optional.empty(), detail);
     }
@@ -60,6 +80,8 @@ public record DownReason(Kind kind, Optional<NotificationMessage> notification, 
      * True when the reason should lengthen the IdleHold back-off (RFC 4271 §8.1.1
      * DampPeerOscillations): everything except an operator's stop, a refused or collided duplicate
      * connection, and a peer's CEASE for collision resolution or Connection Rejected.
+     *
+     * @return true when the IdleHold time should grow after this reason
      */
     public boolean isError() {
         switch (kind) {

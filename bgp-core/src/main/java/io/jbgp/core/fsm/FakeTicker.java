@@ -11,7 +11,11 @@ public final class FakeTicker implements Ticker {
         this(0);
     }
 
-    /** A ticker reading {@code startNanos}. */
+    /**
+     * A ticker reading {@code startNanos}.
+     *
+     * @param startNanos the initial reading
+     */
     public FakeTicker(long startNanos) {
         this.nanos = startNanos;
     }
@@ -21,7 +25,13 @@ public final class FakeTicker implements Ticker {
         return nanos;
     }
 
-    /** Moves time forward (never backward) and returns the new reading. */
+    /**
+     * Moves time forward (never backward) and returns the new reading.
+     *
+     * @param d a non-negative duration
+     * @return the reading after the move
+     * @throws IllegalArgumentException if {@code d} is negative
+     */
     public long advance(Duration d) {
         if (d.isNegative()) {
             throw new IllegalArgumentException("time only moves forward: " + d);
@@ -30,7 +40,11 @@ public final class FakeTicker implements Ticker {
         return nanos;
     }
 
-    /** Moves time to an absolute reading not before the current one. */
+    /**
+     * Moves time to an absolute reading not before the current one.
+     *
+     * @param newNanos the new reading, not before the current one
+     */
     public void set(long newNanos) {
         if (newNanos - nanos < 0) {
             throw new IllegalArgumentException("time only moves forward: " + newNanos + " < " + nanos);

@@ -44,6 +44,29 @@ public record NegotiatedSession(OpenMessage localOpen, OpenMessage remoteOpen,
                                 boolean fourOctetAs, boolean extendedMessage, boolean routeRefresh,
                                 boolean enhancedRouteRefresh, CodecContext codecContext) {
 
+    /**
+     * Rejects null parts, checks the keepalive against the hold time (0 with hold time 0) and
+     * copies the collections.
+     *
+     * @param localOpen the OPEN we sent
+     * @param remoteOpen the OPEN the peer sent
+     * @param localAddress our end of the TCP connection (next-hop-self uses it)
+     * @param remoteAddress the peer's end
+     * @param localAs our AS
+     * @param peerAs the peer's AS (from the 4-octet capability when present)
+     * @param peerRouterId the peer's BGP Identifier
+     * @param holdTime the smaller of the two proposed hold times (RFC 4271 §4.2)
+     * @param keepaliveSeconds our keepalive interval: hold/3 or the configured value if smaller; 0
+     *     when the hold time is 0
+     * @param families AFI/SAFIs both sides advertised (RFC 4760 §8), in our order
+     * @param addPath per family, the ADD-PATH directions in effect from our point of view (SEND: we
+     *     send path ids), only families where some direction is on
+     * @param fourOctetAs both sides advertised 4-octet AS support (RFC 6793)
+     * @param extendedMessage both sides advertised Extended Message (RFC 8654)
+     * @param routeRefresh both sides advertised Route Refresh (RFC 2918)
+     * @param enhancedRouteRefresh both sides advertised Enhanced Route Refresh (RFC 7313)
+     * @param codecContext what the codec needs from all the above
+     */
     public NegotiatedSession {
         Objects.requireNonNull(localOpen, "localOpen");
         Objects.requireNonNull(remoteOpen, "remoteOpen");
@@ -61,12 +84,12 @@ public record NegotiatedSession(OpenMessage localOpen, OpenMessage remoteOpen,
         Objects.requireNonNull(codecContext, "codecContext");
     }
 
-    /** True when the peer is in another AS (RFC 4271 §1.1 external peer). */
+    /** {@return true when the peer is in another AS (RFC 4271 §1.1 external peer)} */
     public boolean isEbgp() {
         return !localAs.equals(peerAs);
     }
 
-    /** The peer's capabilities, in wire order. */
+    /** {@return the peer's capabilities, in wire order} */
     public List<Capability> peerCapabilities() {
         return remoteOpen.capabilities();
     }

@@ -29,6 +29,10 @@ public final class Negotiation {
      * Our OPEN towards a neighbor: version 4, AS_TRANS in the 2-octet field when needed, our
      * proposed hold time, and the capabilities the configuration asks for, all in one optional
      * parameter (RFC 5492). 4-octet AS support (RFC 6793) is always advertised.
+     *
+     * @param speaker the local speaker's AS and BGP Identifier
+     * @param peer the neighbor's configuration (hold time, capabilities to offer)
+     * @return the OPEN to send
      */
     public static OpenMessage localOpen(SpeakerConfig speaker, PeerConfig peer) {
         TimerConfig timers = peer.effectiveTimers(speaker);
@@ -74,6 +78,7 @@ public final class Negotiation {
      *                            time"
      * @param localAddress       our end of the connection
      * @param remoteAddress      the peer's end
+     * @return the negotiated hold time, keepalive, capabilities and codec context
      */
     public static NegotiatedSession negotiate(OpenMessage local, OpenMessage remote, int configuredKeepalive,
                                               InetSocketAddress localAddress, InetSocketAddress remoteAddress) {

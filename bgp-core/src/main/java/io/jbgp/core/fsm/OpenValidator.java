@@ -30,13 +30,20 @@ public final class OpenValidator {
      * @param detail human-readable explanation for the log
      */
     public record Rejection(BgpError error, Bytes data, String detail) {
+        /**
+         * Rejects null parts.
+         *
+         * @param error the OPEN Message Error subcode
+         * @param data the NOTIFICATION data (RFC 4271 §6.2 / RFC 5492 §5 say what goes in it)
+         * @param detail human-readable explanation for the log
+         */
         public Rejection {
             Objects.requireNonNull(error, "error");
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(detail, "detail");
         }
 
-        /** The NOTIFICATION to send. */
+        /** {@return the NOTIFICATION to send} */
         public NotificationMessage toNotification() {
             return error.toNotification(data.unsafeArray());
         }

@@ -12,6 +12,7 @@ import io.jbgp.core.fsm.SessionEvent.ManualStop;
 import io.jbgp.core.fsm.SessionEvent.MessageReceived;
 import io.jbgp.core.fsm.SessionEvent.TcpConnected;
 import io.jbgp.core.fsm.SessionEvent.TcpConnectionFails;
+import io.jbgp.core.message.NotificationMessage;
 import io.jbgp.core.message.OpenMessage;
 import io.jbgp.core.peer.PeerKey;
 import io.jbgp.core.types.Asn;
@@ -88,6 +89,12 @@ public final class Peer {
      * @param actions what to do now (for this and possibly the other session)
      */
     public record Attached(Session session, List<PeerAction> actions) {
+        /**
+         * Rejects a null session and copies the action list.
+         *
+         * @param session the session to bind the connection to
+         * @param actions what to do now (for this and possibly the other session)
+         */
         public Attached {
             Objects.requireNonNull(session, "session");
             actions = List.copyOf(actions);
@@ -115,6 +122,9 @@ public final class Peer {
      * ManualStart (RFC 4271 Event 1, or Event 4 for a passive neighbor); resets the back-off. On a
      * running neighbor that sits in IdleHold it cuts the wait short (the operator overrides the
      * damping); otherwise it does nothing.
+     *
+     * @param nowNanos the current {@link Ticker} reading
+     * @return the actions to execute, in order
      */
     public List<PeerAction> start(long nowNanos) {
         if (enabled && !sessions.isEmpty()) {
@@ -131,6 +141,10 @@ public final class Peer {
     /**
      * ManualStop (Event 2): every session sends CEASE Administrative Shutdown (with the given or
      * the configured shutdown communication, RFC 9003) where an OPEN was sent, and closes.
+     *
+     * @param communication the RFC 9003 text; empty for the configured one
+     * @param nowNanos the current {@link Ticker} reading
+     * @return the actions to execute, in order
      */
     public List<PeerAction> stop(Optional<String> communication, long nowNanos) {
         enabled = false;
@@ -147,6 +161,10 @@ public final class Peer {
      * An operator's reset ("clear neighbor"): every session gets CEASE Administrative Reset (RFC
      * 4486 subcode 4, with an optional RFC 9003 communication) and a new attempt starts at once,
      * with the back-off forgotten.
+     *
+     * @param communication the RFC 9003 text; empty for none
+     * @param nowNanos the current {@link Ticker} reading
+     * @return the actions to execute, in order
      */
     public List<PeerAction> reset(Optional<String> communication, long nowNanos) {
         List<PeerAction> out = new ArrayList<>(stop(BgpError.CEASE_ADMINISTRATIVE_RESET, communication, nowNanos));
@@ -159,6 +177,11 @@ public final class Peer {
      * choosing, e.g. Peer De-configured (RFC 4486 subcode 3) when it is removed, or Other
      * Configuration Change (6); like {@link #stop(Optional, long)} it stays down until
      * {@link #start}. The communication text is only sent with subcodes 2 and 4 (RFC 9003).
+     *
+     * @param cease the CEASE subcode to send
+     * @param communication the RFC 9003 text, sent only with subcodes 2 and 4
+     * @param nowNanos the current {@link Ticker} reading
+     * @return the actions to execute, in order
      */
     public List<PeerAction> stop(BgpError cease, Optional<String> communication, long nowNanos) {
         enabled = false;
@@ -176,6 +199,12 @@ public final class Peer {
      * RFC 4271 Event 16) or we accepted one (Event 17). The session waiting for a connection takes
      * it; otherwise a second session starts for it and collision resolution decides later; a
      * connection while Established, stopped or damped is refused.
+     *
+     * @param local our end of the connection
+     * @param remote the neighbor's end
+     * @param inbound true when the neighbor connected to us (Event 17)
+     * @param nowNanos the current {@link Ticker} reading
+     * @return the session that takes the connection and the actions to execute
      */
     public Attached connected(InetSocketAddress local, InetSocketAddress remote, boolean inbound, long nowNanos) {
         TcpConnected event = new TcpConnected(local, remote, inbound);
@@ -201,6 +230,10 @@ public final class Peer {
     /**
      * Our outbound connect failed (Event 18 for the session in Connect); it moves to Active and
      * retries when its ConnectRetry timer fires.
+     *
+     * @param reason why, for logs
+     * @param nowNanos the current {@link Ticker} reading
+     * @return the actions to execute, in order
      */
     public List<PeerAction> connectFailed(String reason, long nowNanos) {
         List<PeerAction> out = new ArrayList<>();
@@ -216,6 +249,11 @@ public final class Peer {
     /**
      * An event on one session's connection. Events for a session this Peer no longer holds (one
      * that already ended) are ignored, so late events from a closing channel are harmless.
+     *
+     * @param session the session the event belongs to
+     * @param event the event
+     * @param nowNanos the current {@link Ticker} reading
+     * @return the actions to execute, in order; empty for a session this Peer no longer holds
      */
     public List<PeerAction> handle(Session session, SessionEvent event, long nowNanos) {
         if (!sessions.contains(session)) {
@@ -243,14 +281,66 @@ public final class Peer {
         return out;
     }
 
-    /** The driver wrote an UPDATE on {@code session}'s connection (restarts its keepalive timer). */
+    /**
+     * The RIB counted more prefixes from the neighbor than {@code limit} (RFC 4486 §4): the
+     * Established session ends with CEASE Maximum Number of Prefixes Reached, whose data is the
+     * AFI (2 octets), SAFI (1 octet) and the limit (4 octets). With
+     * {@link PeerConfig#maxPrefixRestart()} the neighbor starts again (AutomaticStart, Event 3/5)
+     * when that IdleHold time is over; without it, it stays stopped until {@link #start}.
+     *
+     * @param family the family over its limit
+     * @param limit the configured maximum
+     * @param nowNanos the current {@link Ticker} reading
+     * @return the actions to execute, in order; empty when no session is Established
+     */
+    public List<PeerAction> prefixLimitExceeded(io.jbgp.core.types.AddressFamily family, long limit, long nowNanos) {
+        Optional<Session> up = established();
+        if (up.isEmpty()) {
+            return List.of(); // already gone: a late report from the RIB
+        }
+        byte[] data = {(byte) (family.afi() >> 8), (byte) family.afi(), (byte) family.safi(),
+                (byte) (limit >>> 24), (byte) (limit >>> 16), (byte) (limit >>> 8), (byte) limit};
+        NotificationMessage n = BgpError.CEASE_MAX_PREFIXES_REACHED.toNotification(data);
+        boolean restart = config.maxPrefixRestart().isPresent();
+        if (!restart) {
+            enabled = false; // down until the operator starts it again: sweep arms no IdleHold
+        }
+        List<PeerAction> out = new ArrayList<>();
+        Session session = up.get();
+        wrap(session, session.stopWith(n, "more than " + limit + " prefixes of " + family, nowNanos), out);
+        for (Session other : List.copyOf(sessions)) {
+            if (other != session && !restart) {
+                // a second connection in progress would only bring the same routes back
+                wrap(other, other.handle(new AutomaticStop(BgpError.CEASE_MAX_PREFIXES_REACHED, Optional.empty()),
+                        nowNanos), out);
+            }
+        }
+        sweep(nowNanos, out);
+        if (restart && sessions.isEmpty()) {
+            // the configured restart time replaces the back-off (OpenBGPD "max-prefix N restart M")
+            timers.set(TimerKind.IDLE_HOLD, nowNanos + config.maxPrefixRestart().get().toNanos());
+        }
+        return out;
+    }
+
+    /**
+     * The driver wrote an UPDATE on {@code session}'s connection (restarts its keepalive timer).
+     *
+     * @param session the session that wrote
+     * @param nowNanos the current {@link Ticker} reading
+     */
     public void messageSent(Session session, long nowNanos) {
         if (sessions.contains(session)) {
             session.messageSent(nowNanos);
         }
     }
 
-    /** Fires due timers of all sessions and the IdleHold timer. */
+    /**
+     * Fires due timers of all sessions and the IdleHold timer.
+     *
+     * @param nowNanos the current {@link Ticker} reading
+     * @return the actions to execute, in order
+     */
     public List<PeerAction> poll(long nowNanos) {
         List<PeerAction> out = new ArrayList<>();
         for (Session s : List.copyOf(sessions)) {
@@ -266,7 +356,7 @@ public final class Peer {
 
     // ---------------------------------------------------------------- queries
 
-    /** The earliest deadline of any session or the IdleHold timer. */
+    /** {@return the earliest deadline of any session or the IdleHold timer} */
     public OptionalLong nextDeadline() {
         OptionalLong best = timers.next();
         for (Session s : sessions) {
@@ -278,7 +368,7 @@ public final class Peer {
         return best;
     }
 
-    /** The most advanced state among the sessions, IDLE when there are none. */
+    /** {@return the most advanced state among the sessions, IDLE when there are none} */
     public SessionState state() {
         SessionState best = SessionState.IDLE;
         for (Session s : sessions) {
@@ -289,42 +379,46 @@ public final class Peer {
         return best;
     }
 
-    /** The Established session, if any (there is never more than one). */
+    /** {@return the Established session, if any (there is never more than one)} */
     public Optional<Session> established() {
         return sessions.stream().filter(s -> s.state() == SessionState.ESTABLISHED).findFirst();
     }
 
-    /** The live sessions, at most two. */
+    /** {@return the live sessions, at most two} */
     public List<Session> sessions() {
         return List.copyOf(sessions);
     }
 
-    /** The neighbor's identity in the ports. */
+    /** {@return the neighbor's identity in the ports} */
     public PeerKey key() {
         return config.key();
     }
 
-    /** The neighbor's configuration. */
+    /** {@return the neighbor's configuration} */
     public PeerConfig config() {
         return config;
     }
 
-    /** True between {@link #start} and {@link #stop}. */
+    /** {@return true between {@link #start} and {@link #stop}} */
     public boolean isEnabled() {
         return enabled;
     }
 
-    /** The IdleHoldTime the next error-free restart would wait (before jitter). */
+    /** {@return the IdleHoldTime the next error-free restart would wait (before jitter)} */
     public Duration idleHoldTime() {
         return Duration.ofNanos(idleHoldNanos);
     }
 
-    /** The IdleHold deadline while damping. */
+    /** {@return the IdleHold deadline while damping} */
     public OptionalLong idleHoldDeadline() {
         return timers.deadline(TimerKind.IDLE_HOLD);
     }
 
-    /** Why the last session ended. */
+    /**
+     * Why the last session ended.
+     *
+     * @return the reason, or empty before any session ended
+     */
     public Optional<DownReason> lastDown() {
         return Optional.ofNullable(lastDown);
     }

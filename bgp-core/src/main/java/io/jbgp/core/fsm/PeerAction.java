@@ -11,6 +11,12 @@ import java.util.Objects;
  * @param action  what to do
  */
 public record PeerAction(Session session, SessionAction action) {
+    /**
+     * Rejects null parts.
+     *
+     * @param session the session (connection) the action is for
+     * @param action what to do
+     */
     public PeerAction {
         Objects.requireNonNull(session, "session");
         Objects.requireNonNull(action, "action");

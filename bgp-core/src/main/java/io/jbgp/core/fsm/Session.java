@@ -104,7 +104,13 @@ public final class Session {
 
     // ---------------------------------------------------------------- inputs
 
-    /** Feeds one event at time {@code nowNanos}; returns the actions to execute, in order. */
+    /**
+     * Feeds one event at time {@code nowNanos}; returns the actions to execute, in order.
+     *
+     * @param event the event
+     * @param nowNanos the current {@link Ticker} reading
+     * @return the actions to execute, in order
+     */
     public List<SessionAction> handle(SessionEvent event, long nowNanos) {
         Objects.requireNonNull(event, "event");
         List<SessionAction> out = new ArrayList<>(3);
@@ -135,6 +141,9 @@ public final class Session {
      * Fires every timer due at {@code nowNanos} (ConnectRetry, Hold, Keepalive, DelayOpen,
      * SendHold: RFC 4271 Events 9–12, RFC 9687 Event 29) and returns the resulting actions.
      * Calling it early is harmless.
+     *
+     * @param nowNanos the current {@link Ticker} reading
+     * @return the actions to execute, in order; empty when nothing was due
      */
     public List<SessionAction> poll(long nowNanos) {
         List<SessionAction> out = new ArrayList<>(3);
@@ -151,6 +160,8 @@ public final class Session {
      * Tells the FSM that the driver wrote a message it did not get from this session (an UPDATE
      * from the RIB): RFC 4271 §10 restarts the KeepaliveTimer whenever an UPDATE or KEEPALIVE is
      * sent, so no KEEPALIVE is due while UPDATEs flow.
+     *
+     * @param nowNanos the {@link Ticker} reading when the message was written
      */
     public void messageSent(long nowNanos) {
         if ((state == SessionState.ESTABLISHED || state == SessionState.OPEN_CONFIRM)
@@ -161,57 +172,72 @@ public final class Session {
 
     // ---------------------------------------------------------------- queries
 
-    /** The earliest armed deadline; the driver schedules one wake-up there and calls poll. */
+    /**
+     * {@return the earliest armed deadline; the driver schedules one wake-up there and calls poll}
+     */
     public OptionalLong nextDeadline() {
         return timers.next();
     }
 
-    /** The deadline of one timer, if armed (for "show" output and tests). */
+    /**
+     * The deadline of one timer, if armed (for "show" output and tests).
+     *
+     * @param kind the timer
+     * @return the deadline in {@link Ticker} nanoseconds, or empty
+     */
     public OptionalLong deadline(TimerKind kind) {
         return timers.deadline(kind);
     }
 
-    /** The current RFC 4271 state. */
+    /** {@return the current RFC 4271 state} */
     public SessionState state() {
         return state;
     }
 
-    /** The OPEN we send on this session. */
+    /** {@return the OPEN we send on this session} */
     public OpenMessage localOpen() {
         return localOpen;
     }
 
-    /** The peer's OPEN, once received and accepted. */
+    /** {@return the peer's OPEN, once received and accepted} */
     public Optional<OpenMessage> remoteOpen() {
         return Optional.ofNullable(remoteOpen);
     }
 
-    /** The negotiated parameters, from OpenConfirm on. */
+    /** {@return the negotiated parameters, from OpenConfirm on} */
     public Optional<NegotiatedSession> negotiated() {
         return Optional.ofNullable(negotiated);
     }
 
-    /** True when the peer opened this session's connection (RFC 4271 Event 17). */
+    /** {@return true when the peer opened this session's connection (RFC 4271 Event 17)} */
     public boolean isInbound() {
         return inbound;
     }
 
-    /** True while the session owns a TCP connection. */
+    /** {@return true while the session owns a TCP connection} */
     public boolean hasConnection() {
         return tcpUp;
     }
 
-    /** The peer's end of the connection, once connected. */
+    /** {@return the peer's end of the connection, once connected} */
     public Optional<InetSocketAddress> remoteAddress() {
         return Optional.ofNullable(remoteAddress);
     }
 
-    /** When the session entered Established, if it did. */
+    /**
+     * When the session entered Established, if it did.
+     *
+     * @return the {@link Ticker} reading at Established, or empty
+     */
     public OptionalLong establishedAtNanos() {
         return wasEstablished ? OptionalLong.of(establishedAtNanos) : OptionalLong.empty();
     }
 
-    /** Why the session ended, once it is back in IDLE after having been started. */
+    /**
+     * Why the session ended, once it is back in IDLE after having been started.
+     *
+     * @return the reason, or empty while the session has not ended
+     */
     public Optional<DownReason> downReason() {
         return Optional.ofNullable(downReason);
     }
@@ -584,6 +610,20 @@ public final class Session {
         NotificationMessage n = withText && text.isPresent()
                 ? NotificationMessage.cease(cease, text.get()) : cease.toNotification();
         return DownReason.of(kind, n, "");
+    }
+
+    /**
+     * Ends the session with a NOTIFICATION of the speaker's choosing (AutomaticStop, RFC 4271
+     * Event 8, with data, e.g. CEASE Maximum Number of Prefixes Reached and its RFC 4486 §4 data).
+     * Only from OpenSent on, where the peer has our OPEN and can read a NOTIFICATION; in other
+     * states it does nothing.
+     */
+    List<SessionAction> stopWith(NotificationMessage notification, String detail, long now) {
+        List<SessionAction> out = new ArrayList<>(3);
+        if (state.isOpenSentOrLater()) {
+            fail(notification, Kind.AUTOMATIC_STOP, detail, now, out);
+        }
+        return out;
     }
 
     /**

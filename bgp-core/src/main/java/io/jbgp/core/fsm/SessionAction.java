@@ -21,8 +21,17 @@ public sealed interface SessionAction {
      */
     record Connect() implements SessionAction {}
 
-    /** Write a message on this session's connection. */
+    /**
+     * Write a message on this session's connection.
+     *
+     * @param message the message to write
+     */
     record Send(BgpMessage message) implements SessionAction {
+        /**
+         * Rejects a null message.
+         *
+         * @param message the message to write
+         */
         public Send {
             Objects.requireNonNull(message, "message");
         }
@@ -37,15 +46,31 @@ public sealed interface SessionAction {
     /**
      * The peer's OPEN was accepted: switch the codec to {@code session.codecContext()} before the
      * next message is read or written.
+     *
+     * @param session the negotiated parameters
      */
     record Negotiated(NegotiatedSession session) implements SessionAction {
+        /**
+         * Rejects a null session.
+         *
+         * @param session the negotiated parameters
+         */
         public Negotiated {
             Objects.requireNonNull(session, "session");
         }
     }
 
-    /** The session reached Established: tell the RIB (PeerEventHandler.established). */
+    /**
+     * The session reached Established: tell the RIB (PeerEventHandler.established).
+     *
+     * @param session the negotiated parameters
+     */
     record Established(NegotiatedSession session) implements SessionAction {
+        /**
+         * Rejects a null session.
+         *
+         * @param session the negotiated parameters
+         */
         public Established {
             Objects.requireNonNull(session, "session");
         }
@@ -59,6 +84,13 @@ public sealed interface SessionAction {
      *                       told (PeerEventHandler.down)
      */
     record Down(DownReason reason, boolean wasEstablished) implements SessionAction {
+        /**
+         * Rejects a null reason.
+         *
+         * @param reason why, for the user
+         * @param wasEstablished true when an {@link Established} preceded it, i.e. the RIB must be
+         *     told (PeerEventHandler.down)
+         */
         public Down {
             Objects.requireNonNull(reason, "reason");
         }
@@ -72,19 +104,39 @@ public sealed interface SessionAction {
      *                       (PeerEventHandler.treatAsWithdraw), with the error that caused it
      */
     record DeliverUpdate(UpdateMessage update, Optional<BgpError> withdrawCause) implements SessionAction {
+        /**
+         * Rejects null parts.
+         *
+         * @param update the message
+         * @param withdrawCause present when RFC 7606 made this a treat-as-withdraw UPDATE
+         *     (PeerEventHandler.treatAsWithdraw), with the error that caused it
+         */
         public DeliverUpdate {
             Objects.requireNonNull(update, "update");
             Objects.requireNonNull(withdrawCause, "withdrawCause");
         }
 
-        /** An ordinary UPDATE. */
+        /**
+         * An ordinary UPDATE.
+         *
+         * @param update the UPDATE as received
+         */
         public DeliverUpdate(UpdateMessage update) {
             this(update, Optional.empty());
         }
     }
 
-    /** A ROUTE-REFRESH for a negotiated family, received in Established, for the RIB. */
+    /**
+     * A ROUTE-REFRESH for a negotiated family, received in Established, for the RIB.
+     *
+     * @param refresh the request
+     */
     record DeliverRouteRefresh(RouteRefreshMessage refresh) implements SessionAction {
+        /**
+         * Rejects a null message.
+         *
+         * @param refresh the request
+         */
         public DeliverRouteRefresh {
             Objects.requireNonNull(refresh, "refresh");
         }

@@ -30,8 +30,15 @@ public sealed interface SessionEvent {
     /**
      * Event 2 ManualStop: CEASE Administrative Shutdown (RFC 4486 subcode 2), with an optional
      * shutdown communication (RFC 9003).
+     *
+     * @param communication RFC 9003 shutdown communication; empty for none
      */
     record ManualStop(Optional<String> communication) implements SessionEvent {
+        /**
+         * Rejects a null communication (use empty for none).
+         *
+         * @param communication RFC 9003 shutdown communication; empty for none
+         */
         public ManualStop {
             Objects.requireNonNull(communication, "communication");
         }
@@ -45,6 +52,12 @@ public sealed interface SessionEvent {
      * @param communication RFC 9003 text, only sent with subcodes 2 and 4
      */
     record AutomaticStop(BgpError cease, Optional<String> communication) implements SessionEvent {
+        /**
+         * Checks that the error is a CEASE subcode.
+         *
+         * @param cease a CEASE subcode
+         * @param communication RFC 9003 text, only sent with subcodes 2 and 4
+         */
         public AutomaticStop {
             Objects.requireNonNull(cease, "cease");
             if (cease.code() != io.jbgp.core.error.ErrorCode.CEASE) {
@@ -65,14 +78,31 @@ public sealed interface SessionEvent {
      */
     record TcpConnected(InetSocketAddress local, InetSocketAddress remote, boolean inbound)
             implements SessionEvent {
+        /**
+         * Rejects null addresses.
+         *
+         * @param local our end of the connection
+         * @param remote the peer's end
+         * @param inbound true for Event 17 (the peer initiated), which matters for collision
+         *     resolution (RFC 4271 §6.8)
+         */
         public TcpConnected {
             Objects.requireNonNull(local, "local");
             Objects.requireNonNull(remote, "remote");
         }
     }
 
-    /** Event 18 TcpConnectionFails: the connect attempt failed or the connection was reset. */
+    /**
+     * Event 18 TcpConnectionFails: the connect attempt failed or the connection was reset.
+     *
+     * @param reason why, for logs
+     */
     record TcpConnectionFails(String reason) implements SessionEvent {
+        /**
+         * Rejects a null reason.
+         *
+         * @param reason why, for logs
+         */
         public TcpConnectionFails {
             Objects.requireNonNull(reason, "reason");
         }
@@ -84,8 +114,15 @@ public sealed interface SessionEvent {
     /**
      * Events 19 BGPOpen, 25 NotifMsg, 26 KeepAliveMsg, 27 UpdateMsg, and ROUTE-REFRESH (RFC 2918):
      * a well-formed message from the peer.
+     *
+     * @param message the decoded message
      */
     record MessageReceived(BgpMessage message) implements SessionEvent {
+        /**
+         * Rejects a null message.
+         *
+         * @param message the decoded message
+         */
         public MessageReceived {
             Objects.requireNonNull(message, "message");
         }
@@ -94,8 +131,17 @@ public sealed interface SessionEvent {
     /**
      * Events 21 BGPHeaderErr, 22 BGPOpenMsgErr, 28 UpdateMsgErr: the codec refused a message. The
      * FSM sends exactly this error and data in a NOTIFICATION, then closes.
+     *
+     * @param error the error to send
+     * @param data the NOTIFICATION data field RFC 4271 §6 prescribes for it
      */
     record DecodeFailed(BgpError error, Bytes data) implements SessionEvent {
+        /**
+         * Rejects null parts.
+         *
+         * @param error the error to send
+         * @param data the NOTIFICATION data field RFC 4271 §6 prescribes for it
+         */
         public DecodeFailed {
             Objects.requireNonNull(error, "error");
             Objects.requireNonNull(data, "data");
@@ -105,8 +151,17 @@ public sealed interface SessionEvent {
     /**
      * Event 27 UpdateMsg for an UPDATE that RFC 7606 §2 says to treat as withdraw: the session
      * stays up, the hold timer restarts, and {@code withdrawals} goes to the RIB.
+     *
+     * @param withdrawals an UPDATE withdrawing every prefix of the malformed one
+     * @param cause the error that made it treat-as-withdraw
      */
     record UpdateTreatedAsWithdraw(UpdateMessage withdrawals, BgpError cause) implements SessionEvent {
+        /**
+         * Rejects null parts.
+         *
+         * @param withdrawals an UPDATE withdrawing every prefix of the malformed one
+         * @param cause the error that made it treat-as-withdraw
+         */
         public UpdateTreatedAsWithdraw {
             Objects.requireNonNull(withdrawals, "withdrawals");
             Objects.requireNonNull(cause, "cause");

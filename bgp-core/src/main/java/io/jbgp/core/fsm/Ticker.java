@@ -8,10 +8,14 @@ package io.jbgp.core.fsm;
 @FunctionalInterface
 public interface Ticker {
 
-    /** Nanoseconds from an arbitrary origin; only differences are meaningful. */
+    /**
+     * Nanoseconds from an arbitrary origin; only differences are meaningful.
+     *
+     * @return the current reading in nanoseconds
+     */
     long nanos();
 
-    /** The JVM's monotonic clock ({@link System#nanoTime()}). */
+    /** {@return the JVM's monotonic clock ({@link System#nanoTime()})} */
     static Ticker system() {
         return System::nanoTime;
     }

@@ -14,12 +14,21 @@ import java.util.OptionalLong;
 public final class Timers {
     private final EnumMap<TimerKind, Long> deadlines = new EnumMap<>(TimerKind.class);
 
-    /** Arms (or re-arms) a timer to fire at {@code deadlineNanos}. */
+    /**
+     * Arms (or re-arms) a timer to fire at {@code deadlineNanos}.
+     *
+     * @param kind the timer
+     * @param deadlineNanos the {@link Ticker} reading at which it fires
+     */
     public void set(TimerKind kind, long deadlineNanos) {
         deadlines.put(kind, deadlineNanos);
     }
 
-    /** Disarms a timer; harmless when it is not armed. */
+    /**
+     * Disarms a timer; harmless when it is not armed.
+     *
+     * @param kind the timer
+     */
     public void cancel(TimerKind kind) {
         deadlines.remove(kind);
     }
@@ -29,18 +38,28 @@ public final class Timers {
         deadlines.clear();
     }
 
-    /** True when the timer has a deadline. */
+    /**
+     * True when the timer has a deadline.
+     *
+     * @param kind the timer
+     * @return true when armed
+     */
     public boolean isArmed(TimerKind kind) {
         return deadlines.containsKey(kind);
     }
 
-    /** The deadline of one timer, if armed. */
+    /**
+     * The deadline of one timer, if armed.
+     *
+     * @param kind the timer
+     * @return the deadline in {@link Ticker} nanoseconds, or empty
+     */
     public OptionalLong deadline(TimerKind kind) {
         Long d = deadlines.get(kind);
         return d == null ? OptionalLong.empty() : OptionalLong.of(d);
     }
 
-    /** The earliest armed deadline, for the driver's single wake-up. */
+    /** {@return the earliest armed deadline, for the driver's single wake-up} */
     public OptionalLong next() {
         long min = Long.MAX_VALUE;
         boolean any = false;
@@ -58,6 +77,9 @@ public final class Timers {
      * Disarms and returns the timers whose deadline is at or before {@code nowNanos}, in
      * {@link TimerKind} order (so a hold expiry is handled before a keepalive that became due at
      * the same time).
+     *
+     * @param nowNanos the current {@link Ticker} reading
+     * @return the due timers, each now disarmed
      */
     public List<TimerKind> due(long nowNanos) {
         List<TimerKind> out = new ArrayList<>(2);

@@ -6,5 +6,6 @@ package io.jbgp.core.message;
  */
 public sealed interface BgpMessage
         permits OpenMessage, UpdateMessage, NotificationMessage, KeepaliveMessage, RouteRefreshMessage {
+    /** {@return the message type, as in the header's type octet} */
     MessageType type();
 }

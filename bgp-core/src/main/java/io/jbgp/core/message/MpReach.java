@@ -28,6 +28,14 @@ import java.util.Optional;
  */
 public record MpReach(AddressFamily family, InetAddress nextHop, Optional<Inet6Address> linkLocal,
                       List<Nlri> nlri) {
+    /**
+     * Rejects null parts and copies the NLRI list.
+     *
+     * @param family the AFI/SAFI
+     * @param nextHop the (global) next hop
+     * @param linkLocal the IPv6 link-local next hop, when the peer sent 32 octets
+     * @param nlri the announced prefixes
+     */
     public MpReach {
         Objects.requireNonNull(family, "family");
         Objects.requireNonNull(nextHop, "nextHop");
@@ -35,6 +43,13 @@ public record MpReach(AddressFamily family, InetAddress nextHop, Optional<Inet6A
         nlri = List.copyOf(nlri);
     }
 
+    /**
+     * A reach attribute with no link-local next hop.
+     *
+     * @param family the AFI/SAFI
+     * @param nextHop the next hop
+     * @param nlri the announced prefixes
+     */
     public MpReach(AddressFamily family, InetAddress nextHop, List<Nlri> nlri) {
         this(family, nextHop, Optional.empty(), nlri);
     }

@@ -19,6 +19,12 @@ import java.util.Objects;
  * @param withdrawn the withdrawn prefixes
  */
 public record MpUnreach(AddressFamily family, List<Nlri> withdrawn) {
+    /**
+     * Rejects a null family and copies the NLRI list.
+     *
+     * @param family the AFI/SAFI
+     * @param withdrawn the withdrawn prefixes
+     */
     public MpUnreach {
         Objects.requireNonNull(family, "family");
         withdrawn = List.copyOf(withdrawn);

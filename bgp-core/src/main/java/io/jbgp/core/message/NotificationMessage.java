@@ -29,6 +29,13 @@ public record NotificationMessage(int code, int subcode, Bytes data) implements 
     /** RFC 9003 §2: the shutdown communication is at most 255 octets of UTF-8. */
     public static final int MAX_SHUTDOWN_COMMUNICATION = 255;
 
+    /**
+     * Checks code and subcode are octets.
+     *
+     * @param code error code 0..255
+     * @param subcode error subcode 0..255
+     * @param data the data field
+     */
     public NotificationMessage {
         if (code < 0 || code > 255 || subcode < 0 || subcode > 255) {
             throw new IllegalArgumentException("code/subcode out of range: " + code + "/" + subcode);
@@ -36,6 +43,13 @@ public record NotificationMessage(int code, int subcode, Bytes data) implements 
         java.util.Objects.requireNonNull(data, "data");
     }
 
+    /**
+     * A NOTIFICATION from raw data.
+     *
+     * @param code error code, 0..255
+     * @param subcode error subcode, 0..255
+     * @param data the data field; copied
+     */
     public NotificationMessage(int code, int subcode, byte[] data) {
         this(code, subcode, Bytes.of(data));
     }
@@ -43,6 +57,11 @@ public record NotificationMessage(int code, int subcode, Bytes data) implements 
     /**
      * CEASE with a shutdown communication (RFC 8203, RFC 9003): a length octet and UTF-8 text,
      * truncated at a character boundary to 255 octets.
+     *
+     * @param subcode a Cease subcode, normally Administrative Shutdown or Administrative Reset
+     * @param communication the operator's text; empty or null for none
+     * @return the NOTIFICATION
+     * @throws IllegalArgumentException if {@code subcode} is not a Cease subcode
      */
     public static NotificationMessage cease(BgpError subcode, String communication) {
         if (subcode.code() != ErrorCode.CEASE) {
@@ -70,7 +89,7 @@ public record NotificationMessage(int code, int subcode, Bytes data) implements 
         return Arrays.copyOf(all, end);
     }
 
-    /** The known error for this (code, subcode), if any. */
+    /** {@return the known error for this (code, subcode), if any} */
     public Optional<BgpError> error() {
         return Optional.ofNullable(BgpError.of(code, subcode));
     }
@@ -78,6 +97,8 @@ public record NotificationMessage(int code, int subcode, Bytes data) implements 
     /**
      * The shutdown communication of a CEASE Administrative Shutdown or Reset (RFC 9003), when the
      * data holds a well-formed one.
+     *
+     * @return the text, or empty when absent or malformed
      */
     public Optional<String> shutdownCommunication() {
         if (code != ErrorCode.CEASE.code() || (subcode != 2 && subcode != 4) || data.length() == 0) {

@@ -38,8 +38,18 @@ import java.util.Optional;
  */
 public record OpenMessage(int version, int myAs, int holdTime, RouterId bgpId,
                           List<OptionalParameter> parameters) implements BgpMessage {
+    /** The BGP version this speaker speaks (RFC 4271 §4.2). */
     public static final int VERSION = 4;
 
+    /**
+     * Checks the field ranges and copies the parameter list.
+     *
+     * @param version protocol version (4)
+     * @param myAs the 2-octet "My Autonomous System" field (AS_TRANS for 4-octet ASes)
+     * @param holdTime proposed hold time in seconds, 0..65535
+     * @param bgpId BGP Identifier
+     * @param parameters optional parameters in wire order
+     */
     public OpenMessage {
         if (version < 0 || version > 255) {
             throw new IllegalArgumentException("version out of range: " + version);
@@ -57,6 +67,12 @@ public record OpenMessage(int version, int myAs, int holdTime, RouterId bgpId,
     /**
      * An OPEN for a speaker with the given AS: puts AS_TRANS in the 2-octet field when needed and
      * all capabilities in one optional parameter (as OpenBGPD and BIRD do).
+     *
+     * @param asn our AS, 0..2³²−1
+     * @param holdTime proposed hold time in seconds, 0 or 3..65535
+     * @param bgpId our BGP Identifier
+     * @param capabilities the capabilities to advertise
+     * @return the OPEN
      */
     public static OpenMessage of(Asn asn, int holdTime, RouterId bgpId, List<Capability> capabilities) {
         List<OptionalParameter> params = capabilities.isEmpty()
@@ -64,7 +80,7 @@ public record OpenMessage(int version, int myAs, int holdTime, RouterId bgpId,
         return new OpenMessage(VERSION, asn.toTwoOctet(), holdTime, bgpId, params);
     }
 
-    /** Every capability, in wire order, across all parameters. */
+    /** {@return every capability, in wire order, across all parameters} */
     public List<Capability> capabilities() {
         List<Capability> out = new ArrayList<>();
         for (OptionalParameter p : parameters) {
@@ -75,7 +91,13 @@ public record OpenMessage(int version, int myAs, int holdTime, RouterId bgpId,
         return out;
     }
 
-    /** The first capability of a type, if advertised. */
+    /**
+     * The first capability of a type, if advertised.
+     *
+     * @param <C> the capability class
+     * @param type the capability class, e.g. {@code Capability.FourOctetAs.class}
+     * @return the first such capability across all parameters, or empty
+     */
     public <C extends Capability> Optional<C> capability(Class<C> type) {
         for (Capability c : capabilities()) {
             if (type.isInstance(c)) {
@@ -85,7 +107,10 @@ public record OpenMessage(int version, int myAs, int holdTime, RouterId bgpId,
         return Optional.empty();
     }
 
-    /** The sender's AS: the 4-octet capability's value when present, else the 2-octet field. */
+    /**
+     * {@return the sender's AS: the 4-octet capability's value when present, else the 2-octet
+     * field}
+     */
     public Asn asn() {
         return capability(Capability.FourOctetAs.class).map(Capability.FourOctetAs::asn)
                 .orElse(Asn.of(myAs));
@@ -94,6 +119,8 @@ public record OpenMessage(int version, int myAs, int holdTime, RouterId bgpId,
     /**
      * The families the sender advertised with Multiprotocol capabilities; RFC 4760 §8: with none,
      * IPv4 unicast is implied.
+     *
+     * @return the advertised families, in order
      */
     public List<AddressFamily> families() {
         List<AddressFamily> out = new ArrayList<>();

@@ -30,6 +30,15 @@ import java.util.Optional;
 public record UpdateMessage(List<Nlri> withdrawn, PathAttributes attributes, Optional<MpReach> mpReach,
                             Optional<MpUnreach> mpUnreach, List<Nlri> announced) implements BgpMessage {
 
+    /**
+     * Rejects null parts and copies the NLRI lists.
+     *
+     * @param withdrawn IPv4 unicast withdrawn routes (classic field)
+     * @param attributes path attributes other than MP_REACH/MP_UNREACH
+     * @param mpReach MP_REACH_NLRI, if present
+     * @param mpUnreach MP_UNREACH_NLRI, if present
+     * @param announced IPv4 unicast NLRI (classic field)
+     */
     public UpdateMessage {
         withdrawn = List.copyOf(withdrawn);
         Objects.requireNonNull(attributes, "attributes");
@@ -38,17 +47,33 @@ public record UpdateMessage(List<Nlri> withdrawn, PathAttributes attributes, Opt
         announced = List.copyOf(announced);
     }
 
-    /** An IPv4 unicast announcement in the classic fields. */
+    /**
+     * An IPv4 unicast announcement in the classic fields.
+     *
+     * @param attributes the path attributes, with ORIGIN, AS_PATH and NEXT_HOP
+     * @param nlri the IPv4 unicast prefixes
+     * @return the UPDATE
+     */
     public static UpdateMessage announce(PathAttributes attributes, List<Nlri> nlri) {
         return new UpdateMessage(List.of(), attributes, Optional.empty(), Optional.empty(), nlri);
     }
 
-    /** An IPv4 unicast withdrawal in the classic field. */
+    /**
+     * An IPv4 unicast withdrawal in the classic field.
+     *
+     * @param nlri the IPv4 unicast prefixes
+     * @return the UPDATE, with no attributes
+     */
     public static UpdateMessage withdraw(List<Nlri> nlri) {
         return new UpdateMessage(nlri, PathAttributes.EMPTY, Optional.empty(), Optional.empty(), List.of());
     }
 
-    /** The End-of-RIB marker for a family (RFC 4724 §2). */
+    /**
+     * The End-of-RIB marker for a family (RFC 4724 §2).
+     *
+     * @param family the family whose initial table dump is complete
+     * @return an empty UPDATE for IPv4 unicast, else one holding an empty MP_UNREACH_NLRI
+     */
     public static UpdateMessage endOfRib(AddressFamily family) {
         if (family.equals(AddressFamily.IPV4_UNICAST)) {
             return new UpdateMessage(List.of(), PathAttributes.EMPTY, Optional.empty(), Optional.empty(), List.of());
@@ -60,12 +85,14 @@ public record UpdateMessage(List<Nlri> withdrawn, PathAttributes attributes, Opt
     /**
      * RFC 4724 §2: an UPDATE with nothing in it is the IPv4 End-of-RIB; one holding only an
      * empty MP_UNREACH_NLRI is the End-of-RIB of that family.
+     *
+     * @return true when this UPDATE is an End-of-RIB marker
      */
     public boolean isEndOfRib() {
         return endOfRibFamily().isPresent();
     }
 
-    /** The family this UPDATE marks End-of-RIB for, if it is an End-of-RIB marker. */
+    /** {@return the family this UPDATE marks End-of-RIB for, if it is an End-of-RIB marker} */
     public Optional<AddressFamily> endOfRibFamily() {
         if (!withdrawn.isEmpty() || !announced.isEmpty() || mpReach.isPresent()) {
             return Optional.empty();
@@ -77,7 +104,12 @@ public record UpdateMessage(List<Nlri> withdrawn, PathAttributes attributes, Opt
                 ? Optional.of(mpUnreach.get().family()) : Optional.empty();
     }
 
-    /** Everything announced in a family, classic or MP. */
+    /**
+     * Everything announced in a family, classic or MP.
+     *
+     * @param family an address family
+     * @return the announced NLRI of that family
+     */
     public List<Nlri> announced(AddressFamily family) {
         List<Nlri> out = new ArrayList<>();
         if (family.equals(AddressFamily.IPV4_UNICAST)) {
@@ -87,7 +119,12 @@ public record UpdateMessage(List<Nlri> withdrawn, PathAttributes attributes, Opt
         return out;
     }
 
-    /** Everything withdrawn in a family, classic or MP. */
+    /**
+     * Everything withdrawn in a family, classic or MP.
+     *
+     * @param family an address family
+     * @return the withdrawn NLRI of that family
+     */
     public List<Nlri> withdrawn(AddressFamily family) {
         List<Nlri> out = new ArrayList<>();
         if (family.equals(AddressFamily.IPV4_UNICAST)) {

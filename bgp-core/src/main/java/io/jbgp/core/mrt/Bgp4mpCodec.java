@@ -24,6 +24,9 @@ public final class Bgp4mpCodec {
      * ({@link Bgp4mpMessage#codecContext()}). Never throws on the recorded octets: a bad message
      * is a {@link DecodeResult.Failed} or {@link DecodeResult.TreatAsWithdraw}, as it would be on
      * a live session.
+     *
+     * @param record a BGP4MP message record
+     * @return what {@link MessageReader#read} makes of the recorded octets
      */
     public static DecodeResult decodeMessage(Bgp4mpMessage record) {
         CodecContext ctx = record.codecContext();

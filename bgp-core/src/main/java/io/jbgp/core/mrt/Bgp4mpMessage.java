@@ -48,6 +48,18 @@ public record Bgp4mpMessage(Instant timestamp, Bgp4mpSubtype subtype, Asn peerAs
                             int interfaceIndex, InetAddress peerAddress, InetAddress localAddress,
                             Bytes message) implements MrtRecord {
 
+    /**
+     * Rejects null parts and state-change subtypes.
+     *
+     * @param timestamp when the collector recorded the message (microseconds for BGP4MP_ET)
+     * @param subtype the BGP4MP subtype, one of the message subtypes
+     * @param peerAs the peer's AS (AS_TRANS or the 2-octet value for the non-AS4 subtypes)
+     * @param localAs the collector's AS
+     * @param interfaceIndex the collector's interface index, 0 when unknown
+     * @param peerAddress the peer's address
+     * @param localAddress the collector's address on the session
+     * @param message the BGP message octets, header included
+     */
     public Bgp4mpMessage {
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(subtype, "subtype");
@@ -66,6 +78,8 @@ public record Bgp4mpMessage(Instant timestamp, Bgp4mpSubtype subtype, Asn peerAs
      * (RFC 8050 §3: path identifiers on every NLRI of the message, whatever the family);
      * Extended Message is always allowed, because collectors record what peers that negotiated
      * it sent (RFC 8654), and the families are IPv4 and IPv6 unicast.
+     *
+     * @return the codec context for the message octets
      */
     public CodecContext codecContext() {
         Set<AddressFamily> families = Set.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST);

@@ -31,13 +31,32 @@ import java.util.Objects;
 public record Bgp4mpStateChange(Instant timestamp, Bgp4mpSubtype subtype, Asn peerAs, Asn localAs,
                                 int interfaceIndex, InetAddress peerAddress, InetAddress localAddress,
                                 int oldState, int newState) implements MrtRecord {
+    /** RFC 6396 state code of Idle. */
     public static final int IDLE = 1;
+    /** RFC 6396 state code of Connect. */
     public static final int CONNECT = 2;
+    /** RFC 6396 state code of Active. */
     public static final int ACTIVE = 3;
+    /** RFC 6396 state code of OpenSent. */
     public static final int OPEN_SENT = 4;
+    /** RFC 6396 state code of OpenConfirm. */
     public static final int OPEN_CONFIRM = 5;
+    /** RFC 6396 state code of Established. */
     public static final int ESTABLISHED = 6;
 
+    /**
+     * Rejects null parts and message subtypes.
+     *
+     * @param timestamp when the change happened
+     * @param subtype STATE_CHANGE or STATE_CHANGE_AS4
+     * @param peerAs the peer's AS
+     * @param localAs the collector's AS
+     * @param interfaceIndex the collector's interface index, 0 when unknown
+     * @param peerAddress the peer's address
+     * @param localAddress the collector's address on the session
+     * @param oldState the state left (1..6)
+     * @param newState the state entered (1..6)
+     */
     public Bgp4mpStateChange {
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(subtype, "subtype");
@@ -50,7 +69,12 @@ public record Bgp4mpStateChange(Instant timestamp, Bgp4mpSubtype subtype, Asn pe
         Objects.requireNonNull(localAddress, "localAddress");
     }
 
-    /** The RFC 4271 §8.2.2 name of a state code, e.g. "OPEN_SENT", or "state 9". */
+    /**
+     * The RFC 4271 §8.2.2 name of a state code, e.g. "OPEN_SENT", or "state 9".
+     *
+     * @param state an RFC 6396 §4.4.1 state code
+     * @return the state's name
+     */
     public static String stateName(int state) {
         return switch (state) {
             case IDLE -> "IDLE";

@@ -71,7 +71,11 @@ public final class MrtReader implements Iterator<MrtRecord>, Closeable {
     private IOException failure;
     private PeerIndexTable peerIndexTable;
 
-    /** A reader with {@link #DEFAULT_MAX_RECORD_LENGTH}. */
+    /**
+     * A reader with {@link #DEFAULT_MAX_RECORD_LENGTH}.
+     *
+     * @param in the decompressed MRT stream; the reader closes it
+     */
     public MrtReader(InputStream in) {
         this(in, DEFAULT_MAX_RECORD_LENGTH);
     }
@@ -80,6 +84,7 @@ public final class MrtReader implements Iterator<MrtRecord>, Closeable {
      * A reader of {@code in} (decompressed already), which it buffers and closes on
      * {@link #close()}.
      *
+     * @param in the decompressed MRT stream; the reader closes it
      * @param maxRecordLength records declaring a longer body end the iteration as malformed
      */
     public MrtReader(InputStream in, int maxRecordLength) {
@@ -112,13 +117,19 @@ public final class MrtReader implements Iterator<MrtRecord>, Closeable {
         return r;
     }
 
-    /** The remaining records as a sequential stream; closing the stream closes this reader. */
+    /**
+     * {@return the remaining records as a sequential stream; closing the stream closes this reader}
+     */
     public Stream<MrtRecord> stream() {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this,
                 Spliterator.ORDERED | Spliterator.NONNULL), false).onClose(this::closeUnchecked);
     }
 
-    /** Octets of the decompressed input consumed so far. */
+    /**
+     * Octets of the decompressed input consumed so far.
+     *
+     * @return the offset in octets, for error messages
+     */
     public long offset() {
         return offset;
     }
@@ -126,6 +137,8 @@ public final class MrtReader implements Iterator<MrtRecord>, Closeable {
     /**
      * The last PEER_INDEX_TABLE read, to resolve {@link RibEntry#peerIndex()}: RFC 6396 §4.3
      * puts it before the RIB records it indexes.
+     *
+     * @return the table, or empty before the first one
      */
     public Optional<PeerIndexTable> peerIndexTable() {
         return Optional.ofNullable(peerIndexTable);

@@ -39,6 +39,14 @@ import java.util.Objects;
 public record PeerIndexTable(Instant timestamp, RouterId collectorId, String viewName, List<Peer> peers)
         implements MrtRecord {
 
+    /**
+     * Rejects null parts and copies the peer list.
+     *
+     * @param timestamp when the dump was taken
+     * @param collectorId the collector's BGP identifier
+     * @param viewName the view name, often empty (decoded as UTF-8)
+     * @param peers the peers, in index order
+     */
     public PeerIndexTable {
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(collectorId, "collectorId");
@@ -54,6 +62,13 @@ public record PeerIndexTable(Instant timestamp, RouterId collectorId, String vie
      * @param asn     the peer's AS
      */
     public record Peer(RouterId bgpId, InetAddress address, Asn asn) {
+        /**
+         * Rejects null parts.
+         *
+         * @param bgpId the peer's BGP identifier (0.0.0.0 when the collector did not know it)
+         * @param address the peer's address
+         * @param asn the peer's AS
+         */
         public Peer {
             Objects.requireNonNull(bgpId, "bgpId");
             Objects.requireNonNull(address, "address");

@@ -34,6 +34,16 @@ import java.util.Objects;
  */
 public record RibEntries(Instant timestamp, AddressFamily family, boolean addPath, long sequenceNumber,
                          IpPrefix prefix, List<RibEntry> entries) implements MrtRecord {
+    /**
+     * Rejects null parts and copies the entry list.
+     *
+     * @param timestamp when the dump was taken
+     * @param family the AFI/SAFI the subtype names
+     * @param addPath true for the *_ADDPATH subtypes (each entry has a path identifier)
+     * @param sequenceNumber the record's sequence number in the dump
+     * @param prefix the prefix (canonical: host bits cleared)
+     * @param entries one entry per path, as recorded
+     */
     public RibEntries {
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(family, "family");

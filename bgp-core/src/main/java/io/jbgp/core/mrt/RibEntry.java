@@ -37,6 +37,16 @@ import java.util.Optional;
  */
 public record RibEntry(int peerIndex, Instant originatedTime, long pathId, PathAttributes attributes,
                        Optional<InetAddress> nextHop, Optional<Inet6Address> linkLocal) {
+    /**
+     * Checks the peer index is 0..65535 and the path ID range.
+     *
+     * @param peerIndex index into the dump's {@link PeerIndexTable}
+     * @param originatedTime when the collector received the path
+     * @param pathId the ADD-PATH path identifier, or {@link Nlri#NO_PATH_ID}
+     * @param attributes the path attributes, MP_REACH_NLRI excluded
+     * @param nextHop the next hop: MP_REACH_NLRI's, else NEXT_HOP's, else empty
+     * @param linkLocal the IPv6 link-local next hop, when MP_REACH_NLRI carried 32 octets
+     */
     public RibEntry {
         if (peerIndex < 0 || peerIndex > 0xFFFF) {
             throw new IllegalArgumentException("peer index out of range: " + peerIndex);
@@ -50,7 +60,7 @@ public record RibEntry(int peerIndex, Instant originatedTime, long pathId, PathA
         Objects.requireNonNull(linkLocal, "linkLocal");
     }
 
-    /** True for entries of the RFC 8050 *_ADDPATH subtypes. */
+    /** {@return true for entries of the RFC 8050 *_ADDPATH subtypes} */
     public boolean hasPathId() {
         return pathId != Nlri.NO_PATH_ID;
     }

@@ -31,13 +31,20 @@ public interface PeerEventHandler {
      */
     void established(PeerKey peer, NegotiatedSession session, PeerOutbound outbound);
 
-    /** An UPDATE received in Established, already decoded and RFC 7606-classified. */
+    /**
+     * An UPDATE received in Established, already decoded and RFC 7606-classified.
+     *
+     * @param peer the neighbor
+     * @param update the UPDATE, attributes already checked
+     */
     void update(PeerKey peer, UpdateMessage update);
 
     /**
      * An UPDATE that RFC 7606 says to treat as a withdrawal: {@code withdrawals} withdraws every
      * prefix the malformed message carried. The default handles it as an ordinary UPDATE.
      *
+     * @param peer the neighbor
+     * @param withdrawals an UPDATE with only withdrawals
      * @param cause the error that would have reset the session under RFC 4271
      */
     default void treatAsWithdraw(PeerKey peer, UpdateMessage withdrawals, BgpError cause) {
@@ -47,12 +54,18 @@ public interface PeerEventHandler {
     /**
      * A ROUTE-REFRESH for a family the session negotiated (RFC 2918 §4, RFC 7313 subtypes); the
      * RIB re-sends its Adj-RIB-Out for that family.
+     *
+     * @param peer the neighbor
+     * @param refresh the request, with its family and RFC 7313 subtype
      */
     void routeRefresh(PeerKey peer, RouteRefreshMessage refresh);
 
     /**
      * The established session ended; the RIB withdraws everything learned from the neighbor and
      * drops its Adj-RIB-Out. The {@link PeerOutbound} from {@code established} is dead from now on.
+     *
+     * @param peer the neighbor
+     * @param reason why the session ended
      */
     void down(PeerKey peer, DownReason reason);
 }

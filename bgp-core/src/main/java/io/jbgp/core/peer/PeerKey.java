@@ -13,12 +13,23 @@ import java.util.Optional;
  */
 public record PeerKey(InetAddress address, Optional<String> vrf) implements Comparable<PeerKey> {
 
+    /**
+     * Rejects null parts.
+     *
+     * @param address the neighbor's address
+     * @param vrf the routing instance, empty for the default one
+     */
     public PeerKey {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(vrf, "vrf");
     }
 
-    /** A neighbor in the default routing instance. */
+    /**
+     * A neighbor in the default routing instance.
+     *
+     * @param address the neighbor's address
+     * @return the key, with the default VRF
+     */
     public static PeerKey of(InetAddress address) {
         return new PeerKey(address, Optional.empty());
     }

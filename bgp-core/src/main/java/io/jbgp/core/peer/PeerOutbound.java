@@ -20,30 +20,70 @@ import java.util.List;
  */
 public interface PeerOutbound {
 
-    /** The neighbor this outbound belongs to. */
+    /**
+     * The neighbor this outbound belongs to.
+     *
+     * @return the neighbor's key
+     */
     PeerKey peer();
 
-    /** Queues the UPDATEs in order and flushes once after the last. */
+    /**
+     * Queues the UPDATEs in order and flushes once after the last.
+     *
+     * @param updates the UPDATEs, each within the negotiated maximum length
+     */
     void send(List<UpdateMessage> updates);
 
-    /** Queues one UPDATE and flushes. */
+    /**
+     * Queues one UPDATE and flushes.
+     *
+     * @param update the UPDATE, within the negotiated maximum length
+     */
     default void send(UpdateMessage update) {
         send(List.of(update));
     }
 
-    /** Sends a ROUTE-REFRESH request (RFC 2918) or a BoRR/EoRR marker (RFC 7313). */
+    /**
+     * Sends a ROUTE-REFRESH request (RFC 2918) or a BoRR/EoRR marker (RFC 7313).
+     *
+     * @param refresh the request or marker, for a negotiated family
+     */
     void sendRouteRefresh(RouteRefreshMessage refresh);
 
-    /** False while the outbound buffer is above its high-water mark, or after the session ended. */
+    /**
+     * False while the outbound buffer is above its high-water mark, or after the session ended.
+     *
+     * @return true when more data may be queued without piling up
+     */
     boolean isWritable();
 
-    /** False once the session has gone down; this object is then useless. */
+    /**
+     * False once the session has gone down; this object is then useless.
+     *
+     * @return true while the session is Established
+     */
     boolean isOpen();
 
     /**
      * Runs {@code task} once, on the RIB executor (the thread {@link PeerEventHandler} calls arrive
      * on), as soon as the channel is writable: right away (posted, not inline) if it already is.
      * A task registered on a closed outbound is dropped; the {@code down} event follows instead.
+     *
+     * @param task the work to resume, e.g. the rest of a table feed
      */
     void whenWritable(Runnable task);
+
+    /**
+     * The RIB found more prefixes of {@code family} from this neighbor in its Adj-RIB-In than the
+     * configured maximum ({@code PeerConfig.maxPrefixes}): the session ends with CEASE Maximum
+     * Number of Prefixes Reached and the RFC 4486 §4 data (AFI, SAFI, the limit), and restarts
+     * after {@code PeerConfig.maxPrefixRestart} if set. May be called from any thread; a call
+     * after the session ended does nothing. The default does nothing, for transports and test
+     * fakes that do not enforce limits.
+     *
+     * @param family the family over its limit
+     * @param limit the configured maximum
+     */
+    default void prefixLimitExceeded(io.jbgp.core.types.AddressFamily family, long limit) {
+    }
 }

@@ -8,9 +8,20 @@ package io.jbgp.core.types;
  * @param safi SAFI code, 0..255
  */
 public record AddressFamily(int afi, int safi) {
+    /** IPv4 unicast (AFI 1, SAFI 1): the family of the classic UPDATE fields. */
     public static final AddressFamily IPV4_UNICAST = new AddressFamily(1, 1);
+    /**
+     * IPv6 unicast (AFI 2, SAFI 1), carried in MP_REACH_NLRI and MP_UNREACH_NLRI (RFC 4760, RFC
+     * 2545).
+     */
     public static final AddressFamily IPV6_UNICAST = new AddressFamily(2, 1);
 
+    /**
+     * Checks AFI is 0..65535 and SAFI 0..255.
+     *
+     * @param afi AFI code, 0..65535
+     * @param safi SAFI code, 0..255
+     */
     public AddressFamily {
         if (afi < 0 || afi > 0xFFFF) {
             throw new IllegalArgumentException("AFI out of range: " + afi);
@@ -20,6 +31,11 @@ public record AddressFamily(int afi, int safi) {
         }
     }
 
+    /**
+     * @param afi the address family
+     * @param safi the subsequent address family
+     * @return the family; the shared constant for IPv4 and IPv6 unicast
+     */
     public static AddressFamily of(Afi afi, Safi safi) {
         if (afi == Afi.IPV4 && safi == Safi.UNICAST) {
             return IPV4_UNICAST;
@@ -30,6 +46,12 @@ public record AddressFamily(int afi, int safi) {
         return new AddressFamily(afi.code(), safi.code());
     }
 
+    /**
+     * @param afi AFI code, 0..65535
+     * @param safi SAFI code, 0..255
+     * @return the family; the shared constant for IPv4 and IPv6 unicast
+     * @throws IllegalArgumentException if a code is out of range
+     */
     public static AddressFamily of(int afi, int safi) {
         if (afi == 1 && safi == 1) {
             return IPV4_UNICAST;
@@ -40,12 +62,14 @@ public record AddressFamily(int afi, int safi) {
         return new AddressFamily(afi, safi);
     }
 
-    /** The AFI as an enum, or {@code null} when unknown. */
+    /** {@return the AFI as an enum, or {@code null} when unknown} */
     public Afi afiEnum() {
         return Afi.fromCode(afi);
     }
 
-    /** True for the families whose NLRI this speaker can decode (IPv4 and IPv6 unicast). */
+    /**
+     * {@return true for the families whose NLRI this speaker can decode (IPv4 and IPv6 unicast)}
+     */
     public boolean isSupported() {
         return equals(IPV4_UNICAST) || equals(IPV6_UNICAST);
     }

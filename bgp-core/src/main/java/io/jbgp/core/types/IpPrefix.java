@@ -9,28 +9,54 @@ import java.net.UnknownHostException;
  */
 public sealed interface IpPrefix extends Comparable<IpPrefix> permits Ipv4Prefix, Ipv6Prefix {
 
-    /** Prefix length in bits. */
+    /**
+     * Prefix length in bits.
+     *
+     * @return the number of leading network bits, 0..{@link #maxLength()}
+     */
     int length();
 
+    /** {@return the address family, IPv4 or IPv6} */
     Afi afi();
 
-    /** Maximum prefix length for this family: 32 or 128. */
+    /**
+     * Maximum prefix length for this family: 32 or 128.
+     *
+     * @return 32 for IPv4, 128 for IPv6
+     */
     int maxLength();
 
-    /** The family this prefix is routed in (always unicast here). */
+    /** {@return the family this prefix is routed in (always unicast here)} */
     default AddressFamily family() {
         return afi() == Afi.IPV4 ? AddressFamily.IPV4_UNICAST : AddressFamily.IPV6_UNICAST;
     }
 
+    /** {@return the network address, host bits zero} */
     InetAddress address();
 
-    /** True when {@code other} is this prefix or a more specific one inside it. */
+    /**
+     * True when {@code other} is this prefix or a more specific one inside it.
+     *
+     * @param other another prefix, of either family
+     * @return false for a prefix of the other family
+     */
     boolean contains(IpPrefix other);
 
-    /** True when the address lies inside this prefix. */
+    /**
+     * True when the address lies inside this prefix.
+     *
+     * @param address an IPv4 or IPv6 address
+     * @return false for an address of the other family
+     */
     boolean containsAddress(InetAddress address);
 
-    /** Parses "198.51.100.0/24" or "2001:db8::/32"; host bits must be zero unless lenient. */
+    /**
+     * Parses "198.51.100.0/24" or "2001:db8::/32"; host bits must be zero unless lenient.
+     *
+     * @param text a prefix in slash notation
+     * @return the prefix
+     * @throws IllegalArgumentException if the text is not a prefix or has host bits set
+     */
     static IpPrefix parse(String text) {
         return parse(text, false);
     }
@@ -38,6 +64,10 @@ public sealed interface IpPrefix extends Comparable<IpPrefix> permits Ipv4Prefix
     /**
      * Parses a prefix. With {@code lenient}, host bits are silently cleared (as for interface
      * addresses like 172.19.0.1/30); otherwise they are an error, as in bgpd.conf.
+     *
+     * @param text a prefix in slash notation
+     * @param lenient true to clear host bits instead of rejecting them
+     * @return the prefix
      */
     static IpPrefix parse(String text, boolean lenient) {
         String s = text.trim();
@@ -65,6 +95,13 @@ public sealed interface IpPrefix extends Comparable<IpPrefix> permits Ipv4Prefix
         return p;
     }
 
+    /**
+     * A prefix from an address and a length; host bits are cleared.
+     *
+     * @param address an IPv4 or IPv6 address
+     * @param length the prefix length, 0..32 or 0..128
+     * @return the prefix
+     */
     static IpPrefix of(InetAddress address, int length) {
         byte[] b = address.getAddress();
         if (b.length == 4) {
@@ -79,7 +116,13 @@ public sealed interface IpPrefix extends Comparable<IpPrefix> permits Ipv4Prefix
         return Ipv6Prefix.of(hi, lo, length);
     }
 
-    /** Parses a literal IPv4 or IPv6 address without any name lookup. */
+    /**
+     * Parses a literal IPv4 or IPv6 address without any name lookup.
+     *
+     * @param literal a dotted-quad IPv4 or an RFC 4291 IPv6 address, never a host name
+     * @return the address
+     * @throws IllegalArgumentException if the text is not an address literal
+     */
     static InetAddress parseAddress(String literal) {
         String s = literal.trim();
         if (s.isEmpty() || !(s.indexOf(':') >= 0 || s.matches("[0-9.]+"))) {

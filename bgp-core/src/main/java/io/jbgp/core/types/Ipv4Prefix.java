@@ -10,8 +10,15 @@ import java.net.InetAddress;
  * @param length prefix length 0..32
  */
 public record Ipv4Prefix(int addr, int length) implements IpPrefix {
+    /** The default route, 0.0.0.0/0. */
     public static final Ipv4Prefix DEFAULT = new Ipv4Prefix(0, 0);
 
+    /**
+     * Checks the length is 0..32 and clears the host bits, so equal prefixes are equal records.
+     *
+     * @param addr the network address, 32 bits in an {@code int}
+     * @param length prefix length 0..32
+     */
     public Ipv4Prefix {
         if (length < 0 || length > 32) {
             throw new IllegalArgumentException("IPv4 prefix length out of range: " + length);
@@ -19,11 +26,21 @@ public record Ipv4Prefix(int addr, int length) implements IpPrefix {
         addr &= mask(length);
     }
 
+    /**
+     * @param addr the address as 32 bits; host bits are cleared
+     * @param length prefix length, 0..32
+     * @return the prefix
+     */
     public static Ipv4Prefix of(int addr, int length) {
         return new Ipv4Prefix(addr, length);
     }
 
-    /** The netmask for a length, e.g. 0xFFFFFF00 for 24. */
+    /**
+     * The netmask for a length, e.g. 0xFFFFFF00 for 24.
+     *
+     * @param length prefix length, 0..32
+     * @return the mask with {@code length} leading one bits
+     */
     public static int mask(int length) {
         return length == 0 ? 0 : -1 << (32 - length);
     }
@@ -53,7 +70,12 @@ public record Ipv4Prefix(int addr, int length) implements IpPrefix {
         return address instanceof Inet4Address && (RouterId.Ipv4.toInt(address) & mask(length)) == addr;
     }
 
-    /** True when the 32-bit address lies inside this prefix. */
+    /**
+     * True when the 32-bit address lies inside this prefix.
+     *
+     * @param address an IPv4 address as 32 bits
+     * @return true when its first {@code length} bits equal the prefix's
+     */
     public boolean containsAddress(int address) {
         return (address & mask(length)) == addr;
     }

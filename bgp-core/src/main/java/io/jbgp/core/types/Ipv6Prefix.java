@@ -13,6 +13,13 @@ import java.net.UnknownHostException;
  */
 public record Ipv6Prefix(long hi, long lo, int length) implements IpPrefix {
 
+    /**
+     * Checks the length is 0..128 and clears the host bits, so equal prefixes are equal records.
+     *
+     * @param hi the upper 64 bits of the network address
+     * @param lo the lower 64 bits
+     * @param length prefix length 0..128
+     */
     public Ipv6Prefix {
         if (length < 0 || length > 128) {
             throw new IllegalArgumentException("IPv6 prefix length out of range: " + length);
@@ -21,6 +28,12 @@ public record Ipv6Prefix(long hi, long lo, int length) implements IpPrefix {
         lo &= loMask(length);
     }
 
+    /**
+     * @param hi the upper 64 bits of the address
+     * @param lo the lower 64 bits
+     * @param length prefix length, 0..128
+     * @return the prefix, host bits cleared
+     */
     public static Ipv6Prefix of(long hi, long lo, int length) {
         return new Ipv6Prefix(hi, lo, length);
     }

@@ -44,6 +44,8 @@ public final class BgpFrameDecoder extends ByteToMessageDecoder {
     /**
      * Sets the largest message accepted from now on: 65535 once Extended Message (RFC 8654) is
      * negotiated, 4096 otherwise.
+     *
+     * @param maxLength the limit in octets, header included
      */
     public void maxLength(int maxLength) {
         if (maxLength < WireFormat.HEADER_LENGTH || maxLength > WireFormat.MAX_EXTENDED_LENGTH) {
@@ -52,12 +54,20 @@ public final class BgpFrameDecoder extends ByteToMessageDecoder {
         this.maxLength = maxLength;
     }
 
-    /** The largest message currently accepted. */
+    /**
+     * The largest message currently accepted.
+     *
+     * @return the limit in octets, header included
+     */
     public int maxLength() {
         return maxLength;
     }
 
-    /** True once a framing error was emitted; all input is then discarded. */
+    /**
+     * Whether a framing error was emitted; all input is then discarded.
+     *
+     * @return true once failed
+     */
     public boolean isFailed() {
         return failed;
     }

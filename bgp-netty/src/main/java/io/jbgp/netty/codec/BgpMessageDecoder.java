@@ -27,16 +27,25 @@ public final class BgpMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
 
     private CodecContext context = CodecContext.INITIAL;
 
+    /** A decoder for the OPEN exchange ({@link CodecContext#INITIAL}). */
     public BgpMessageDecoder() {
         super(ByteBuf.class);
     }
 
-    /** The context used for the next frame. */
+    /**
+     * The context used for the next frame.
+     *
+     * @return the current codec context
+     */
     public CodecContext context() {
         return context;
     }
 
-    /** Switches to what the session negotiated; takes effect with the next frame. */
+    /**
+     * Switches to what the session negotiated; takes effect with the next frame.
+     *
+     * @param context the negotiated codec context
+     */
     public void context(CodecContext context) {
         this.context = Objects.requireNonNull(context, "context");
     }

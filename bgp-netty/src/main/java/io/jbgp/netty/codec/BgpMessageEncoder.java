@@ -16,15 +16,25 @@ import java.util.Objects;
 public final class BgpMessageEncoder extends MessageToByteEncoder<BgpMessage> {
     private CodecContext context = CodecContext.INITIAL;
 
+    /** An encoder for the OPEN exchange ({@link CodecContext#INITIAL}). */
     public BgpMessageEncoder() {
         super(BgpMessage.class);
     }
 
+    /**
+     * The context used for the next message written.
+     *
+     * @return the current codec context
+     */
     public CodecContext context() {
         return context;
     }
 
-    /** Switches to what the session negotiated; takes effect with the next message written. */
+    /**
+     * Switches to what the session negotiated; takes effect with the next message written.
+     *
+     * @param context the negotiated codec context
+     */
     public void context(CodecContext context) {
         this.context = Objects.requireNonNull(context, "context");
     }

@@ -13,6 +13,12 @@ import java.util.Objects;
  * @param data  the NOTIFICATION data RFC 4271 §6.1 prescribes (the bad Length field, or empty)
  */
 public record FramingError(BgpError error, Bytes data) {
+    /**
+     * Checks that no component is null.
+     *
+     * @param error the header error (Connection Not Synchronized or Bad Message Length)
+     * @param data  the NOTIFICATION data RFC 4271 §6.1 prescribes (the bad Length field, or empty)
+     */
     public FramingError {
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(data, "data");

@@ -89,6 +89,13 @@ final class ChannelPeerOutbound implements PeerOutbound {
         }
     }
 
+    @Override
+    public void prefixLimitExceeded(io.jbgp.core.types.AddressFamily family, long limit) {
+        if (open) {
+            driver.prefixLimitExceeded(session, family, limit);
+        }
+    }
+
     /** Posts every waiting task to the RIB executor (called when the channel drains). */
     void drainWaiters() {
         Runnable r;

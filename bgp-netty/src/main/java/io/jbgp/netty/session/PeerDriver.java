@@ -17,6 +17,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -58,6 +59,9 @@ public final class PeerDriver {
         /**
          * Starts a connection attempt registered on {@code driver.loop()} whose pipeline is built
          * by {@link SessionChannelInitializer} with {@code inbound = false}.
+         *
+         * @param driver the neighbor to connect to
+         * @return the connection attempt
          */
         ChannelFuture connect(PeerDriver driver);
     }
@@ -80,7 +84,20 @@ public final class PeerDriver {
     private SessionState lastState = SessionState.IDLE;
     private volatile SessionState publishedState = SessionState.IDLE;
     private Promise<Void> stopped;
+    /** A {@link #start} whose loop task has not run yet; written by any thread, consumed on the loop. */
+    private volatile boolean startPending;
 
+    /**
+     * A driver for one neighbor; nothing happens before {@link #start()}.
+     *
+     * @param peer        the neighbor's FSMs (collision handling included)
+     * @param loop        the loop it and both its connections run on
+     * @param ticker      the FSM clock
+     * @param handler     the inbound port (the RIB)
+     * @param ribExecutor where {@code handler} is called, in order
+     * @param events      receives the neighbor's {@code SpeakerEvent}s
+     * @param connector   opens outbound connections
+     */
     public PeerDriver(Peer peer, EventLoop loop, Ticker ticker, PeerEventHandler handler,
                       Executor ribExecutor, Consumer<SpeakerEvent> events, Connector connector) {
         this.peer = Objects.requireNonNull(peer, "peer");
@@ -92,22 +109,38 @@ public final class PeerDriver {
         this.connector = Objects.requireNonNull(connector, "connector");
     }
 
-    /** The event loop this neighbor and both of its connections run on. */
+    /**
+     * The event loop this neighbor and both of its connections run on.
+     *
+     * @return the neighbor's loop
+     */
     public EventLoop loop() {
         return loop;
     }
 
-    /** The neighbor's identity. */
+    /**
+     * The neighbor's identity.
+     *
+     * @return its key
+     */
     public PeerKey key() {
         return peer.key();
     }
 
-    /** The neighbor's configuration. */
+    /**
+     * The neighbor's configuration.
+     *
+     * @return its transport configuration
+     */
     public io.jbgp.core.config.PeerConfig config() {
         return peer.config();
     }
 
-    /** The state last computed on the loop; safe to read from any thread. */
+    /**
+     * The state last computed on the loop; safe to read from any thread.
+     *
+     * @return the most advanced state of its connections
+     */
     public SessionState state() {
         return publishedState;
     }
@@ -115,22 +148,43 @@ public final class PeerDriver {
     /**
      * Runs {@code query} against the Peer on its loop and returns the result (for "show" output
      * and tests; the Peer itself must never escape the loop).
+     *
+     * @param <T>   the answer's type
+     * @param query a function of the Peer, run on its loop
+     * @return the answer, completed on the loop
      */
     public <T> Future<T> inspect(java.util.function.Function<Peer, T> query) {
         return loop.submit(() -> query.apply(peer));
     }
 
-    /** ManualStart (RFC 4271 Event 1 or 4). */
+    /**
+     * ManualStart (RFC 4271 Event 1 or 4). The start runs as a task on the loop; a connection the
+     * loop accepts before that task ran (the listener registers accepted channels inline when it
+     * shares the loop, in the same I/O pass) runs the pending start first, so a neighbor added
+     * just before its peer connects is never refused as "stopped".
+     */
     public void start() {
-        onLoop(() -> execute(peer.start(ticker.nanos())));
+        startPending = true;
+        onLoop(this::runPendingStart);
+    }
+
+    private void runPendingStart() {
+        if (startPending) {
+            startPending = false;
+            execute(peer.start(ticker.nanos()));
+        }
     }
 
     /**
      * ManualStop (Event 2): CEASE Administrative Shutdown with the communication (RFC 9003) on
      * every connection that sent an OPEN. The future completes when every connection is closed.
+     *
+     * @param communication the shutdown communication, if any
+     * @return completes when every connection is closed
      */
     public Future<Void> stop(Optional<String> communication) {
         Promise<Void> done = loop.newPromise();
+        startPending = false;
         onLoop(() -> {
             stopped = done;
             execute(peer.stop(communication, ticker.nanos()));
@@ -143,9 +197,14 @@ public final class PeerDriver {
     /**
      * Ends every session with the given CEASE (e.g. Peer De-configured, RFC 4486 subcode 3), then
      * stops the neighbor.
+     *
+     * @param cease         the CEASE to send
+     * @param communication the shutdown communication, if any
+     * @return completes when every connection is closed
      */
     public Future<Void> stop(io.jbgp.core.error.BgpError cease, Optional<String> communication) {
         Promise<Void> done = loop.newPromise();
+        startPending = false;
         onLoop(() -> {
             stopped = done;
             // AutomaticStop (Event 8) of the whole neighbor with the caller's CEASE subcode
@@ -164,6 +223,7 @@ public final class PeerDriver {
         if (!inbound && pendingConnect != null && h.channel() == pendingConnect.channel()) {
             pendingConnect = null;
         }
+        runPendingStart(); // the start task may still be queued behind this I/O event
         Peer.Attached attached = peer.connected(local, remote, inbound, ticker.nanos());
         h.attach(attached.session());
         bound.put(attached.session(), h);
@@ -197,6 +257,22 @@ public final class PeerDriver {
             bound.remove(s);
         }
         completeStopIfIdle();
+    }
+
+    /**
+     * The RIB's prefix limit for this neighbor was exceeded on session {@code s} (RFC 4486 §4):
+     * CEASE subcode 1 with AFI, SAFI and the limit, then IdleHold for the configured restart time.
+     */
+    void prefixLimitExceeded(Session s, io.jbgp.core.types.AddressFamily family, long limit) {
+        onLoop(() -> {
+            if (peer.established().filter(e -> e == s).isEmpty()) {
+                return; // that session is gone already
+            }
+            LOG.warn("peer={} sent more than {} {} prefixes, closing with CEASE Maximum Number of Prefixes"
+                    + " Reached{}", key(), limit, family, config().maxPrefixRestart()
+                    .map(d -> ", restart in " + d.toSeconds() + " s").orElse(", not restarting"));
+            execute(peer.prefixLimitExceeded(family, limit, ticker.nanos()));
+        });
     }
 
     /** An UPDATE written for the RIB restarts the keepalive timer (RFC 4271 §10). */
@@ -280,7 +356,7 @@ public final class PeerDriver {
         dirty.remove(ch);
         h.detach();
         closing.add(ch);
-        ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> halfClose(ch));
         ScheduledFuture<?> force = ch.eventLoop().schedule(() -> {
             ch.close();
         }, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
@@ -289,6 +365,26 @@ public final class PeerDriver {
             closing.remove(ch);
             completeStopIfIdle();
         }));
+    }
+
+    /**
+     * After the NOTIFICATION is flushed, shuts down only our sending side and keeps reading (and
+     * ignoring) until the neighbor closes, which Netty turns into a full close. A plain close
+     * while the neighbor is still sending (a table feed, an End-of-RIB) makes our kernel answer
+     * its data with a reset, and a reset discards the NOTIFICATION unread in the neighbor's
+     * receive buffer: the RFC 8203 shutdown communication would be lost exactly when the
+     * neighbor is busiest. The grace timer still bounds the wait.
+     */
+    private static void halfClose(Channel ch) {
+        if (ch instanceof DuplexChannel d && d.isActive() && !d.isOutputShutdown()) {
+            d.shutdownOutput().addListener(f -> {
+                if (!f.isSuccess()) {
+                    ch.close();
+                }
+            });
+        } else {
+            ch.close();
+        }
     }
 
     private void established(Session s, SessionHandler h, NegotiatedSession ns) {

@@ -11,14 +11,24 @@ import io.netty.channel.ChannelPipeline;
  * {@link SessionHandler}. Each handler is per channel (the codecs hold the negotiated context).
  */
 public final class SessionChannelInitializer {
+    /** Pipeline name of the {@code BgpFrameDecoder}. */
     public static final String FRAME = "bgp-frame";
+    /** Pipeline name of the {@code BgpMessageDecoder}. */
     public static final String DECODER = "bgp-decoder";
+    /** Pipeline name of the {@code BgpMessageEncoder}. */
     public static final String ENCODER = "bgp-encoder";
+    /** Pipeline name of the {@link SessionHandler}. */
     public static final String SESSION = "bgp-session";
 
     private SessionChannelInitializer() {}
 
-    /** Adds the BGP handlers for {@code driver}'s neighbor to {@code ch}. */
+    /**
+     * Adds the BGP handlers for {@code driver}'s neighbor to {@code ch}.
+     *
+     * @param ch      the new connection
+     * @param driver  the neighbor it belongs to
+     * @param inbound whether it was accepted (true) or connected out (false)
+     */
     public static void init(Channel ch, PeerDriver driver, boolean inbound) {
         ChannelPipeline p = ch.pipeline();
         p.addLast(FRAME, new BgpFrameDecoder());

@@ -43,6 +43,12 @@ public final class SessionHandler extends ChannelDuplexHandler {
     private Session session;
     private boolean detached;
 
+    /**
+     * A handler for one connection of a neighbor.
+     *
+     * @param driver  the neighbor it belongs to
+     * @param inbound whether the connection was accepted (true) or connected out (false)
+     */
     public SessionHandler(PeerDriver driver, boolean inbound) {
         this.driver = Objects.requireNonNull(driver, "driver");
         this.inbound = inbound;

@@ -17,19 +17,32 @@ public final class AttributeInterner {
     private final Interner<AttributeSet> sets = Interners.newWeakInterner();
     private final Interner<CommunitySet> communities = Interners.newWeakInterner();
 
-    /** The process-wide interner (interning across RIB instances is harmless and saves memory). */
+    /**
+     * {@return the process-wide interner (interning across RIB instances is harmless and saves
+     * memory)}
+     */
     public static AttributeInterner shared() {
         return SHARED;
     }
 
-    /** The canonical instance equal to {@code set}, whose community set is canonical too. */
+    /**
+     * The canonical instance equal to {@code set}, whose community set is canonical too.
+     *
+     * @param set a set, typically freshly built from a decoded UPDATE
+     * @return the shared instance; compare interned sets with {@code ==}
+     */
     public AttributeSet intern(AttributeSet set) {
         CommunitySet c = communities.intern(set.communities());
         AttributeSet withCanonical = c == set.communities() ? set : set.withCommunities(c);
         return sets.intern(withCanonical);
     }
 
-    /** The canonical instance equal to {@code set}. */
+    /**
+     * The canonical instance equal to {@code set}.
+     *
+     * @param set a community set
+     * @return the shared instance
+     */
     public CommunitySet intern(CommunitySet set) {
         return communities.intern(set);
     }

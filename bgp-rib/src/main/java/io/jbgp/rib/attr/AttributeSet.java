@@ -61,7 +61,7 @@ public final class AttributeSet {
         this.hash = Objects.hash(origin, asPath, nextHop, med, localPref, communities, others);
     }
 
-    /** A builder starting from ORIGIN IGP, an empty AS path and nothing else. */
+    /** {@return a builder starting from ORIGIN IGP, an empty AS path and nothing else} */
     public static Builder builder() {
         return new Builder();
     }
@@ -69,6 +69,10 @@ public final class AttributeSet {
     /**
      * The RIB form of decoded attributes. {@code nextHop} overrides NEXT_HOP; pass the
      * MP_REACH_NLRI next hop for non-IPv4 families, or {@code null} to use NEXT_HOP.
+     *
+     * @param attributes the decoded path attributes
+     * @param nextHop the next hop to use, or {@code null} to take NEXT_HOP from {@code attributes}
+     * @return a set that is not yet interned
      */
     public static AttributeSet of(PathAttributes attributes, InetAddress nextHop) {
         Builder b = builder();
@@ -102,47 +106,63 @@ public final class AttributeSet {
         return b.communities(CommunitySet.of(std, ext, large)).build();
     }
 
+    /** {@return the ORIGIN} */
     public Origin origin() {
         return origin;
     }
 
+    /** {@return the AS_PATH; {@link AsPath#EMPTY} for a route originated in our AS} */
     public AsPath asPath() {
         return asPath;
     }
 
-    /** The BGP next hop; {@code null} for a locally originated route ("self"). */
+    /** {@return the BGP next hop; {@code null} for a locally originated route ("self")} */
     public InetAddress nextHop() {
         return nextHop;
     }
 
+    /**
+     * {@return true when MULTI_EXIT_DISC is present (a missing MED compares as 0, RFC 4271 §9.1.2.2
+     * (c))}
+     */
     public boolean hasMed() {
         return med != ABSENT;
     }
 
-    /** The MED, or {@link #ABSENT}. */
+    /** {@return the MED, or {@link #ABSENT}} */
     public long med() {
         return med;
     }
 
+    /** {@return true when LOCAL_PREF is present} */
     public boolean hasLocalPref() {
         return localPref != ABSENT;
     }
 
-    /** The LOCAL_PREF, or {@link #ABSENT}. */
+    /** {@return the LOCAL_PREF, or {@link #ABSENT}} */
     public long localPref() {
         return localPref;
     }
 
+    /** {@return the standard, extended and large communities, as one interned set} */
     public CommunitySet communities() {
         return communities;
     }
 
-    /** Every other attribute (ATOMIC_AGGREGATE, AGGREGATOR, ORIGINATOR_ID, …), sorted by type code. */
+    /**
+     * {@return every other attribute (ATOMIC_AGGREGATE, AGGREGATOR, ORIGINATOR_ID, …), sorted by
+     * type code}
+     */
     public List<PathAttribute> others() {
         return others;
     }
 
-    /** The attribute of this type among {@link #others()}, if present. */
+    /**
+     * The attribute of this type among {@link #others()}, if present.
+     *
+     * @param typeCode an attribute type code, 0..255
+     * @return the attribute, or empty
+     */
     public Optional<PathAttribute> other(int typeCode) {
         for (PathAttribute a : others) {
             if (a.typeCode() == typeCode) {
@@ -152,17 +172,25 @@ public final class AttributeSet {
         return Optional.empty();
     }
 
-    /** RFC 4456 ORIGINATOR_ID, or {@code null}. */
+    /**
+     * RFC 4456 ORIGINATOR_ID, or {@code null}.
+     *
+     * @return the originator's router ID, or {@code null}
+     */
     public RouterId originatorId() {
         return other(PathAttribute.ORIGINATOR_ID).map(a -> ((OriginatorId) a).id()).orElse(null);
     }
 
-    /** RFC 4456 CLUSTER_LIST, empty when absent. */
+    /**
+     * RFC 4456 CLUSTER_LIST, empty when absent.
+     *
+     * @return the cluster IDs, most recent first
+     */
     public List<RouterId> clusterList() {
         return other(PathAttribute.CLUSTER_LIST).map(a -> ((ClusterList) a).clusterIds()).orElse(List.of());
     }
 
-    /** A builder holding this set's values. */
+    /** {@return a builder holding this set's values} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.origin = origin;
@@ -175,7 +203,12 @@ public final class AttributeSet {
         return b;
     }
 
-    /** This set with another community set (used by the interner). */
+    /**
+     * This set with another community set (used by the interner).
+     *
+     * @param c the replacement community set
+     * @return a new set; this one is unchanged
+     */
     public AttributeSet withCommunities(CommunitySet c) {
         return new AttributeSet(origin, asPath, nextHop, med, localPref, c, others);
     }
@@ -183,6 +216,9 @@ public final class AttributeSet {
     /**
      * The wire attributes. NEXT_HOP is included only when {@code withNextHop} and the next hop
      * is IPv4 (for other families it travels in MP_REACH_NLRI, RFC 4760 §3).
+     *
+     * @param withNextHop whether to include the classic NEXT_HOP
+     * @return the attributes as the codec writes them
      */
     public PathAttributes toPathAttributes(boolean withNextHop) {
         List<PathAttribute> out = new ArrayList<>(8 + others.size());
@@ -250,23 +286,41 @@ public final class AttributeSet {
         private Builder() {
         }
 
+        /**
+         * @param v the ORIGIN
+         * @return this builder
+         */
         public Builder origin(Origin v) {
             origin = Objects.requireNonNull(v);
             return this;
         }
 
+        /**
+         * @param v the AS_PATH
+         * @return this builder
+         */
         public Builder asPath(AsPath v) {
             asPath = Objects.requireNonNull(v);
             return this;
         }
 
-        /** Sets the BGP next hop; {@code null} means "self". */
+        /**
+         * Sets the BGP next hop; {@code null} means "self".
+         *
+         * @param v the next hop, or {@code null} for ourselves
+         * @return this builder
+         */
         public Builder nextHop(InetAddress v) {
             nextHop = v;
             return this;
         }
 
-        /** Sets the MED (0..2^32-1) or clears it with {@link AttributeSet#ABSENT}. */
+        /**
+         * Sets the MED (0..2^32-1) or clears it with {@link AttributeSet#ABSENT}.
+         *
+         * @param v the MED, or {@link AttributeSet#ABSENT}
+         * @return this builder
+         */
         public Builder med(long v) {
             if (v != ABSENT) {
                 MultiExitDisc.of(v);
@@ -275,7 +329,12 @@ public final class AttributeSet {
             return this;
         }
 
-        /** Sets LOCAL_PREF (0..2^32-1) or clears it with {@link AttributeSet#ABSENT}. */
+        /**
+         * Sets LOCAL_PREF (0..2^32-1) or clears it with {@link AttributeSet#ABSENT}.
+         *
+         * @param v the LOCAL_PREF, or {@link AttributeSet#ABSENT}
+         * @return this builder
+         */
         public Builder localPref(long v) {
             if (v != ABSENT) {
                 LocalPref.of(v);
@@ -284,20 +343,31 @@ public final class AttributeSet {
             return this;
         }
 
+        /**
+         * @param v the communities
+         * @return this builder
+         */
         public Builder communities(CommunitySet v) {
             communities = Objects.requireNonNull(v);
             return this;
         }
 
+        /** {@return the community set so far} */
         public CommunitySet communities() {
             return communities;
         }
 
+        /** {@return the AS_PATH set so far} */
         public AsPath asPath() {
             return asPath;
         }
 
-        /** Adds or replaces an attribute that has no field of its own. */
+        /**
+         * Adds or replaces an attribute that has no field of its own.
+         *
+         * @param a an attribute without a dedicated field, e.g. AGGREGATOR or an unknown one
+         * @return this builder
+         */
         public Builder other(PathAttribute a) {
             int t = a.typeCode();
             if (t <= PathAttribute.LOCAL_PREF || t == PathAttribute.COMMUNITIES
@@ -309,12 +379,21 @@ public final class AttributeSet {
             return this;
         }
 
-        /** Removes the attribute of this type from the others, if present. */
+        /**
+         * Removes the attribute of this type from the others, if present.
+         *
+         * @param typeCode the attribute type code, 0..255
+         * @return this builder
+         */
         public Builder removeOther(int typeCode) {
             others.removeIf(x -> x.typeCode() == typeCode);
             return this;
         }
 
+        /**
+         * {@return the set, not yet interned; pass it through {@link
+         * AttributeInterner#intern(AttributeSet)}}
+         */
         public AttributeSet build() {
             List<PathAttribute> sorted = new ArrayList<>(others);
             sorted.sort(Comparator.comparingInt(PathAttribute::typeCode));

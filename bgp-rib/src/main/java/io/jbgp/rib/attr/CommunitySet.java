@@ -42,7 +42,14 @@ public final class CommunitySet {
         this.hash = (Arrays.hashCode(standard) * 31 + Arrays.hashCode(extended)) * 31 + large.hashCode();
     }
 
-    /** A set holding exactly these members (duplicates are dropped). */
+    /**
+     * A set holding exactly these members (duplicates are dropped).
+     *
+     * @param standard RFC 1997 communities
+     * @param extended RFC 4360 extended communities
+     * @param large RFC 8092 large communities
+     * @return the set, not interned
+     */
     public static CommunitySet of(Collection<Community> standard, Collection<ExtendedCommunity> extended,
                                   Collection<LargeCommunity> large) {
         if (standard.isEmpty() && extended.isEmpty() && large.isEmpty()) {
@@ -57,12 +64,17 @@ public final class CommunitySet {
         return new CommunitySet(s, e, List.copyOf(l));
     }
 
-    /** Only standard communities. */
+    /**
+     * Only standard communities.
+     *
+     * @param standard RFC 1997 communities
+     * @return the set, not interned
+     */
     public static CommunitySet of(Community... standard) {
         return of(List.of(standard), List.of(), List.of());
     }
 
-    /** The standard communities, in ascending unsigned order. */
+    /** {@return the standard communities, in ascending unsigned order} */
     public List<Community> standard() {
         List<Community> out = new ArrayList<>(standard.length);
         for (int v : standard) {
@@ -71,7 +83,7 @@ public final class CommunitySet {
         return out;
     }
 
-    /** The extended communities, in ascending unsigned order of their 8-octet value. */
+    /** {@return the extended communities, in ascending unsigned order of their 8-octet value} */
     public List<ExtendedCommunity> extended() {
         List<ExtendedCommunity> out = new ArrayList<>(extended.length);
         for (long v : extended) {
@@ -80,16 +92,22 @@ public final class CommunitySet {
         return out;
     }
 
-    /** The large communities, sorted. */
+    /** {@return the large communities, sorted} */
     public List<LargeCommunity> large() {
         return large;
     }
 
+    /** {@return true when the set holds no community of any kind} */
     public boolean isEmpty() {
         return standard.length == 0 && extended.length == 0 && large.isEmpty();
     }
 
-    /** Whether the standard community is present (NO_EXPORT checks run per route on export). */
+    /**
+     * Whether the standard community is present (NO_EXPORT checks run per route on export).
+     *
+     * @param c a standard community
+     * @return true when present
+     */
     public boolean contains(Community c) {
         for (int v : standard) {
             if (v == c.value()) {
@@ -99,11 +117,23 @@ public final class CommunitySet {
         return false;
     }
 
+    /**
+     * Whether the large community is present.
+     *
+     * @param c a large community
+     * @return true when present
+     */
     public boolean contains(LargeCommunity c) {
         return large.contains(c);
     }
 
-    /** This set plus the given members. */
+    /**
+     * This set plus the given members.
+     *
+     * @param addStandard standard communities to add
+     * @param addLarge large communities to add
+     * @return a new set; this one is unchanged
+     */
     public CommunitySet with(Collection<Community> addStandard, Collection<LargeCommunity> addLarge) {
         List<Community> s = new ArrayList<>(standard());
         s.addAll(addStandard);
@@ -112,7 +142,13 @@ public final class CommunitySet {
         return of(s, extended(), l);
     }
 
-    /** This set without the given members. */
+    /**
+     * This set without the given members.
+     *
+     * @param removeStandard standard communities to remove
+     * @param removeLarge large communities to remove
+     * @return a new set; this one is unchanged
+     */
     public CommunitySet without(Collection<Community> removeStandard, Collection<LargeCommunity> removeLarge) {
         List<Community> s = new ArrayList<>(standard());
         s.removeAll(removeStandard);
@@ -121,7 +157,10 @@ public final class CommunitySet {
         return of(s, extended(), l);
     }
 
-    /** The wire attributes (COMMUNITIES, EXTENDED_COMMUNITIES, LARGE_COMMUNITY), absent ones skipped. */
+    /**
+     * {@return the wire attributes (COMMUNITIES, EXTENDED_COMMUNITIES, LARGE_COMMUNITY), absent
+     * ones skipped}
+     */
     public List<PathAttribute> toAttributes() {
         List<PathAttribute> out = new ArrayList<>(3);
         if (standard.length > 0) {

@@ -15,24 +15,49 @@ public record DecisionOptions(boolean alwaysCompareMed, boolean deterministicMed
     /** Deterministic MED, no route age, no multipath. */
     public static final DecisionOptions DEFAULT = new DecisionOptions(false, true, false, 1);
 
+    /**
+     * Checks {@code maxPaths} is at least 1.
+     *
+     * @param alwaysCompareMed compare MED between paths from different neighbor ASes too
+     * @param deterministicMed group paths by neighbor AS before comparing MEDs, so the outcome does
+     *     not depend on arrival order (ignored when {@code alwaysCompareMed})
+     * @param preferOldest RFC 5004: prefer the older of two eBGP paths before the router id step
+     * @param maxPaths the ECMP limit handed to the forwarding table; 1 disables multipath
+     */
     public DecisionOptions {
         if (maxPaths < 1) {
             throw new IllegalArgumentException("maxPaths must be at least 1: " + maxPaths);
         }
     }
 
+    /**
+     * @param v compare MED across neighbor ASes
+     * @return a copy with that setting
+     */
     public DecisionOptions withAlwaysCompareMed(boolean v) {
         return new DecisionOptions(v, deterministicMed, preferOldest, maxPaths);
     }
 
+    /**
+     * @param v group by neighbor AS before comparing MEDs
+     * @return a copy with that setting
+     */
     public DecisionOptions withDeterministicMed(boolean v) {
         return new DecisionOptions(alwaysCompareMed, v, preferOldest, maxPaths);
     }
 
+    /**
+     * @param v prefer the older eBGP path (RFC 5004)
+     * @return a copy with that setting
+     */
     public DecisionOptions withPreferOldest(boolean v) {
         return new DecisionOptions(alwaysCompareMed, deterministicMed, v, maxPaths);
     }
 
+    /**
+     * @param v the ECMP limit, at least 1
+     * @return a copy with that setting
+     */
     public DecisionOptions withMaxPaths(int v) {
         return new DecisionOptions(alwaysCompareMed, deterministicMed, preferOldest, v);
     }

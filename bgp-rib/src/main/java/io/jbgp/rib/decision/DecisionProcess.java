@@ -97,7 +97,13 @@ public final class DecisionProcess {
     private final RouterId routerId;
     private final RouterId clusterId;
 
-    /** A decision process for a speaker in {@code localAs} with BGP Identifier {@code routerId}. */
+    /**
+     * A decision process for a speaker in {@code localAs} with BGP Identifier {@code routerId}.
+     *
+     * @param options the tie-breaking knobs
+     * @param localAs our AS, to tell eBGP from iBGP and detect loops
+     * @param routerId our BGP Identifier, to detect reflected routes we originated (RFC 4456 §8)
+     */
     public DecisionProcess(DecisionOptions options, Asn localAs, RouterId routerId) {
         this.options = options;
         this.localAs = localAs;
@@ -105,11 +111,19 @@ public final class DecisionProcess {
         this.clusterId = routerId; // RFC 4456 §7: the cluster id defaults to the router id
     }
 
+    /** {@return the options this process was built with} */
     public DecisionOptions options() {
         return options;
     }
 
-    /** Step 1: whether a route may take part in selection (RFC 4271 §9.1.2, RFC 4456 §8). */
+    /**
+     * Step 1: whether a route may take part in selection (RFC 4271 §9.1.2, RFC 4456 §8).
+     *
+     * @param source where the route came from
+     * @param attrs its attributes after import policy
+     * @param nexthopReachable whether the next hop resolved (RFC 4271 §9.1.2 (a))
+     * @return {@link Eligibility#ELIGIBLE} or the reason it is not
+     */
     public Eligibility eligibility(RouteSource source, AttributeSet attrs, boolean nexthopReachable) {
         if (source instanceof PeerSource p) {
             // an eBGP path through our own AS would loop; iBGP paths never carry our AS first
@@ -129,7 +143,15 @@ public final class DecisionProcess {
         return Eligibility.ELIGIBLE;
     }
 
-    /** Compares two distinct paths to the same prefix; negative sign when {@code a} is better. */
+    /**
+     * Compares two distinct paths to the same prefix; negative sign when {@code a} is better.
+     *
+     * @param a one path
+     * @param b another path to the same prefix
+     * @return the sign and the step that decided
+     * @throws IllegalStateException if the two are indistinguishable (a caller bug: same route
+     *     twice)
+     */
     public Verdict compare(Route a, Route b) {
         return compare(a, b, options.alwaysCompareMed());
     }
@@ -193,6 +215,9 @@ public final class DecisionProcess {
     /**
      * The candidates ordered best first. {@code arrival} is in arrival order (oldest first); it
      * matters only when MED is neither deterministic nor always compared.
+     *
+     * @param arrival the candidates, oldest first
+     * @return a new list, best first
      */
     public List<Route> rank(Collection<Route> arrival) {
         List<Route> out = new ArrayList<>(arrival);
@@ -232,7 +257,12 @@ public final class DecisionProcess {
         return out;
     }
 
-    /** The ECMP set: the best and the eligible paths tied with it through step 7 (see above). */
+    /**
+     * The ECMP set: the best and the eligible paths tied with it through step 7 (see above).
+     *
+     * @param ranked the candidates as {@link #rank} returned them
+     * @return the best path and those tied with it, at most {@link DecisionOptions#maxPaths()}
+     */
     public List<Route> multipath(List<Route> ranked) {
         if (ranked.isEmpty() || !ranked.get(0).isEligible()) {
             return List.of();
@@ -293,7 +323,13 @@ public final class DecisionProcess {
         return compareAddresses(((PeerSource) a).address(), ((PeerSource) b).address());
     }
 
-    /** IPv4 before IPv6, then unsigned byte order. */
+    /**
+     * IPv4 before IPv6, then unsigned byte order.
+     *
+     * @param a an address
+     * @param b another address
+     * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
+     */
     public static int compareAddresses(InetAddress a, InetAddress b) {
         byte[] x = a.getAddress();
         byte[] y = b.getAddress();

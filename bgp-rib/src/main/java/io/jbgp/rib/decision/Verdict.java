@@ -10,6 +10,12 @@ import java.util.Objects;
  * @param decidedBy the step that told them apart
  */
 public record Verdict(int sign, DecisionStep decidedBy) {
+    /**
+     * Rejects sign 0 and normalises the sign to -1 or 1.
+     *
+     * @param sign negative when the first path is better, positive when the second is; never 0
+     * @param decidedBy the step that told them apart
+     */
     public Verdict {
         Objects.requireNonNull(decidedBy, "decidedBy");
         if (sign == 0) {
@@ -18,12 +24,12 @@ public record Verdict(int sign, DecisionStep decidedBy) {
         sign = Integer.signum(sign);
     }
 
-    /** Whether the first path of the comparison won. */
+    /** {@return whether the first path of the comparison won} */
     public boolean firstWins() {
         return sign < 0;
     }
 
-    /** The same verdict seen from the other path. */
+    /** {@return the same verdict seen from the other path} */
     public Verdict reversed() {
         return new Verdict(-sign, decidedBy);
     }

@@ -13,6 +13,12 @@ import java.util.Objects;
  * @param nextHops the resolved next hops, at least one
  */
 public record FibRoute(IpPrefix prefix, List<NextHop> nextHops) {
+    /**
+     * Rejects a null prefix and an empty next-hop list; copies the list.
+     *
+     * @param prefix the destination
+     * @param nextHops the resolved next hops, at least one
+     */
     public FibRoute {
         Objects.requireNonNull(prefix, "prefix");
         nextHops = List.copyOf(nextHops);
@@ -28,6 +34,12 @@ public record FibRoute(IpPrefix prefix, List<NextHop> nextHops) {
      * @param interfaceName the outgoing interface, "" when the host resolves it
      */
     public record NextHop(InetAddress gateway, String interfaceName) {
+        /**
+         * Rejects null parts.
+         *
+         * @param gateway the immediate next hop
+         * @param interfaceName the outgoing interface, "" when the host resolves it
+         */
         public NextHop {
             Objects.requireNonNull(gateway, "gateway");
             Objects.requireNonNull(interfaceName, "interfaceName");

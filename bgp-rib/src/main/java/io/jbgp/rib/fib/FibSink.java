@@ -15,20 +15,36 @@ public interface FibSink extends AutoCloseable {
     default void begin() {
     }
 
-    /** Installs or replaces the route for its prefix. */
+    /**
+     * Installs or replaces the route for its prefix.
+     *
+     * @param route the route; its next hops are immediate, already resolved
+     */
     void install(FibRoute route);
 
-    /** Removes the route for a prefix (no-op if absent). */
+    /**
+     * Removes the route for a prefix (no-op if absent).
+     *
+     * @param prefix the destination
+     */
     void withdraw(IpPrefix prefix);
 
     /** Ends a batch; sinks that buffer push here. */
     default void commit() {
     }
 
-    /** Makes the sink hold exactly these routes (installs missing, removes stale, own routes only). */
+    /**
+     * Makes the sink hold exactly these routes (installs missing, removes stale, own routes only).
+     *
+     * @param routes the complete forwarding table
+     */
     void resync(Collection<FibRoute> routes);
 
-    /** Stops the sink; {@code removeRoutes} asks it to take its own routes out (bgpd -d stop). */
+    /**
+     * Stops the sink; {@code removeRoutes} asks it to take its own routes out (bgpd -d stop).
+     *
+     * @param removeRoutes true to remove the routes this sink installed
+     */
     default void close(boolean removeRoutes) {
     }
 

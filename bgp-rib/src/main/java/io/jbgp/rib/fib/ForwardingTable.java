@@ -14,6 +14,11 @@ import java.util.TreeMap;
  * {@link FibSink}, in batches: the first change of a RIB command opens one with
  * {@link FibSink#begin()}, {@link #commit()} at the end of the command closes it.
  *
+ * <p>A sink that throws (an embedder's data plane gone, a bug in it) must not stop routing: the
+ * table here stays the truth, the failure is logged, and the sink is brought back in line with a
+ * {@link FibSink#resync} at the first commit after a back-off (100 ms, doubling up to 30 s while
+ * it keeps failing; time from the injected clock).
+ *
  * <p>Owned by the RIB executor; not thread-safe.
  */
 public final class ForwardingTable {
@@ -26,6 +31,13 @@ public final class ForwardingTable {
      * @param newRoute what is installed now, empty if withdrawn
      */
     public record FibChange(IpPrefix prefix, Optional<FibRoute> oldRoute, Optional<FibRoute> newRoute) {
+        /**
+         * Rejects null parts.
+         *
+         * @param prefix the destination
+         * @param oldRoute what was installed, empty if nothing
+         * @param newRoute what is installed now, empty if withdrawn
+         */
         public FibChange {
             Objects.requireNonNull(prefix, "prefix");
             Objects.requireNonNull(oldRoute, "oldRoute");
@@ -33,15 +45,46 @@ public final class ForwardingTable {
         }
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ForwardingTable.class);
+    private static final long FIRST_RESYNC_NANOS = 100_000_000L;
+    private static final long MAX_RESYNC_NANOS = 30_000_000_000L;
+
     private final FibSink sink;
     private final TreeMap<IpPrefix, FibRoute> routes = new TreeMap<>();
     private boolean inBatch;
+    private boolean sinkOutOfSync;  // a sink call failed: resync before trusting it again
+    private final java.util.function.LongSupplier nanos;
+    private long resyncBackoff = FIRST_RESYNC_NANOS;
+    private long resyncAt;          // nanos: no resync attempt before
 
+    /**
+     * An empty table that pushes its changes to {@code sink}.
+     *
+     * @param sink where installs and withdrawals go; {@link FibSink#NONE} to keep them in memory
+     *     only
+     */
     public ForwardingTable(FibSink sink) {
-        this.sink = Objects.requireNonNull(sink, "sink");
+        this(sink, System::nanoTime);
     }
 
-    /** Installs, replaces or (with {@code null}) removes the entry for a prefix. */
+    /**
+     * With the clock that paces resync attempts after a sink failure.
+     *
+     * @param sink where installs and withdrawals go
+     * @param nanos a monotonic clock in nanoseconds (a {@code Ticker} in tests)
+     */
+    public ForwardingTable(FibSink sink, java.util.function.LongSupplier nanos) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.nanos = Objects.requireNonNull(nanos, "nanos");
+    }
+
+    /**
+     * Installs, replaces or (with {@code null}) removes the entry for a prefix.
+     *
+     * @param prefix the destination
+     * @param route the new entry, or {@code null} to remove it
+     * @return the change, or empty when the entry was already so
+     */
     public Optional<FibChange> set(IpPrefix prefix, FibRoute route) {
         if (route != null && !route.prefix().equals(prefix)) {
             throw new IllegalArgumentException("set: route for " + route.prefix() + " given for " + prefix);
@@ -50,14 +93,21 @@ public final class ForwardingTable {
         if (Objects.equals(old, route)) {
             return Optional.empty();
         }
-        if (!inBatch) {
-            sink.begin();
-            inBatch = true;
-        }
-        if (route == null) {
-            sink.withdraw(prefix);
-        } else {
-            sink.install(route);
+        if (!sinkOutOfSync) {
+            // while out of sync, changes only go to the table; the resync carries them
+            try {
+                if (!inBatch) {
+                    inBatch = true;
+                    sink.begin();
+                }
+                if (route == null) {
+                    sink.withdraw(prefix);
+                } else {
+                    sink.install(route);
+                }
+            } catch (RuntimeException e) {
+                sinkFailed("set " + prefix, e);
+            }
         }
         return Optional.of(new FibChange(prefix, Optional.ofNullable(old), Optional.ofNullable(route)));
     }
@@ -66,25 +116,73 @@ public final class ForwardingTable {
     public void commit() {
         if (inBatch) {
             inBatch = false;
-            sink.commit();
+            try {
+                sink.commit();
+            } catch (RuntimeException e) {
+                sinkFailed("commit", e);
+            }
+        }
+        if (sinkOutOfSync && nanos.getAsLong() - resyncAt >= 0) {
+            try {
+                sink.resync(routes.values());
+                sinkOutOfSync = false;
+                resyncBackoff = FIRST_RESYNC_NANOS;
+                LOG.info("fib: sink {} back in sync with {} routes", sink, routes.size());
+            } catch (RuntimeException e) {
+                resyncBackoff = Math.min(resyncBackoff * 2, MAX_RESYNC_NANOS);
+                resyncAt = nanos.getAsLong() + resyncBackoff;
+                LOG.debug("fib: resync of sink {} failed again, next try in {} ms: {}", sink,
+                        resyncBackoff / 1_000_000, e.toString());
+            }
         }
     }
 
-    /** The installed route for a prefix, or {@code null}. */
+    // the routing side goes on; the sink is resynced from the table later
+    private void sinkFailed(String what, RuntimeException e) {
+        inBatch = false;
+        if (!sinkOutOfSync) {
+            LOG.error("fib: sink {} failed ({}), routing continues; resyncing it later", sink, what, e);
+            resyncAt = nanos.getAsLong() + resyncBackoff;
+        }
+        sinkOutOfSync = true;
+    }
+
+    /**
+     * True while the sink missed changes after a failure and waits for a resync.
+     *
+     * @return true until a resync succeeds
+     */
+    public boolean isSinkOutOfSync() {
+        return sinkOutOfSync;
+    }
+
+    /**
+     * The installed route for a prefix, or {@code null}.
+     *
+     * @param prefix the destination
+     * @return the entry, or {@code null}
+     */
     public FibRoute get(IpPrefix prefix) {
         return routes.get(prefix);
     }
 
-    /** An immutable copy of the whole table, sorted by prefix. */
+    /** {@return an immutable copy of the whole table, sorted by prefix} */
     public Map<IpPrefix, FibRoute> snapshot() {
         return java.util.Collections.unmodifiableMap(new TreeMap<>(routes));
     }
 
     /** Pushes the whole table to the sink ({@link FibSink#resync}), e.g. after a sink restart. */
     public void resync() {
-        sink.resync(routes.values());
+        try {
+            sink.resync(routes.values());
+            sinkOutOfSync = false;
+            resyncBackoff = FIRST_RESYNC_NANOS;
+        } catch (RuntimeException e) {
+            sinkFailed("resync", e);
+        }
     }
 
+    /** {@return the number of installed prefixes} */
     public int size() {
         return routes.size();
     }

@@ -64,16 +64,17 @@ public final class InMemoryFibSink implements FibSink {
         closed = true;
     }
 
-    /** The published forwarding table: immutable, safe from any thread. */
+    /** {@return the published forwarding table: immutable, safe from any thread} */
     public Map<IpPrefix, FibRoute> snapshot() {
         return published;
     }
 
-    /** How many times a state was published (batches committed plus unbatched changes). */
+    /** {@return how many times a state was published (batches committed plus unbatched changes)} */
     public long publications() {
         return commits.get();
     }
 
+    /** {@return true after {@link #close(boolean)}} */
     public boolean isClosed() {
         return closed;
     }

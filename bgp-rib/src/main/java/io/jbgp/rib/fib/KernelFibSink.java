@@ -65,6 +65,15 @@ public final class KernelFibSink implements FibSink {
      * @param table    the routing table ({@code main})
      */
     public record Config(IpCommand ip, String protocol, long metric, String table) {
+        /**
+         * Checks the metric fits 32 bits and the protocol and table are plain names (they go into
+         * an {@code ip} command line).
+         *
+         * @param ip how to run {@code ip} (namespace, timeout)
+         * @param protocol the route protocol that marks our routes ({@code bgp})
+         * @param metric the metric of our routes
+         * @param table the routing table ({@code main})
+         */
         public Config {
             Objects.requireNonNull(ip, "ip");
             Objects.requireNonNull(protocol, "protocol");
@@ -77,16 +86,29 @@ public final class KernelFibSink implements FibSink {
             }
         }
 
-        /** {@code proto bgp metric 20 table main} in the caller's namespace. */
+        /**
+         * {@code proto bgp metric 20 table main} in the caller's namespace.
+         *
+         * @return the default configuration
+         */
         public static Config defaults() {
             return new Config(IpCommand.host(), "bgp", 20, "main");
         }
 
-        /** The defaults inside a named network namespace. */
+        /**
+         * The defaults inside a named network namespace.
+         *
+         * @param namespace the name of an existing network namespace
+         * @return the configuration
+         */
         public static Config inNamespace(String namespace) {
             return new Config(IpCommand.inNamespace(namespace), "bgp", 20, "main");
         }
 
+        /**
+         * @param m the route metric, 0..2³²−1
+         * @return a copy with that metric
+         */
         public Config withMetric(long m) {
             return new Config(ip, protocol, m, table);
         }
@@ -144,6 +166,8 @@ public final class KernelFibSink implements FibSink {
      * Starts the {@code ip -batch} process and adopts the routes of ours an earlier run left in
      * the kernel (updates replace them in place; {@link #resync} or {@code close(true)} removes
      * those nobody wants). Call {@link #resync} at start to remove stale ones at once.
+     *
+     * @param config the {@code ip} command, protocol, metric and table to use
      */
     public KernelFibSink(Config config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -266,7 +290,12 @@ public final class KernelFibSink implements FibSink {
         }
     }
 
-    /** Waits until the kernel has processed every line written so far; false on timeout or death. */
+    /**
+     * Waits until the kernel has processed every line written so far; false on timeout or death.
+     *
+     * @param timeout the longest wait
+     * @return true when the kernel caught up in time
+     */
     public boolean awaitSync(Duration timeout) {
         IpBatch b;
         long target;
@@ -280,24 +309,38 @@ public final class KernelFibSink implements FibSink {
         return b.await(target, timeout); // waiting needs no lock
     }
 
-    /** Prefixes whose slot another route holds: we did not install them. */
+    /**
+     * Prefixes whose slot another route holds: we did not install them.
+     *
+     * @return an immutable copy of the blocked prefixes
+     */
     public Set<IpPrefix> blocked() {
         return withStatus(Status.BLOCKED);
     }
 
-    /** Prefixes the kernel refused for another reason (e.g. an unreachable gateway). */
+    /**
+     * Prefixes the kernel refused for another reason (e.g. an unreachable gateway).
+     *
+     * @return an immutable copy of the failed prefixes
+     */
     public Set<IpPrefix> failed() {
         return withStatus(Status.FAILED);
     }
 
-    /** How many times the {@code ip} process was restarted (and resynced) after dying. */
+    /** {@return how many times the {@code ip} process was restarted (and resynced) after dying} */
     public long restarts() {
         synchronized (state) {
             return restarts;
         }
     }
 
-    /** Waits until at least {@code n} restarts completed. */
+    /**
+     * Waits until at least {@code n} restarts completed.
+     *
+     * @param n the number of helper process restarts to wait for
+     * @param timeout the longest wait
+     * @return true when {@code n} restarts completed in time
+     */
     public boolean awaitRestarts(long n, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (state) {

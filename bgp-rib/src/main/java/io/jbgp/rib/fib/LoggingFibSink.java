@@ -22,7 +22,11 @@ public final class LoggingFibSink implements FibSink {
         this(FibSink.NONE);
     }
 
-    /** Logs, then forwards to {@code next}. */
+    /**
+     * Logs, then forwards to {@code next}.
+     *
+     * @param next the sink that does the work
+     */
     public LoggingFibSink(FibSink next) {
         this.next = Objects.requireNonNull(next, "next");
     }

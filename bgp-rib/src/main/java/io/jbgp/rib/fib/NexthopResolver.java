@@ -17,9 +17,9 @@ import java.util.Set;
  * prefixes use which next hop so that a route change re-evaluates only those prefixes (OpenBGPD
  * {@code nexthop.prefix_h} and {@code prefix_evaluate_nexthop}; BIRD's hostcache).
  *
- * <p>Resolution is deliberately not recursive through BGP: only {@link SystemRoute}s of kind
- * CONNECTED or STATIC count, never routes this speaker installed itself (kind OWN), so a BGP
- * route can never make its own next hop reachable (BIRD: "not recursively resolved through
+ * <p>Resolution is deliberately not recursive through BGP: only the host's {@link SystemRoute}s
+ * count (CONNECTED, STATIC, and DYNAMIC ones other daemons installed), never routes this speaker
+ * installed itself (kind OWN), so a BGP route can never make its own next hop reachable (BIRD: "not recursively resolved through
  * Rte1"). The default route counts only when {@code resolveViaDefault} is set (OpenBGPD
  * {@code nexthop qualify via default}).
  *
@@ -38,11 +38,19 @@ public final class NexthopResolver {
         /** An unreachable next hop. */
         public static final Resolution UNREACHABLE = new Resolution(NexthopState.UNREACHABLE, 0, List.of());
 
+        /**
+         * Rejects a null state and copies the next-hop list.
+         *
+         * @param state reachable or not
+         * @param cost the cost to reach it (0 connected, the route priority for static)
+         * @param via the immediate next hops to install in the FIB; empty when unreachable
+         */
         public Resolution {
             Objects.requireNonNull(state, "state");
             via = List.copyOf(via);
         }
 
+        /** {@return true when the next hop resolved} */
         public boolean isReachable() {
             return state == NexthopState.REACHABLE;
         }
@@ -54,11 +62,22 @@ public final class NexthopResolver {
     private final Map<InetAddress, Set<IpPrefix>> dependents = new HashMap<>();
     private final Map<IpPrefix, Set<InetAddress>> uses = new HashMap<>();
 
+    /**
+     * An empty resolver.
+     *
+     * @param resolveViaDefault whether a default route may resolve next hops (BIRD and OpenBGPD
+     *     refuse by default)
+     */
     public NexthopResolver(boolean resolveViaDefault) {
         this.resolveViaDefault = resolveViaDefault;
     }
 
-    /** The resolution of a next hop (cached while some prefix uses it). */
+    /**
+     * The resolution of a next hop (cached while some prefix uses it).
+     *
+     * @param nexthop the BGP next hop
+     * @return reachable with cost and immediate next hops, or {@link Resolution#UNREACHABLE}
+     */
     public Resolution resolve(InetAddress nexthop) {
         Resolution r = tracked.get(nexthop);
         return r != null ? r : compute(nexthop);
@@ -67,6 +86,9 @@ public final class NexthopResolver {
     /**
      * Records that the candidates of {@code prefix} use exactly these next hops (replacing the
      * previous set); an empty set removes the prefix's back-links.
+     *
+     * @param prefix the destination
+     * @param nexthops the BGP next hops of its candidates
      */
     public void link(IpPrefix prefix, Set<InetAddress> nexthops) {
         Set<InetAddress> old = uses.getOrDefault(prefix, Set.of());
@@ -96,7 +118,12 @@ public final class NexthopResolver {
         }
     }
 
-    /** Adds a host route; returns the prefixes whose next-hop resolution changed. */
+    /**
+     * Adds a host route; returns the prefixes whose next-hop resolution changed.
+     *
+     * @param route a connected, static or kernel route
+     * @return the affected prefixes, to re-run the decision for
+     */
     public Set<IpPrefix> add(SystemRoute route) {
         if (route.kind() == SystemRoute.Kind.OWN || routes.contains(route)) {
             return Set.of();
@@ -105,7 +132,12 @@ public final class NexthopResolver {
         return refresh(route.prefix());
     }
 
-    /** Removes a host route; returns the prefixes whose next-hop resolution changed. */
+    /**
+     * Removes a host route; returns the prefixes whose next-hop resolution changed.
+     *
+     * @param route a route previously added
+     * @return the affected prefixes, to re-run the decision for
+     */
     public Set<IpPrefix> remove(SystemRoute route) {
         if (!routes.remove(route)) {
             return Set.of();
@@ -113,12 +145,18 @@ public final class NexthopResolver {
         return refresh(route.prefix());
     }
 
-    /** The host routes currently known (connected and static). */
+    /** {@return the host routes currently known (every kind but OWN)} */
     public List<SystemRoute> routes() {
         return List.copyOf(routes);
     }
 
-    /** Whether both addresses lie in one connected subnet (RFC 4271 §5.1.3 third-party next hop). */
+    /**
+     * Whether both addresses lie in one connected subnet (RFC 4271 §5.1.3 third-party next hop).
+     *
+     * @param a an address
+     * @param b another address
+     * @return true when some connected route covers both
+     */
     public boolean sharesConnectedSubnet(InetAddress a, InetAddress b) {
         for (SystemRoute r : routes) {
             if (r.kind() == SystemRoute.Kind.CONNECTED && r.prefix().containsAddress(a)
@@ -129,7 +167,7 @@ public final class NexthopResolver {
         return false;
     }
 
-    /** The number of next hops currently tracked (for tests and "show nexthop"). */
+    /** {@return the next hops currently tracked, each with its resolution (tests, "show nexthop")} */
     public Map<InetAddress, Resolution> tracked() {
         return Map.copyOf(tracked);
     }

@@ -15,14 +15,25 @@ public final class InMemorySystemRouteSource implements SystemRouteSource {
     private final List<SystemRoute> routes = new ArrayList<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
+    /** An empty source. */
     public InMemorySystemRouteSource() {
     }
 
+    /**
+     * A source starting with these routes.
+     *
+     * @param initial the initial routes
+     */
     public InMemorySystemRouteSource(List<SystemRoute> initial) {
         initial.forEach(this::add);
     }
 
-    /** Adds a route; returns false (and notifies nobody) if it was already there. */
+    /**
+     * Adds a route; returns false (and notifies nobody) if it was already there.
+     *
+     * @param route the route to add
+     * @return true when it was new
+     */
     public boolean add(SystemRoute route) {
         synchronized (lock) {
             if (routes.contains(route)) {
@@ -34,7 +45,12 @@ public final class InMemorySystemRouteSource implements SystemRouteSource {
         return true;
     }
 
-    /** Removes a route; returns false (and notifies nobody) if it was not there. */
+    /**
+     * Removes a route; returns false (and notifies nobody) if it was not there.
+     *
+     * @param route the route to remove
+     * @return true when it was present
+     */
     public boolean remove(SystemRoute route) {
         synchronized (lock) {
             if (!routes.remove(route)) {

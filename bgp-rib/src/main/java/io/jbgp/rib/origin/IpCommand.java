@@ -23,6 +23,14 @@ import java.util.concurrent.TimeUnit;
  */
 public record IpCommand(String executable, Optional<String> namespace, Duration timeout) {
 
+    /**
+     * Rejects null parts and namespace names that are empty or not plain (they go on a command
+     * line).
+     *
+     * @param executable the {@code ip} binary, usually "ip"
+     * @param namespace the network namespace name; empty for the caller's own
+     * @param timeout how long one command may take before it is killed
+     */
     public IpCommand {
         Objects.requireNonNull(executable, "executable");
         Objects.requireNonNull(namespace, "namespace");
@@ -34,17 +42,31 @@ public record IpCommand(String executable, Optional<String> namespace, Duration 
         });
     }
 
-    /** {@code ip} in the caller's namespace, 10 s per command. */
+    /**
+     * {@code ip} in the caller's namespace, 10 s per command.
+     *
+     * @return the command
+     */
     public static IpCommand host() {
         return new IpCommand("ip", Optional.empty(), Duration.ofSeconds(10));
     }
 
-    /** {@code ip -n NS}, 10 s per command. */
+    /**
+     * {@code ip -n NS}, 10 s per command.
+     *
+     * @param namespace the name of an existing network namespace
+     * @return the command
+     */
     public static IpCommand inNamespace(String namespace) {
         return new IpCommand("ip", Optional.of(namespace), Duration.ofSeconds(10));
     }
 
-    /** The argument vector: {@code ip [-n NS] args...}. */
+    /**
+     * The argument vector: {@code ip [-n NS] args...}.
+     *
+     * @param args the {@code ip} arguments
+     * @return a new list, ready for {@link ProcessBuilder}
+     */
     public List<String> argv(String... args) {
         List<String> argv = new ArrayList<>();
         argv.add(executable);
@@ -59,6 +81,9 @@ public record IpCommand(String executable, Optional<String> namespace, Duration 
     /**
      * Runs {@code ip [-n NS] args...} and returns its standard output; throws
      * {@link UncheckedIOException} when it fails, exits non-zero or times out (then it is killed).
+     *
+     * @param args the {@code ip} arguments
+     * @return the standard output
      */
     public String run(String... args) {
         List<String> argv = argv(args);

@@ -24,7 +24,14 @@ public final class JsonText {
         this.s = s;
     }
 
-    /** Parses one JSON value; trailing whitespace is allowed, anything else is an error. */
+    /**
+     * Parses one JSON value; trailing whitespace is allowed, anything else is an error.
+     *
+     * @param text the JSON text
+     * @return a {@code Map}, {@code List}, {@code String}, {@code Long}, {@code Double}, {@code
+     *     Boolean} or {@code null}
+     * @throws IllegalArgumentException on malformed JSON
+     */
     public static Object parse(String text) {
         JsonText p = new JsonText(text);
         p.skipSpace();
@@ -36,7 +43,13 @@ public final class JsonText {
         return v;
     }
 
-    /** Parses text that must be a JSON array (empty input counts as an empty array). */
+    /**
+     * Parses text that must be a JSON array (empty input counts as an empty array).
+     *
+     * @param text the JSON text, possibly blank
+     * @return the array elements
+     * @throws IllegalArgumentException on malformed JSON or a non-array value
+     */
     public static List<Object> parseArray(String text) {
         if (text.isBlank()) {
             return List.of();

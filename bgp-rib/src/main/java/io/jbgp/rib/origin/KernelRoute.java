@@ -35,12 +35,28 @@ public record KernelRoute(IpPrefix prefix, String type, String protocol, String 
      * @param device  the outgoing interface, "" when not printed
      */
     public record Hop(Optional<InetAddress> gateway, String device) {
+        /**
+         * Rejects null parts.
+         *
+         * @param gateway the gateway, empty for a directly connected path
+         * @param device the outgoing interface, "" when not printed
+         */
         public Hop {
             Objects.requireNonNull(gateway, "gateway");
             Objects.requireNonNull(device, "device");
         }
     }
 
+    /**
+     * Rejects null parts and copies the next-hop list.
+     *
+     * @param prefix the destination
+     * @param type route type: unicast, local, broadcast, blackhole, unreachable, multicast...
+     * @param protocol the protocol name (kernel, boot, static, bgp, dhcp, ra...) or number
+     * @param scope the scope name (global when absent)
+     * @param metric the metric (Linux "priority")
+     * @param nextHops the next hops, one per path; empty for a connected or reject route
+     */
     public KernelRoute {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(type, "type");
@@ -49,7 +65,13 @@ public record KernelRoute(IpPrefix prefix, String type, String protocol, String 
         nextHops = List.copyOf(nextHops);
     }
 
-    /** Parses the output of {@code ip -j [-4|-6] route show ...} for one family. */
+    /**
+     * Parses the output of {@code ip -j [-4|-6] route show ...} for one family.
+     *
+     * @param json the JSON text {@code ip -j route show} printed
+     * @param family the family that was listed, to parse "default"
+     * @return the routes, in listing order
+     */
     public static List<KernelRoute> parse(String json, Afi family) {
         List<KernelRoute> out = new ArrayList<>();
         for (Object o : JsonText.parseArray(json)) {

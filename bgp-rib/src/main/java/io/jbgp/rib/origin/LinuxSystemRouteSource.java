@@ -66,6 +66,16 @@ public final class LinuxSystemRouteSource implements SystemRouteSource {
      */
     public record Config(IpCommand ip, Duration pollInterval, boolean followMonitor, String ownProtocol,
                          String table) {
+        /**
+         * Rejects null parts and poll intervals below 50 ms.
+         *
+         * @param ip how to run {@code ip} (namespace, timeout per command)
+         * @param pollInterval the longest time between two reads (at least 50 ms)
+         * @param followMonitor wake up on {@code ip monitor} output instead of waiting for the
+         *     interval
+         * @param ownProtocol the protocol our FIB sink installs with ({@code bgp}): those are OWN
+         * @param table the routing table to read ({@code main})
+         */
         public Config {
             Objects.requireNonNull(ip, "ip");
             Objects.requireNonNull(pollInterval, "pollInterval");
@@ -76,16 +86,25 @@ public final class LinuxSystemRouteSource implements SystemRouteSource {
             }
         }
 
-        /** The caller's namespace, polling every 5 s, woken by {@code ip monitor}. */
+        /** {@return the caller's namespace, polling every 5 s, woken by {@code ip monitor}} */
         public static Config defaults() {
             return new Config(IpCommand.host(), Duration.ofSeconds(5), true, "bgp", "main");
         }
 
-        /** The defaults inside a named network namespace. */
+        /**
+         * The defaults inside a named network namespace.
+         *
+         * @param namespace the name of an existing network namespace
+         * @return the configuration
+         */
         public static Config inNamespace(String namespace) {
             return new Config(IpCommand.inNamespace(namespace), Duration.ofSeconds(5), true, "bgp", "main");
         }
 
+        /**
+         * @param d the longest time between two reads, at least 50 ms
+         * @return a copy with that interval
+         */
         public Config withPollInterval(Duration d) {
             return new Config(ip, d, followMonitor, ownProtocol, table);
         }
@@ -101,6 +120,12 @@ public final class LinuxSystemRouteSource implements SystemRouteSource {
     private boolean wake;
     private boolean closed;
 
+    /**
+     * A source that has not started reading yet; it reads on {@link #snapshot()} and polls once
+     * subscribed.
+     *
+     * @param config how to run {@code ip} and how often to poll
+     */
     public LinuxSystemRouteSource(Config config) {
         this.config = Objects.requireNonNull(config, "config");
     }
@@ -138,7 +163,11 @@ public final class LinuxSystemRouteSource implements SystemRouteSource {
         }
     }
 
-    /** Interfaces holding a default route, from a fresh read (what the WAN-leak guard keys on). */
+    /**
+     * Interfaces holding a default route, from a fresh read (what the WAN-leak guard keys on).
+     *
+     * @return the interface names, possibly empty
+     */
     public Set<String> defaultRouteInterfaces() {
         Set<String> out = new TreeSet<>();
         for (SystemRoute r : read()) {
@@ -186,7 +215,11 @@ public final class LinuxSystemRouteSource implements SystemRouteSource {
         }
     }
 
-    /** Reads the kernel's routes now (blocking, bounded by the command timeout). */
+    /**
+     * Reads the kernel's routes now (blocking, bounded by the command timeout).
+     *
+     * @return every host route, our own marked {@link SystemRoute.Kind#OWN}
+     */
     public List<SystemRoute> read() {
         String addr = config.ip().run("-j", "addr", "show");
         String v4 = config.ip().run("-j", "-4", "route", "show", "table", config.table());
@@ -194,7 +227,15 @@ public final class LinuxSystemRouteSource implements SystemRouteSource {
         return parse(addr, v4, v6, config.ownProtocol());
     }
 
-    /** Turns {@code ip -j addr show} and the two route listings into host routes. */
+    /**
+     * Turns {@code ip -j addr show} and the two route listings into host routes.
+     *
+     * @param addrJson output of {@code ip -j addr show}
+     * @param routeV4Json output of {@code ip -j -4 route show}
+     * @param routeV6Json output of {@code ip -j -6 route show}
+     * @param ownProtocol the protocol name of routes we installed
+     * @return the host routes
+     */
     public static List<SystemRoute> parse(String addrJson, String routeV4Json, String routeV6Json,
                                           String ownProtocol) {
         Set<SystemRoute> out = new LinkedHashSet<>();

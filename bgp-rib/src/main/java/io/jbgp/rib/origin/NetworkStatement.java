@@ -19,21 +19,35 @@ import java.util.Set;
  */
 public sealed interface NetworkStatement {
 
-    /** The attributes to attach ({@code set ...}); empty when none. */
+    /** {@return the attributes to attach ({@code set ...}); empty when none} */
     PathAttributes attributes();
 
-    /** This statement's own include/exclude rules; none unless a connected/static statement has them. */
+    /**
+     * {@return this statement's own include/exclude rules; none unless a connected/static statement
+     * has them}
+     */
     default Overrides overrides() {
         return Overrides.NONE;
     }
 
-    /** True for statements that select host routes (as opposed to naming prefixes). */
+    /** {@return true for statements that select host routes (as opposed to naming prefixes)} */
     default boolean isDynamic() {
         return !(this instanceof Prefix) && !(this instanceof PrefixSet);
     }
 
-    /** {@code network 198.51.100.0/24}: always announced, takes precedence over dynamic matches. */
+    /**
+     * {@code network 198.51.100.0/24}: always announced, takes precedence over dynamic matches.
+     *
+     * @param prefix the prefix to announce
+     * @param attributes attributes set on the originated routes (ORIGIN, communities, ...)
+     */
     record Prefix(IpPrefix prefix, PathAttributes attributes) implements NetworkStatement {
+        /**
+         * Rejects null parts.
+         *
+         * @param prefix the prefix to announce
+         * @param attributes attributes set on the originated routes (ORIGIN, communities, ...)
+         */
         public Prefix {
             Objects.requireNonNull(prefix, "prefix");
             Objects.requireNonNull(attributes, "attributes");
@@ -48,20 +62,42 @@ public sealed interface NetworkStatement {
     /**
      * {@code network inet connected [include|exclude interface|prefix ...]}: the subnets directly
      * attached to the host's interfaces, minus the uplink's (the WAN-leak guard) unless included.
+     *
+     * @param family the address family
+     * @param attributes attributes set on the originated routes (ORIGIN, communities, ...)
+     * @param overrides the statement's own include/exclude rules
      */
     record Connected(AddressFamily family, PathAttributes attributes, Overrides overrides)
             implements NetworkStatement {
+        /**
+         * Rejects null parts.
+         *
+         * @param family the address family
+         * @param attributes attributes set on the originated routes (ORIGIN, communities, ...)
+         * @param overrides the statement's own include/exclude rules
+         */
         public Connected {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(attributes, "attributes");
             Objects.requireNonNull(overrides, "overrides");
         }
 
+        /**
+         * A statement without overrides of its own.
+         *
+         * @param family the address family
+         * @param attributes attributes to set on the originated routes
+         */
         public Connected(AddressFamily family, PathAttributes attributes) {
             this(family, attributes, Overrides.NONE);
         }
 
-        /** The same statement with these include/exclude rules. */
+        /**
+         * The same statement with these include/exclude rules.
+         *
+         * @param o the statement's own overrides
+         * @return a new statement
+         */
         public Connected with(Overrides o) {
             return new Connected(family, attributes, o);
         }
@@ -72,19 +108,43 @@ public sealed interface NetworkStatement {
         }
     }
 
-    /** {@code network inet static [include|exclude ...]}: the host's static routes. */
+    /**
+     * {@code network inet static [include|exclude ...]}: the host's static routes.
+     *
+     * @param family the address family
+     * @param attributes attributes set on the originated routes (ORIGIN, communities, ...)
+     * @param overrides the statement's own include/exclude rules
+     */
     record Static(AddressFamily family, PathAttributes attributes, Overrides overrides) implements NetworkStatement {
+        /**
+         * Rejects null parts.
+         *
+         * @param family the address family
+         * @param attributes attributes set on the originated routes (ORIGIN, communities, ...)
+         * @param overrides the statement's own include/exclude rules
+         */
         public Static {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(attributes, "attributes");
             Objects.requireNonNull(overrides, "overrides");
         }
 
+        /**
+         * A statement without overrides of its own.
+         *
+         * @param family the address family
+         * @param attributes attributes to set on the originated routes
+         */
         public Static(AddressFamily family, PathAttributes attributes) {
             this(family, attributes, Overrides.NONE);
         }
 
-        /** The same statement with these include/exclude rules. */
+        /**
+         * The same statement with these include/exclude rules.
+         *
+         * @param o the statement's own overrides
+         * @return a new statement
+         */
         public Static with(Overrides o) {
             return new Static(family, attributes, o);
         }
@@ -95,8 +155,21 @@ public sealed interface NetworkStatement {
         }
     }
 
-    /** {@code network prefix-set NAME}: every prefix of the set, always announced. */
+    /**
+     * {@code network prefix-set NAME}: every prefix of the set, always announced.
+     *
+     * @param name the set's name, for display
+     * @param prefixes the prefixes to announce
+     * @param attributes attributes set on the originated routes (ORIGIN, communities, ...)
+     */
     record PrefixSet(String name, Set<IpPrefix> prefixes, PathAttributes attributes) implements NetworkStatement {
+        /**
+         * Rejects null parts and copies the prefix set.
+         *
+         * @param name the set's name, for display
+         * @param prefixes the prefixes to announce
+         * @param attributes attributes set on the originated routes (ORIGIN, communities, ...)
+         */
         public PrefixSet {
             Objects.requireNonNull(name, "name");
             prefixes = Set.copyOf(prefixes);
@@ -112,8 +185,19 @@ public sealed interface NetworkStatement {
     /**
      * {@code network inet priority N}: host routes of this family with this priority (Linux
      * metric), of any kind.
+     *
+     * @param family the address family
+     * @param priority the host route priority (Linux metric) to select
+     * @param attributes attributes set on the originated routes (ORIGIN, communities, ...)
      */
     record Priority(AddressFamily family, int priority, PathAttributes attributes) implements NetworkStatement {
+        /**
+         * Rejects null parts.
+         *
+         * @param family the address family
+         * @param priority the host route priority (Linux metric) to select
+         * @param attributes attributes set on the originated routes (ORIGIN, communities, ...)
+         */
         public Priority {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(attributes, "attributes");
@@ -128,8 +212,19 @@ public sealed interface NetworkStatement {
     /**
      * {@code network inet rtlabel LABEL}: host routes of this family with this label (on Linux,
      * the route's protocol name, e.g. {@code static}, {@code dhcp}), of any kind.
+     *
+     * @param family the address family
+     * @param label the route label (Linux protocol name) to select
+     * @param attributes attributes set on the originated routes (ORIGIN, communities, ...)
      */
     record Label(AddressFamily family, String label, PathAttributes attributes) implements NetworkStatement {
+        /**
+         * Rejects null parts.
+         *
+         * @param family the address family
+         * @param label the route label (Linux protocol name) to select
+         * @param attributes attributes set on the originated routes (ORIGIN, communities, ...)
+         */
         public Label {
             Objects.requireNonNull(family, "family");
             Objects.requireNonNull(label, "label");
@@ -142,26 +237,53 @@ public sealed interface NetworkStatement {
         }
     }
 
+    /**
+     * @param prefix the prefix to announce
+     * @return {@code network PREFIX} with no attributes of its own
+     */
     static Prefix prefix(IpPrefix prefix) {
         return new Prefix(prefix, PathAttributes.EMPTY);
     }
 
+    /**
+     * @param family the address family
+     * @return {@code network inet|inet6 connected} with no attributes of its own
+     */
     static Connected connected(AddressFamily family) {
         return new Connected(family, PathAttributes.EMPTY);
     }
 
+    /**
+     * @param family the address family
+     * @return {@code network inet|inet6 static} with no attributes of its own
+     */
     static Static staticRoutes(AddressFamily family) {
         return new Static(family, PathAttributes.EMPTY);
     }
 
+    /**
+     * @param name the set's name, for display
+     * @param prefixes the prefixes
+     * @return {@code network prefix-set NAME} with no attributes of its own
+     */
     static PrefixSet prefixSet(String name, Set<IpPrefix> prefixes) {
         return new PrefixSet(name, prefixes, PathAttributes.EMPTY);
     }
 
+    /**
+     * @param family the address family
+     * @param priority the route priority (Linux metric)
+     * @return {@code network inet|inet6 priority N} with no attributes of its own
+     */
     static Priority priority(AddressFamily family, int priority) {
         return new Priority(family, priority, PathAttributes.EMPTY);
     }
 
+    /**
+     * @param family the address family
+     * @param label the route label (Linux protocol name)
+     * @return {@code network inet|inet6 rtlabel LABEL} with no attributes of its own
+     */
     static Label label(AddressFamily family, String label) {
         return new Label(family, label, PathAttributes.EMPTY);
     }

@@ -15,6 +15,13 @@ import java.util.Optional;
  * @param after  what is originated now, empty if nothing
  */
 public record OriginChange(IpPrefix prefix, Optional<OriginatedRoute> before, Optional<OriginatedRoute> after) {
+    /**
+     * Rejects null parts and changes that change nothing.
+     *
+     * @param prefix the prefix
+     * @param before what was originated before, empty if nothing
+     * @param after what is originated now, empty if nothing
+     */
     public OriginChange {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(before, "before");
@@ -27,7 +34,7 @@ public record OriginChange(IpPrefix prefix, Optional<OriginatedRoute> before, Op
         }
     }
 
-    /** True when the prefix is no longer originated. */
+    /** {@return true when the prefix is no longer originated} */
     public boolean isWithdrawal() {
         return after.isEmpty();
     }

@@ -28,6 +28,17 @@ public record OriginConfig(List<NetworkStatement> statements, Set<String> includ
     /** Nothing originated. */
     public static final OriginConfig NONE = of(List.of());
 
+    /**
+     * Copies the collections and rejects a name or prefix both included and excluded.
+     *
+     * @param statements the {@code network} statements, first match wins among dynamic ones
+     * @param includeInterfaces interfaces whose subnets are announced even when they are the uplink
+     * @param excludeInterfaces interfaces whose routes are never redistributed
+     * @param includePrefixes routes inside these prefixes are announced even on the uplink
+     * @param excludePrefixes routes inside these prefixes are never redistributed
+     * @param uplinkGuard the WAN-leak guard: do not announce, via {@code connected}, the subnets of
+     *     the interface(s) holding a default route (on by default)
+     */
     public OriginConfig {
         statements = List.copyOf(statements);
         includeInterfaces = Set.copyOf(includeInterfaces);
@@ -46,40 +57,69 @@ public record OriginConfig(List<NetworkStatement> statements, Set<String> includ
         }
     }
 
-    /** The global overrides as one value (a statement's own are added to these). */
+    /** {@return the global overrides as one value (a statement's own are added to these)} */
     public Overrides overrides() {
         return new Overrides(includeInterfaces, excludeInterfaces, includePrefixes, excludePrefixes);
     }
 
-    /** The statements with no overrides and the uplink guard on. */
+    /**
+     * The statements with no overrides and the uplink guard on.
+     *
+     * @param statements the network statements, in configuration order
+     * @return the configuration
+     */
     public static OriginConfig of(List<NetworkStatement> statements) {
         return new OriginConfig(statements, Set.of(), Set.of(), Set.of(), Set.of(), true);
     }
 
+    /**
+     * @param statements the network statements, in configuration order
+     * @return the configuration, with no overrides and the uplink guard on
+     */
     public static OriginConfig of(NetworkStatement... statements) {
         return of(List.of(statements));
     }
 
+    /**
+     * @param names interfaces whose subnets are announced even on the uplink
+     * @return a copy with these (replacing any earlier) include-interface rules
+     */
     public OriginConfig withIncludeInterfaces(String... names) {
         return new OriginConfig(statements, Set.of(names), excludeInterfaces, includePrefixes, excludePrefixes,
                 uplinkGuard);
     }
 
+    /**
+     * @param names interfaces whose routes are never redistributed
+     * @return a copy with these (replacing any earlier) exclude-interface rules
+     */
     public OriginConfig withExcludeInterfaces(String... names) {
         return new OriginConfig(statements, includeInterfaces, Set.of(names), includePrefixes, excludePrefixes,
                 uplinkGuard);
     }
 
+    /**
+     * @param prefixes prefixes announced even on the uplink
+     * @return a copy with these (replacing any earlier) include-prefix rules
+     */
     public OriginConfig withIncludePrefixes(IpPrefix... prefixes) {
         return new OriginConfig(statements, includeInterfaces, excludeInterfaces, Set.of(prefixes), excludePrefixes,
                 uplinkGuard);
     }
 
+    /**
+     * @param prefixes prefixes never redistributed
+     * @return a copy with these (replacing any earlier) exclude-prefix rules
+     */
     public OriginConfig withExcludePrefixes(IpPrefix... prefixes) {
         return new OriginConfig(statements, includeInterfaces, excludeInterfaces, includePrefixes, Set.of(prefixes),
                 uplinkGuard);
     }
 
+    /**
+     * @param on whether to keep the uplink's subnets out of {@code connected}
+     * @return a copy with that setting
+     */
     public OriginConfig withUplinkGuard(boolean on) {
         return new OriginConfig(statements, includeInterfaces, excludeInterfaces, includePrefixes, excludePrefixes, on);
     }

@@ -27,6 +27,14 @@ public record OriginatedRoute(IpPrefix prefix, NetworkStatement statement, PathA
         STATIC
     }
 
+    /**
+     * Rejects null parts.
+     *
+     * @param prefix the announced prefix
+     * @param statement the {@code network} statement that originates it
+     * @param attributes the statement's attributes ({@code set ...})
+     * @param systemRoute the host route it was redistributed from; empty for explicit statements
+     */
     public OriginatedRoute {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(statement, "statement");
@@ -34,7 +42,7 @@ public record OriginatedRoute(IpPrefix prefix, NetworkStatement statement, PathA
         Objects.requireNonNull(systemRoute, "systemRoute");
     }
 
-    /** The route source the RIB should record. */
+    /** {@return the route source the RIB should record} */
     public Source source() {
         if (systemRoute.isEmpty()) {
             return Source.CONFIGURED;

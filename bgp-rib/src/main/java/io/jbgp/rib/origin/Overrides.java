@@ -27,6 +27,14 @@ public record Overrides(Set<String> includeInterfaces, Set<String> excludeInterf
     /** No overrides. */
     public static final Overrides NONE = new Overrides(Set.of(), Set.of(), Set.of(), Set.of());
 
+    /**
+     * Copies the sets and rejects a name or prefix both included and excluded.
+     *
+     * @param includeInterfaces interfaces whose subnets are announced even when they are the uplink
+     * @param excludeInterfaces interfaces whose routes are never redistributed
+     * @param includePrefixes routes inside these prefixes are announced even on the uplink
+     * @param excludePrefixes routes inside these prefixes are never redistributed
+     */
     public Overrides {
         includeInterfaces = Set.copyOf(includeInterfaces);
         excludeInterfaces = Set.copyOf(excludeInterfaces);
@@ -44,22 +52,39 @@ public record Overrides(Set<String> includeInterfaces, Set<String> excludeInterf
         }
     }
 
+    /**
+     * @param names interface names
+     * @return rules that only exclude these interfaces
+     */
     public static Overrides excludeInterfaces(String... names) {
         return new Overrides(Set.of(), Set.of(names), Set.of(), Set.of());
     }
 
+    /**
+     * @param names interface names
+     * @return rules that only include these interfaces
+     */
     public static Overrides includeInterfaces(String... names) {
         return new Overrides(Set.of(names), Set.of(), Set.of(), Set.of());
     }
 
+    /**
+     * @param prefixes prefixes
+     * @return rules that only exclude these prefixes
+     */
     public static Overrides excludePrefixes(IpPrefix... prefixes) {
         return new Overrides(Set.of(), Set.of(), Set.of(), Set.of(prefixes));
     }
 
+    /**
+     * @param prefixes prefixes
+     * @return rules that only include these prefixes
+     */
     public static Overrides includePrefixes(IpPrefix... prefixes) {
         return new Overrides(Set.of(), Set.of(), Set.of(prefixes), Set.of());
     }
 
+    /** {@return true when there is no rule at all} */
     public boolean isEmpty() {
         return includeInterfaces.isEmpty() && excludeInterfaces.isEmpty() && includePrefixes.isEmpty()
                 && excludePrefixes.isEmpty();
@@ -68,6 +93,9 @@ public record Overrides(Set<String> includeInterfaces, Set<String> excludeInterf
     /**
      * Both rule sets together. A name or prefix included by one and excluded by the other is
      * excluded: the cautious reading of a contradiction.
+     *
+     * @param o the other rule set
+     * @return the combination
      */
     public Overrides plus(Overrides o) {
         if (o.isEmpty()) {

@@ -53,12 +53,21 @@ public record PreviewEntry(IpPrefix prefix, NetworkStatement statement, Optional
             this.text = text;
         }
 
-        /** A lowercase sentence for logs and "show" output. */
+        /** {@return a lowercase sentence for logs and "show" output} */
         public String text() {
             return text;
         }
     }
 
+    /**
+     * Rejects null parts.
+     *
+     * @param prefix the candidate prefix
+     * @param statement the statement that selected it
+     * @param systemRoute the host route behind it; empty for explicit statements
+     * @param included true if this entry is what gets announced for the prefix
+     * @param reason why it is, or is not, announced
+     */
     public PreviewEntry {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(statement, "statement");

@@ -79,7 +79,11 @@ public final class Redistributor implements SystemRouteSource.Listener {
     /** Where the computed changes go; the RIB adapts this to Loc-RIB updates. */
     @FunctionalInterface
     public interface Output {
-        /** Called once per input event with every prefix whose origination changed; never empty. */
+        /**
+         * Called once per input event with every prefix whose origination changed; never empty.
+         *
+         * @param changes the changes, one per prefix
+         */
         void changed(List<OriginChange> changes);
 
         /** An output that drops everything (for previews and tests). */
@@ -87,8 +91,20 @@ public final class Redistributor implements SystemRouteSource.Listener {
         };
     }
 
-    /** A from-scratch result: what is originated and the full preview. */
+    /**
+     * A from-scratch result: what is originated and the full preview.
+     *
+     * @param originated what would be originated, by prefix
+     * @param preview every candidate host route or statement, with whether and why it is announced
+     */
     public record Evaluation(Map<IpPrefix, OriginatedRoute> originated, List<PreviewEntry> preview) {
+        /**
+         * Copies the collections.
+         *
+         * @param originated what would be originated, by prefix
+         * @param preview every candidate host route or statement, with whether and why it is
+         *     announced
+         */
         public Evaluation {
             originated = Map.copyOf(originated);
             preview = List.copyOf(preview);
@@ -122,6 +138,12 @@ public final class Redistributor implements SystemRouteSource.Listener {
     private final TreeMap<IpPrefix, OriginatedRoute> originated = new TreeMap<>();
     private final TreeMap<IpPrefix, List<PreviewEntry>> preview = new TreeMap<>();
 
+    /**
+     * A redistributor with no host routes yet; it logs what it excludes.
+     *
+     * @param config the network statements and overrides
+     * @param output where the changes go
+     */
     public Redistributor(OriginConfig config, Output output) {
         this(config, output, true);
     }
@@ -135,31 +157,44 @@ public final class Redistributor implements SystemRouteSource.Listener {
         reevaluateAll();
     }
 
-    /** Evaluates statements against a set of routes from scratch; no side effects, no logs. */
+    /**
+     * Evaluates statements against a set of routes from scratch; no side effects, no logs.
+     *
+     * @param config the configuration
+     * @param routes every host route
+     * @return what would be originated, and why each candidate was or was not
+     */
     public static Evaluation evaluate(OriginConfig config, Collection<SystemRoute> routes) {
         Redistributor r = new Redistributor(config, Output.NONE, false);
         r.reset(routes);
         return new Evaluation(r.originated(), r.preview());
     }
 
-    /** What is originated now, by prefix. */
+    /** {@return what is originated now, by prefix} */
     public Map<IpPrefix, OriginatedRoute> originated() {
         return Map.copyOf(originated);
     }
 
-    /** The "what would be announced" view: every candidate, announced or not, with its reason. */
+    /**
+     * {@return the "what would be announced" view: every candidate, announced or not, with its
+     * reason}
+     */
     public List<PreviewEntry> preview() {
         List<PreviewEntry> out = new ArrayList<>();
         preview.values().forEach(out::addAll);
         return out;
     }
 
-    /** The current configuration. */
+    /** {@return the current configuration} */
     public OriginConfig config() {
         return config;
     }
 
-    /** Replaces the configuration and emits what changed. */
+    /**
+     * Replaces the configuration and emits what changed.
+     *
+     * @param newConfig the new configuration
+     */
     public void reconfigure(OriginConfig newConfig) {
         this.config = Objects.requireNonNull(newConfig, "config");
         this.explicit = indexExplicit(newConfig);
@@ -167,7 +202,12 @@ public final class Redistributor implements SystemRouteSource.Listener {
         reevaluateAll();
     }
 
-    /** Replaces the whole set of host routes (start, or after the source lost track) and emits the diff. */
+    /**
+     * Replaces the whole set of host routes (start, or after the source lost track) and emits the
+     * diff.
+     *
+     * @param all every host route now
+     */
     public void reset(Collection<SystemRoute> all) {
         routes.clear();
         defaults.clear();

@@ -37,6 +37,17 @@ public record SystemRoute(IpPrefix prefix, Optional<InetAddress> nextHop, Kind k
         DYNAMIC
     }
 
+    /**
+     * Rejects null parts.
+     *
+     * @param prefix the destination
+     * @param nextHop the gateway; empty for a connected route
+     * @param kind connected, static, another protocol's, or a route we installed ourselves
+     * @param interfaceName the outgoing interface name, "" when unknown
+     * @param ifIndex the interface index, 0 when unknown
+     * @param priority route priority/metric (lower is preferred), 0 when unknown
+     * @param label a free-form label (OpenBGPD route labels; Linux "proto" name)
+     */
     public SystemRoute {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(nextHop, "nextHop");
@@ -45,14 +56,26 @@ public record SystemRoute(IpPrefix prefix, Optional<InetAddress> nextHop, Kind k
         Objects.requireNonNull(label, "label");
     }
 
+    /**
+     * @param prefix the subnet
+     * @param interfaceName the interface it is attached to
+     * @return a connected route
+     */
     public static SystemRoute connected(IpPrefix prefix, String interfaceName) {
         return new SystemRoute(prefix, Optional.empty(), Kind.CONNECTED, interfaceName, 0, 0, "");
     }
 
+    /**
+     * @param prefix the destination
+     * @param nextHop the gateway
+     * @param interfaceName the outgoing interface, "" when unknown
+     * @return a static route
+     */
     public static SystemRoute staticRoute(IpPrefix prefix, InetAddress nextHop, String interfaceName) {
         return new SystemRoute(prefix, Optional.of(nextHop), Kind.STATIC, interfaceName, 0, 0, "");
     }
 
+    /** {@return true for 0.0.0.0/0 and ::/0} */
     public boolean isDefault() {
         return prefix.length() == 0;
     }

@@ -10,10 +10,14 @@ import java.util.List;
  */
 public interface SystemRouteSource extends AutoCloseable {
 
-    /** The current routes. */
+    /** {@return the current routes} */
     List<SystemRoute> snapshot();
 
-    /** Registers a listener for later changes; called from any thread. */
+    /**
+     * Registers a listener for later changes; called from any thread.
+     *
+     * @param listener told of every later addition and removal
+     */
     void subscribe(Listener listener);
 
     @Override
@@ -22,8 +26,18 @@ public interface SystemRouteSource extends AutoCloseable {
 
     /** Receives route changes. */
     interface Listener {
+        /**
+         * A host route appeared.
+         *
+         * @param route the new route
+         */
         void added(SystemRoute route);
 
+        /**
+         * A host route went away.
+         *
+         * @param route the route, equal to the one reported as added
+         */
         void removed(SystemRoute route);
     }
 

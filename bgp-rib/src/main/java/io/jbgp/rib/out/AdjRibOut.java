@@ -24,6 +24,10 @@ public final class AdjRibOut {
     /**
      * Sets what the neighbor should have for {@code prefix}: attributes, or {@code null} for
      * nothing. Returns whether something was queued.
+     *
+     * @param prefix the destination
+     * @param attrs the attributes to advertise after export policy, or {@code null} to withdraw
+     * @return true when this changed what the neighbor should have, so an UPDATE was queued
      */
     public boolean set(IpPrefix prefix, AttributeSet attrs) {
         AddressFamily f = prefix.family();
@@ -40,31 +44,50 @@ public final class AdjRibOut {
         return true;
     }
 
-    /** What is advertised for a prefix, or {@code null}. */
+    /**
+     * What is advertised for a prefix, or {@code null}.
+     *
+     * @param prefix the destination
+     * @return the attributes last queued for the neighbor, or {@code null}
+     */
     public AttributeSet get(IpPrefix prefix) {
         TreeMap<IpPrefix, AttributeSet> t = advertised.get(prefix.family());
         return t == null ? null : t.get(prefix);
     }
 
-    /** An immutable copy of what is advertised in a family, sorted by prefix. */
+    /**
+     * An immutable copy of what is advertised in a family, sorted by prefix.
+     *
+     * @param family an address family
+     * @return a snapshot, prefix order
+     */
     public Map<IpPrefix, AttributeSet> advertised(AddressFamily family) {
         return Collections.unmodifiableMap(new TreeMap<>(advertised.getOrDefault(family, new TreeMap<>())));
     }
 
     /**
-     * Forgets what was advertised in a family, keeping queued changes, so the next walk of the
-     * Loc-RIB re-announces everything (answering a ROUTE-REFRESH, RFC 2918 §4).
+     * Queues everything advertised in a family again (answering a ROUTE-REFRESH, RFC 2918 §4).
+     * What the neighbor has stays known, so a withdrawal that comes before the re-send is sent
+     * is still queued correctly.
+     *
+     * @param family the family the neighbor asked to refresh
      */
-    public void forget(AddressFamily family) {
-        advertised.remove(family);
+    public void resend(AddressFamily family) {
+        UpdateQueue q = queue(family);
+        advertised.getOrDefault(family, new TreeMap<>()).forEach((p, a) -> q.announce(Nlri.of(p), a));
     }
 
-    /** The change queue of a family. */
+    /**
+     * The change queue of a family.
+     *
+     * @param family an address family
+     * @return the family's queue, created on first use
+     */
     public UpdateQueue queue(AddressFamily family) {
         return queues.computeIfAbsent(family, UpdateQueue::new);
     }
 
-    /** The families with a queue. */
+    /** {@return the families with a queue} */
     public Iterable<UpdateQueue> queues() {
         return queues.values();
     }

@@ -39,7 +39,15 @@ public final class ExportRules {
         this.resolver = resolver;
     }
 
-    /** Runs the chain; {@code policy} is {@code null} when the neighbor has no export policy. */
+    /**
+     * Runs the chain; {@code policy} is {@code null} when the neighbor has no export policy.
+     *
+     * @param prefix the destination
+     * @param best the Loc-RIB best path
+     * @param to the neighbor the path would go to
+     * @param policy the neighbor's export policy, or {@code null}
+     * @return accept with the attributes to advertise, or reject with the rule that refused
+     */
     public PolicyResult apply(IpPrefix prefix, Route best, Neighbor to, ExportPolicy policy) {
         AttributeSet a = best.attrs();
         if (best.source() instanceof PeerSource p) {
@@ -101,8 +109,14 @@ public final class ExportRules {
             return PolicyResult.accept(out);
         }
         PolicyResult r = policy.apply(new RouteContext(prefix, out, best.source(), to));
-        if (r instanceof PolicyResult.Accept acc && acc.attributes().nextHop() == null) {
-            return PolicyResult.reject("export policy removed the next hop");
+        if (r instanceof PolicyResult.Accept acc) {
+            if (acc.attributes().nextHop() == null) {
+                return PolicyResult.reject("export policy removed the next hop");
+            }
+            if (to.ebgp() && acc.attributes().hasLocalPref()) {
+                // §5.1.5 is a MUST NOT: a policy setting LOCAL_PREF only affects iBGP neighbors
+                return PolicyResult.accept(acc.attributes().toBuilder().localPref(AttributeSet.ABSENT).build());
+            }
         }
         return r;
     }

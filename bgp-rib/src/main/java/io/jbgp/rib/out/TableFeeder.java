@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * A resumable walk over the Loc-RIB for one neighbor: the initial table dump after the session
- * comes up, a re-send after ROUTE-REFRESH, or a re-export after an export policy change. Each
+ * comes up, or a re-export after an export policy change. Each
  * {@link #feed} call visits at most a chunk of prefixes and remembers the last key, so the RIB
  * executor can interleave other work and stop while the neighbor is not writable (OpenBGPD
  * {@code rib_dump_r} with {@code ctx_count}/{@code ctx_throttle}; BIRD {@code feed_event}).
@@ -34,7 +34,7 @@ public final class TableFeeder {
         this.endOfRib = endOfRib;
     }
 
-    /** Whether End-of-RIB markers are due when a family is done. */
+    /** {@return whether End-of-RIB markers are due when a family is done} */
     public boolean sendsEndOfRib() {
         return endOfRib;
     }
@@ -42,6 +42,12 @@ public final class TableFeeder {
     /**
      * Visits up to {@code chunk} destinations; {@code familyDone} hears each finished family.
      * Returns true when the whole walk is complete.
+     *
+     * @param rib the Loc-RIB to walk
+     * @param chunk the most destinations to visit in this call
+     * @param visit called for each destination
+     * @param familyDone called when a family's walk ends, to send its End-of-RIB
+     * @return true when the walk is complete
      */
     public boolean feed(LocRib rib, int chunk, Consumer<Destination> visit, Consumer<AddressFamily> familyDone) {
         int n = 0;
@@ -64,6 +70,7 @@ public final class TableFeeder {
         return true;
     }
 
+    /** {@return true when every family has been walked} */
     public boolean isDone() {
         return familyIndex >= families.size();
     }

@@ -7,6 +7,7 @@ import io.jbgp.core.message.Nlri;
 import io.jbgp.core.message.UpdateMessage;
 import io.jbgp.core.attr.PathAttributes;
 import io.jbgp.core.types.AddressFamily;
+import io.jbgp.core.types.IpPrefix;
 import io.jbgp.rib.attr.AttributeSet;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -25,7 +26,36 @@ public final class UpdatePacker {
     private UpdatePacker() {
     }
 
-    /** Drains up to {@code maxMessages} messages from the queue, in sending order. */
+    /**
+     * Whether an UPDATE announcing {@code prefix} with {@code attrs} fits the negotiated maximum
+     * length at all. Export rejects paths that do not (OpenBGPD: "attributes too large"), so an
+     * oversized set never blocks a queue.
+     *
+     * @param prefix the destination
+     * @param attrs the attributes to advertise
+     * @param ctx the session's codec context
+     * @return true when a single-prefix UPDATE fits
+     */
+    public static boolean fits(IpPrefix prefix, AttributeSet attrs, CodecContext ctx) {
+        AddressFamily family = prefix.family();
+        boolean classic = family.equals(AddressFamily.IPV4_UNICAST);
+        if (attrs.nextHop() == null) {
+            return false;
+        }
+        int size = MessageSizes.EMPTY_UPDATE + MessageSizes.attributes(attrs.toPathAttributes(classic), ctx)
+                + (classic ? 0 : MessageSizes.mpReachOverhead(attrs.nextHop()))
+                + MessageSizes.nlri(Nlri.of(prefix), ctx, family);
+        return size <= ctx.maxMessageLength();
+    }
+
+    /**
+     * Drains up to {@code maxMessages} messages from the queue, in sending order.
+     *
+     * @param queue the queue to drain; what is taken is removed
+     * @param ctx the session's codec context
+     * @param maxMessages the most messages to produce
+     * @return the UPDATEs, withdrawals first, End-of-RIB last
+     */
     public static List<UpdateMessage> drain(UpdateQueue queue, CodecContext ctx, int maxMessages) {
         List<UpdateMessage> out = new ArrayList<>();
         AddressFamily family = queue.family();

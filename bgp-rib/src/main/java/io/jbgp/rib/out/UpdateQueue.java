@@ -26,15 +26,26 @@ public final class UpdateQueue {
     private final LinkedHashSet<Nlri> withdrawals = new LinkedHashSet<>();
     private boolean endOfRib;
 
+    /**
+     * An empty queue.
+     *
+     * @param family the family whose NLRI it holds
+     */
     public UpdateQueue(AddressFamily family) {
         this.family = Objects.requireNonNull(family, "family");
     }
 
+    /** {@return the family of every NLRI queued} */
     public AddressFamily family() {
         return family;
     }
 
-    /** Queues an announcement; a no-op if exactly this is already pending. */
+    /**
+     * Queues an announcement; a no-op if exactly this is already pending.
+     *
+     * @param nlri the prefix and path ID
+     * @param attrs the attributes to advertise
+     */
     public void announce(Nlri nlri, AttributeSet attrs) {
         AttributeSet old = pending.get(nlri);
         if (attrs.equals(old)) {
@@ -48,7 +59,11 @@ public final class UpdateQueue {
         buckets.computeIfAbsent(attrs, a -> new LinkedHashSet<>()).add(nlri);
     }
 
-    /** Queues a withdrawal, cancelling a pending announcement of the same NLRI. */
+    /**
+     * Queues a withdrawal, cancelling a pending announcement of the same NLRI.
+     *
+     * @param nlri the prefix and path ID
+     */
     public void withdraw(Nlri nlri) {
         AttributeSet old = pending.remove(nlri);
         if (old != null) {
@@ -62,11 +77,12 @@ public final class UpdateQueue {
         endOfRib = true;
     }
 
+    /** {@return true when nothing is pending, End-of-RIB included} */
     public boolean isEmpty() {
         return buckets.isEmpty() && withdrawals.isEmpty() && !endOfRib;
     }
 
-    /** The number of NLRIs waiting (announcements and withdrawals). */
+    /** {@return the number of NLRIs waiting (announcements and withdrawals)} */
     public int size() {
         return pending.size() + withdrawals.size();
     }

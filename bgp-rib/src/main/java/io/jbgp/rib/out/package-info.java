@@ -9,8 +9,9 @@
  * prefix and queues only real changes in an {@link io.jbgp.rib.out.UpdateQueue} grouped by
  * attribute set; {@link io.jbgp.rib.out.UpdatePacker} turns a queue into UPDATEs within the
  * negotiated maximum length (withdrawals first, End-of-RIB last). The
- * {@link io.jbgp.rib.out.TableFeeder} walks the Loc-RIB in chunks for the initial feed, route
- * refresh and export policy changes.
+ * {@link io.jbgp.rib.out.TableFeeder} walks the Loc-RIB in chunks for the initial feed and after
+ * an export policy change; a ROUTE-REFRESH re-queues the Adj-RIB-Out itself (RFC 2918), wrapped
+ * in BoRR/EoRR when RFC 7313 was negotiated.
  *
  * <p>Only the best path is advertised (no ADD-PATH send of several paths). Owned by the RIB
  * executor; not thread-safe.

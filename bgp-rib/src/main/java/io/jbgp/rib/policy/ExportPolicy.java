@@ -7,5 +7,9 @@ package io.jbgp.rib.policy;
  */
 @FunctionalInterface
 public interface ExportPolicy {
+    /**
+     * @param route the best path towards the neighbor the policy is for
+     * @return accept with the attributes to advertise, or reject
+     */
     PolicyResult apply(RouteContext route);
 }

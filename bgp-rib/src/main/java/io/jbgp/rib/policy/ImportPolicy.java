@@ -6,5 +6,9 @@ package io.jbgp.rib.policy;
  */
 @FunctionalInterface
 public interface ImportPolicy {
+    /**
+     * @param route the received path and the neighbor it came from
+     * @return accept with the attributes to keep in the Loc-RIB, or reject
+     */
     PolicyResult apply(RouteContext route);
 }

@@ -6,17 +6,30 @@ public final class Policies {
     private Policies() {
     }
 
-    /** Accepts everything unchanged (an explicit policy, so RFC 8212 is satisfied). */
+    /**
+     * Accepts everything unchanged (an explicit policy, so RFC 8212 is satisfied).
+     *
+     * @return a policy usable for import and export
+     */
     public static AnyPolicy allowAll() {
         return ctx -> PolicyResult.accept(ctx.attributes());
     }
 
-    /** Rejects everything. */
+    /**
+     * Rejects everything.
+     *
+     * @return a policy usable for import and export
+     */
     public static AnyPolicy denyAll() {
         return ctx -> PolicyResult.reject("denied by policy");
     }
 
-    /** Runs the policies in order, each on the previous one's output; the first reject wins. */
+    /**
+     * Runs the policies in order, each on the previous one's output; the first reject wins.
+     *
+     * @param policies the policies, in order
+     * @return the combined policy
+     */
     public static AnyPolicy chain(AnyPolicy... policies) {
         AnyPolicy[] copy = policies.clone();
         return ctx -> {

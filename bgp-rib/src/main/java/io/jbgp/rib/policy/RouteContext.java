@@ -16,6 +16,14 @@ import java.util.Objects;
  * @param neighbor   the neighbor the policy is applied for
  */
 public record RouteContext(IpPrefix prefix, AttributeSet attributes, RouteSource source, Neighbor neighbor) {
+    /**
+     * Rejects null parts.
+     *
+     * @param prefix the destination
+     * @param attributes the attributes as they stand at this point of the chain
+     * @param source the route's source (on import: the sending neighbor)
+     * @param neighbor the neighbor the policy is applied for
+     */
     public RouteContext {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(attributes, "attributes");
@@ -23,7 +31,12 @@ public record RouteContext(IpPrefix prefix, AttributeSet attributes, RouteSource
         Objects.requireNonNull(neighbor, "neighbor");
     }
 
-    /** The same context with other attributes (for chained policies). */
+    /**
+     * The same context with other attributes (for chained policies).
+     *
+     * @param a the attributes after the previous policy
+     * @return a new context
+     */
     public RouteContext withAttributes(AttributeSet a) {
         return new RouteContext(prefix, a, source, neighbor);
     }

@@ -40,6 +40,13 @@ public final class RulePolicy implements Policies.AnyPolicy {
      * @param then    what happens afterwards
      */
     public record Rule(Match match, List<Action> actions, Then then) {
+        /**
+         * Rejects null parts and copies the action list.
+         *
+         * @param match when it applies
+         * @param actions what it changes, in order
+         * @param then what happens afterwards
+         */
         public Rule {
             Objects.requireNonNull(match, "match");
             actions = List.copyOf(actions);
@@ -55,10 +62,12 @@ public final class RulePolicy implements Policies.AnyPolicy {
         this.otherwise = otherwise;
     }
 
+    /** {@return an empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** {@return the rules in evaluation order, without the default} */
     public List<Rule> rules() {
         return rules;
     }
@@ -101,12 +110,21 @@ public final class RulePolicy implements Policies.AnyPolicy {
         private Builder() {
         }
 
-        /** Starts a rule. */
+        /**
+         * Starts a rule.
+         *
+         * @param match the rule's condition
+         * @return the rule under construction
+         */
         public RuleBuilder when(Match match) {
             return new RuleBuilder(this, match, false);
         }
 
-        /** Starts the default for routes no rule decided (its terminal returns the policy). */
+        /**
+         * Starts the default for routes no rule decided (its terminal returns the policy).
+         *
+         * @return the default rule under construction
+         */
         public RuleBuilder otherwise() {
             return new RuleBuilder(this, Match.any(), true);
         }
@@ -125,23 +143,41 @@ public final class RulePolicy implements Policies.AnyPolicy {
             this.isDefault = isDefault;
         }
 
-        /** Adds actions. */
+        /**
+         * Adds actions.
+         *
+         * @param a actions, applied in order
+         * @return this rule builder
+         */
         public RuleBuilder then(Action... a) {
             actions.addAll(List.of(a));
             return this;
         }
 
-        /** Ends the rule with ACCEPT; on the default, builds the policy. */
+        /**
+         * Ends the rule with ACCEPT; on the default, builds the policy.
+         *
+         * @return the builder state after a terminal
+         */
         public Terminal accept() {
             return finish(Then.ACCEPT);
         }
 
-        /** Ends the rule with REJECT; on the default, builds the policy. */
+        /**
+         * Ends the rule with REJECT; on the default, builds the policy.
+         *
+         * @return the builder state after a terminal
+         */
         public Terminal reject() {
             return finish(Then.REJECT);
         }
 
-        /** Ends the rule, letting later rules run (not allowed on the default). */
+        /**
+         * Ends the rule, letting later rules run (not allowed on the default).
+         *
+         * @return the policy builder, for the next rule
+         * @throws IllegalStateException on the default rule
+         */
         public Builder next() {
             if (isDefault) {
                 throw new IllegalStateException("next: the default rule must accept or reject");
@@ -170,17 +206,29 @@ public final class RulePolicy implements Policies.AnyPolicy {
             this.built = built;
         }
 
-        /** Starts another rule. */
+        /**
+         * Starts another rule.
+         *
+         * @param match the rule's condition
+         * @return the rule under construction
+         */
         public RuleBuilder when(Match match) {
             return parent.when(match);
         }
 
-        /** Starts the default. */
+        /**
+         * Starts the default.
+         *
+         * @return the default rule under construction
+         */
         public RuleBuilder otherwise() {
             return parent.otherwise();
         }
 
-        /** The policy; only after {@code otherwise().accept()} or {@code otherwise().reject()}. */
+        /**
+         * {@return the policy; only after {@code otherwise().accept()} or {@code
+         * otherwise().reject()}}
+         */
         public RulePolicy build() {
             if (built == null) {
                 throw new IllegalStateException("build: finish with otherwise().accept() or .reject()");

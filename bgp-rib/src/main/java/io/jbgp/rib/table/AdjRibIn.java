@@ -25,12 +25,23 @@ public final class AdjRibIn {
     private final Map<AddressFamily, Map<Nlri, AttributeSet>> pre = new HashMap<>();
     private final Map<AddressFamily, Map<Nlri, AttributeSet>> post = new HashMap<>();
 
-    /** Records a received path before policy. */
+    /**
+     * Records a received path before policy.
+     *
+     * @param nlri the prefix and path ID as received
+     * @param attrs the interned attributes as received
+     */
     public void putPrePolicy(Nlri nlri, AttributeSet attrs) {
         table(pre, nlri).put(nlri, attrs);
     }
 
-    /** Records the policy outcome: accepted attributes, or {@code null} when rejected. */
+    /**
+     * Records the policy outcome: accepted attributes, or {@code null} when rejected.
+     *
+     * @param nlri the prefix and path ID as received
+     * @param attrs the attributes after import policy, or {@code null} when the policy rejected the
+     *     path
+     */
     public void putPostPolicy(Nlri nlri, AttributeSet attrs) {
         if (attrs == null) {
             table(post, nlri).remove(nlri);
@@ -39,23 +50,43 @@ public final class AdjRibIn {
         }
     }
 
-    /** Removes a withdrawn path from both views; returns whether it was accepted before. */
+    /**
+     * Removes a withdrawn path from both views; returns whether it was accepted before.
+     *
+     * @param nlri the prefix and path ID withdrawn
+     * @return true when the path had passed import policy (so the Loc-RIB holds it)
+     */
     public boolean remove(Nlri nlri) {
         table(pre, nlri).remove(nlri);
         return table(post, nlri).remove(nlri) != null;
     }
 
-    /** The received paths of a family, before policy (read-only, live). */
+    /**
+     * The received paths of a family, before policy (read-only, live).
+     *
+     * @param family an address family
+     * @return a live, unmodifiable map from NLRI to attributes
+     */
     public Map<Nlri, AttributeSet> prePolicy(AddressFamily family) {
         return Collections.unmodifiableMap(pre.getOrDefault(family, Map.of()));
     }
 
-    /** The accepted paths of a family, after policy (read-only, live). */
+    /**
+     * The accepted paths of a family, after policy (read-only, live).
+     *
+     * @param family an address family
+     * @return a live, unmodifiable map from NLRI to accepted attributes
+     */
     public Map<Nlri, AttributeSet> postPolicy(AddressFamily family) {
         return Collections.unmodifiableMap(post.getOrDefault(family, Map.of()));
     }
 
-    /** The number of received paths in a family. */
+    /**
+     * The number of received paths in a family.
+     *
+     * @param family an address family
+     * @return the count, rejected paths included
+     */
     public int size(AddressFamily family) {
         return pre.getOrDefault(family, Map.of()).size();
     }

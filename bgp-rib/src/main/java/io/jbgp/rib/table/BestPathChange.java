@@ -19,6 +19,15 @@ import java.util.Optional;
  */
 public record BestPathChange(IpPrefix prefix, Optional<Route> oldBest, Optional<Route> newBest,
                              List<Route> multipath, Optional<Verdict> reason) {
+    /**
+     * Rejects null parts and copies the ECMP list.
+     *
+     * @param prefix the destination
+     * @param oldBest the previous best path, empty if there was none
+     * @param newBest the new best path, empty if the prefix is now unreachable
+     * @param multipath the new ECMP set (the best first), empty when there is no best
+     * @param reason why the new best beat the runner-up, empty when it had no eligible rival
+     */
     public BestPathChange {
         Objects.requireNonNull(prefix, "prefix");
         Objects.requireNonNull(oldBest, "oldBest");
@@ -27,7 +36,7 @@ public record BestPathChange(IpPrefix prefix, Optional<Route> oldBest, Optional<
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** Whether the prefix lost its last eligible path. */
+    /** {@return whether the prefix lost its last eligible path} */
     public boolean isWithdrawal() {
         return newBest.isEmpty();
     }

@@ -23,35 +23,49 @@ public final class Destination {
     private List<Route> ranked = List.of();
     private List<Route> multipath = List.of();
 
+    /**
+     * An empty destination.
+     *
+     * @param prefix the destination prefix
+     * @param decision the decision process that ranks its candidates
+     */
     public Destination(IpPrefix prefix, DecisionProcess decision) {
         this.prefix = Objects.requireNonNull(prefix, "prefix");
         this.decision = Objects.requireNonNull(decision, "decision");
     }
 
+    /** {@return the destination prefix} */
     public IpPrefix prefix() {
         return prefix;
     }
 
-    /** The candidates, best first (ineligible ones last). */
+    /** {@return the candidates, best first (ineligible ones last)} */
     public List<Route> candidates() {
         return ranked;
     }
 
-    /** The best path, or {@code null} when no candidate is eligible. */
+    /** {@return the best path, or {@code null} when no candidate is eligible} */
     public Route best() {
         return multipath.isEmpty() ? null : multipath.get(0);
     }
 
-    /** The ECMP set, the best first; empty when there is no best. */
+    /** {@return the ECMP set, the best first; empty when there is no best} */
     public List<Route> multipath() {
         return multipath;
     }
 
+    /** {@return true when no candidate is left; the Loc-RIB then drops the destination} */
     public boolean isEmpty() {
         return arrival.isEmpty();
     }
 
-    /** The candidate with this key, or {@code null}. */
+    /**
+     * The candidate with this key, or {@code null}.
+     *
+     * @param source the route's origin
+     * @param pathId the ADD-PATH path ID, or {@link io.jbgp.core.message.Nlri#NO_PATH_ID}
+     * @return the route, or {@code null}
+     */
     public Route find(RouteSource source, long pathId) {
         for (Route r : arrival) {
             if (r.sameKey(source, pathId)) {
@@ -61,14 +75,25 @@ public final class Destination {
         return null;
     }
 
-    /** Adds a path or replaces the one with the same source and path id. */
+    /**
+     * Adds a path or replaces the one with the same source and path id.
+     *
+     * @param route the new or changed path
+     * @return the change of best path or ECMP set, if any
+     */
     public Optional<BestPathChange> update(Route route) {
         arrival.removeIf(r -> r.sameKey(route.source(), route.pathId()));
         arrival.add(route); // a replacement counts as a new arrival, as in OpenBGPD
         return recompute();
     }
 
-    /** Removes the path with this key, if present. */
+    /**
+     * Removes the path with this key, if present.
+     *
+     * @param source the route's origin
+     * @param pathId the ADD-PATH path ID, or {@link io.jbgp.core.message.Nlri#NO_PATH_ID}
+     * @return the change of best path or ECMP set, if any
+     */
     public Optional<BestPathChange> withdraw(RouteSource source, long pathId) {
         if (!arrival.removeIf(r -> r.sameKey(source, pathId))) {
             return Optional.empty();
@@ -76,7 +101,12 @@ public final class Destination {
         return recompute();
     }
 
-    /** Replaces every candidate by {@code f(candidate)} (next-hop re-evaluation) and re-ranks. */
+    /**
+     * Replaces every candidate by {@code f(candidate)} (next-hop re-evaluation) and re-ranks.
+     *
+     * @param f the new version of each candidate, or the candidate itself when unchanged
+     * @return the change of best path or ECMP set, if any
+     */
     public Optional<BestPathChange> reevaluate(UnaryOperator<Route> f) {
         boolean changed = false;
         for (int i = 0; i < arrival.size(); i++) {
@@ -92,6 +122,8 @@ public final class Destination {
     /**
      * Why each candidate is where it is, aligned with {@link #candidates()}: the best against the
      * runner-up, every other candidate against the best. Empty for a single candidate.
+     *
+     * @return one verdict per candidate, best first; empty with fewer than two candidates
      */
     public List<Verdict> reasons() {
         List<Verdict> out = new ArrayList<>(ranked.size());

@@ -21,20 +21,39 @@ public final class LocRib {
     private final DecisionProcess decision;
     private final Map<AddressFamily, NavigableMap<IpPrefix, Destination>> tables = new HashMap<>();
 
+    /**
+     * An empty Loc-RIB.
+     *
+     * @param decision the decision process for every destination
+     */
     public LocRib(DecisionProcess decision) {
         this.decision = decision;
     }
 
+    /** {@return the decision process that ranks each destination's candidates} */
     public DecisionProcess decision() {
         return decision;
     }
 
-    /** Adds or replaces a path. */
+    /**
+     * Adds or replaces a path.
+     *
+     * @param prefix the destination
+     * @param route the new or changed path
+     * @return the change of best path or ECMP set, if any
+     */
     public Optional<BestPathChange> update(IpPrefix prefix, Route route) {
         return table(prefix.family()).computeIfAbsent(prefix, p -> new Destination(p, decision)).update(route);
     }
 
-    /** Removes a path; drops the destination when it was the last. */
+    /**
+     * Removes a path; drops the destination when it was the last.
+     *
+     * @param prefix the destination
+     * @param source the route's origin
+     * @param pathId the ADD-PATH path ID, or {@link io.jbgp.core.message.Nlri#NO_PATH_ID}
+     * @return the change of best path or ECMP set, if any
+     */
     public Optional<BestPathChange> withdraw(IpPrefix prefix, RouteSource source, long pathId) {
         NavigableMap<IpPrefix, Destination> t = table(prefix.family());
         Destination d = t.get(prefix);
@@ -48,23 +67,43 @@ public final class LocRib {
         return change;
     }
 
-    /** The destination for a prefix, or {@code null}. */
+    /**
+     * The destination for a prefix, or {@code null}.
+     *
+     * @param prefix the destination
+     * @return the destination, or {@code null} when there is no path
+     */
     public Destination get(IpPrefix prefix) {
         return table(prefix.family()).get(prefix);
     }
 
-    /** The best path for a prefix, or {@code null}. */
+    /**
+     * The best path for a prefix, or {@code null}.
+     *
+     * @param prefix the destination
+     * @return the best path, or {@code null} when there is none or none is eligible
+     */
     public Route best(IpPrefix prefix) {
         Destination d = get(prefix);
         return d == null ? null : d.best();
     }
 
-    /** A read-only sorted view of one family's destinations (live; use on the RIB executor only). */
+    /**
+     * A read-only sorted view of one family's destinations (live; use on the RIB executor only).
+     *
+     * @param family an address family
+     * @return the destinations keyed by prefix
+     */
     public NavigableMap<IpPrefix, Destination> destinations(AddressFamily family) {
         return Collections.unmodifiableNavigableMap(table(family));
     }
 
-    /** The number of prefixes in a family. */
+    /**
+     * The number of prefixes in a family.
+     *
+     * @param family an address family
+     * @return the prefix count
+     */
     public int size(AddressFamily family) {
         return table(family).size();
     }

@@ -22,6 +22,16 @@ import java.util.Optional;
  */
 public record Neighbor(InetAddress address, Asn asn, RouterId routerId, boolean ebgp,
                        Optional<Inet4Address> localV4, Optional<Inet6Address> localV6) {
+    /**
+     * Rejects null parts.
+     *
+     * @param address the neighbor's address (the key of its paths)
+     * @param asn its AS number
+     * @param routerId its BGP Identifier
+     * @param ebgp whether the session is external
+     * @param localV4 our IPv4 address towards it (NEXT_HOP self for IPv4), if any
+     * @param localV6 our IPv6 address towards it (next hop self for IPv6), if any
+     */
     public Neighbor {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(asn, "asn");
@@ -30,19 +40,33 @@ public record Neighbor(InetAddress address, Asn asn, RouterId routerId, boolean 
         Objects.requireNonNull(localV6, "localV6");
     }
 
-    /** A neighbor whose session runs between {@code local} and {@code address}. */
+    /**
+     * A neighbor whose session runs between {@code local} and {@code address}.
+     *
+     * @param address the neighbor's address
+     * @param asn the neighbor's AS
+     * @param routerId the neighbor's BGP Identifier
+     * @param localAs our AS; the session is eBGP when it differs from {@code asn}
+     * @param local our end of the session, IPv4 or IPv6
+     * @return the neighbor, with {@code local} as next-hop-self address of its family only
+     */
     public static Neighbor of(InetAddress address, Asn asn, RouterId routerId, Asn localAs, InetAddress local) {
         return new Neighbor(address, asn, routerId, !asn.equals(localAs),
                 local instanceof Inet4Address v4 ? Optional.of(v4) : Optional.empty(),
                 local instanceof Inet6Address v6 ? Optional.of(v6) : Optional.empty());
     }
 
-    /** The source its routes carry in the Loc-RIB. */
+    /** {@return the source its routes carry in the Loc-RIB} */
     public PeerSource source() {
         return new PeerSource(address, routerId, asn, ebgp);
     }
 
-    /** Our address for "next hop self" in a family, or {@code null} when we have none. */
+    /**
+     * Our address for "next hop self" in a family, or {@code null} when we have none.
+     *
+     * @param family an address family
+     * @return our address, or {@code null}
+     */
     public InetAddress localAddress(AddressFamily family) {
         return family.afi() == Afi.IPV4.code() ? localV4.orElse(null) : localV6.orElse(null);
     }

@@ -15,6 +15,14 @@ import java.util.Objects;
  */
 public record PeerSource(InetAddress address, RouterId routerId, Asn neighborAs, boolean ebgp)
         implements RouteSource {
+    /**
+     * Rejects null parts.
+     *
+     * @param address the neighbor's address (the key of its paths)
+     * @param routerId its BGP Identifier from the OPEN (decision step "lowest router id")
+     * @param neighborAs its AS number
+     * @param ebgp whether the session is external (neighbor AS differs from ours)
+     */
     public PeerSource {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(routerId, "routerId");

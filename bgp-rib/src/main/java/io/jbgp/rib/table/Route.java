@@ -17,23 +17,45 @@ import java.util.Objects;
  */
 public record Route(RouteSource source, long pathId, AttributeSet attrs, long lastChangeNanos,
                     Eligibility eligibility, long igpCost) {
+    /**
+     * Rejects null parts.
+     *
+     * @param source where it came from
+     * @param pathId the ADD-PATH path identifier ({@link Nlri#NO_PATH_ID} without ADD-PATH)
+     * @param attrs its (interned) attributes after import policy
+     * @param lastChangeNanos when it was last announced or changed, from the RIB's ticker
+     * @param eligibility whether it may win, or why not
+     * @param igpCost the cost to reach its next hop (from the next-hop resolver; 0 when local)
+     */
     public Route {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(attrs, "attrs");
         Objects.requireNonNull(eligibility, "eligibility");
     }
 
-    /** Whether the route may take part in best-path selection. */
+    /** {@return whether the route may take part in best-path selection} */
     public boolean isEligible() {
         return eligibility.isEligible();
     }
 
-    /** Whether this route has the same key (source and path id) as the other. */
+    /**
+     * Whether this route has the same key (source and path id) as the other.
+     *
+     * @param otherSource another route's source
+     * @param otherPathId another route's path ID
+     * @return true when the two would replace each other in a destination
+     */
     public boolean sameKey(RouteSource otherSource, long otherPathId) {
         return pathId == otherPathId && source.sameAs(otherSource);
     }
 
-    /** This route with a new next-hop resolution outcome; {@code this} when nothing changed. */
+    /**
+     * This route with a new next-hop resolution outcome; {@code this} when nothing changed.
+     *
+     * @param e the new eligibility
+     * @param cost the new cost to reach the next hop
+     * @return a new route, or this one when both are unchanged
+     */
     public Route withResolution(Eligibility e, long cost) {
         return e == eligibility && cost == igpCost ? this
                 : new Route(source, pathId, attrs, lastChangeNanos, e, cost);

@@ -10,13 +10,16 @@ public sealed interface RouteSource permits PeerSource, LocalSource {
     /**
      * Whether {@code other} is the same origin for keying paths: the same neighbor address (its
      * router id or AS may differ across sessions) or the same local source.
+     *
+     * @param other another source
+     * @return true when paths from both sources replace each other
      */
     boolean sameAs(RouteSource other);
 
-    /** Whether the route was learned from an eBGP neighbor. */
+    /** {@return whether the route was learned from an eBGP neighbor} */
     boolean isEbgp();
 
-    /** Whether this speaker originated the route. */
+    /** {@return whether this speaker originated the route} */
     default boolean isLocal() {
         return this instanceof LocalSource;
     }

@@ -59,5 +59,23 @@ class TextRibFormatterTest {
         assertEquals(expected, new TextRibFormatter().rib(s, AddressFamily.IPV4_UNICAST));
         assertEquals("destination              gateway\n198.51.100.0/24          10.0.0.3 dev eth0\n",
                 new TextRibFormatter().fib(s));
+        String json = new JsonRibFormatter().rib(s, AddressFamily.IPV4_UNICAST);
+        assertEquals("{\"family\": \"IPv4 unicast\", \"routes\": [{\"prefix\": \"198.51.100.0/24\", \"paths\": ["
+                + "{\"best\": true, \"multipath\": true, \"eligible\": true, \"eligibility\": \"eligible\", "
+                + "\"source\": \"10.0.0.3\", \"ebgp\": true, \"nexthop\": \"10.0.0.3\", \"localpref\": null, "
+                + "\"med\": null, \"aspath\": [65003], \"origin\": \"i\", \"communities\": [], "
+                + "\"reason\": \"won: shorter AS_PATH\"}, "
+                + "{\"best\": false, \"multipath\": false, \"eligible\": true, \"eligibility\": \"eligible\", "
+                + "\"source\": \"10.0.0.2\", \"ebgp\": true, \"nexthop\": \"10.0.0.2\", \"localpref\": null, "
+                + "\"med\": 5, \"aspath\": [65002, 65010], \"origin\": \"i\", \"communities\": [], "
+                + "\"reason\": \"lost: shorter AS_PATH\"}]}, "
+                + "{\"prefix\": \"203.0.113.0/24\", \"paths\": ["
+                + "{\"best\": true, \"multipath\": true, \"eligible\": true, \"eligibility\": \"eligible\", "
+                + "\"source\": \"local:CONFIGURED\", \"ebgp\": false, \"nexthop\": null, \"localpref\": null, "
+                + "\"med\": null, \"aspath\": [], \"origin\": \"i\", \"communities\": [], \"reason\": null}]}]}",
+                json);
+        assertEquals("{\"fib\": [{\"prefix\": \"198.51.100.0/24\", \"nexthops\": [{\"gateway\": \"10.0.0.3\", "
+                + "\"interface\": \"eth0\"}]}]}", new JsonRibFormatter().fib(s));
+        assertEquals("\"a\\\"b\\\\c\\u0001\"", JsonRibFormatter.str("a\"b\\c\u0001"));
     }
 }

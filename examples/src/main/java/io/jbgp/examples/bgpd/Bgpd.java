@@ -22,8 +22,10 @@ import io.jbgp.examples.ctl.ControlServer;
 import io.jbgp.examples.ctl.ControlTarget;
 import io.jbgp.examples.ctl.FibRowView;
 import io.jbgp.examples.ctl.NeighborAction;
+import io.jbgp.examples.ctl.NeighborDetailView;
 import io.jbgp.examples.ctl.NeighborView;
 import io.jbgp.examples.ctl.NetworkView;
+import io.jbgp.examples.ctl.NexthopView;
 import io.jbgp.examples.ctl.RibQuery;
 import io.jbgp.examples.ctl.RibRowView;
 import io.jbgp.netty.NettyBgpSpeaker;
@@ -167,6 +169,9 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
     private final Map<InetAddress, PeerOutbound> outbound = new ConcurrentHashMap<>();
     private final Map<InetAddress, Long> lastUpDown = new ConcurrentHashMap<>();
     private final Set<InetAddress> adminDown = ConcurrentHashMap.newKeySet();
+    private final NeighborActivity activity = new NeighborActivity();
+    /** The host routes handed to the RIB's next-hop resolver, mirrored for "show nexthop". */
+    private final Set<SystemRoute> hostRoutes = ConcurrentHashMap.newKeySet();
     private volatile RunningConfig running;
     /** Owned by the RIB executor. */
     private Redistributor redistributor;
@@ -210,7 +215,20 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
 
     private void startInternal() {
         speaker.events().subscribe(this::onEvent);
-        SystemRouteSource.Listener resolver = rib.systemRouteListener();
+        SystemRouteSource.Listener ribResolver = rib.systemRouteListener();
+        SystemRouteSource.Listener resolver = new SystemRouteSource.Listener() {
+            @Override
+            public void added(SystemRoute r) {
+                hostRoutes.add(r);
+                ribResolver.added(r);
+            }
+
+            @Override
+            public void removed(SystemRoute r) {
+                hostRoutes.remove(r);
+                ribResolver.removed(r);
+            }
+        };
         LOOPBACK.forEach(resolver::added);
         ribExecutor.execute(() -> redistributor = new Redistributor(running.origin(), this::originate));
         options.systemRoutes().subscribe(new SystemRouteSource.Listener() {
@@ -256,9 +274,21 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
         return speaker;
     }
 
-    /** A consistent RIB snapshot, waited for (bounded). */
+    /**
+     * A consistent RIB snapshot, waited for (bounded). Taken in two hops over the RIB executor:
+     * tasks already queued may queue follow-ups (the redistributor's originations are posted as
+     * new commands), and the second hop runs after those, so "show" sees their result.
+     */
     public RibSnapshot snapshot() {
-        return await(rib.snapshot());
+        CompletableFuture<RibSnapshot> f = new CompletableFuture<>();
+        ribExecutor.execute(() -> rib.snapshot().whenComplete((s, e) -> {
+            if (e != null) {
+                f.completeExceptionally(e);
+            } else {
+                f.complete(s);
+            }
+        }));
+        return await(f);
     }
 
     // ---------------------------------------------------------------- origination
@@ -294,6 +324,7 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
     // ---------------------------------------------------------------- session bookkeeping
 
     private void onEvent(SpeakerEvent e) {
+        activity.event(e);
         if (e instanceof SpeakerEvent.PeerStateChanged s
                 && (s.previous() == SessionState.ESTABLISHED || s.current() == SessionState.ESTABLISHED)) {
             lastUpDown.put(s.peer().address(), System.nanoTime());
@@ -310,12 +341,14 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
 
         @Override
         public void established(PeerKey peer, NegotiatedSession session, PeerOutbound out) {
-            outbound.put(peer.address(), out);
-            rib.established(peer, session, out);
+            PeerOutbound counted = activity.established(peer, session, out);
+            outbound.put(peer.address(), counted);
+            rib.established(peer, session, counted);
         }
 
         @Override
         public void update(PeerKey peer, UpdateMessage update) {
+            activity.updateReceived(peer);
             rib.update(peer, update);
         }
 
@@ -327,6 +360,7 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
         @Override
         public void down(PeerKey peer, DownReason reason) {
             outbound.remove(peer.address());
+            activity.down(peer, reason);
             rib.down(peer, reason);
         }
     }
@@ -336,29 +370,54 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
     @Override
     public List<NeighborView> neighbors() {
         RibSnapshot s = snapshot();
-        RunningConfig rc = running;
-        long now = System.nanoTime();
-        List<NeighborView> out = new ArrayList<>();
-        for (PeerConfig p : rc.peers().values()) {
-            InetAddress a = p.remoteAddress();
-            SessionState st = adminDown.contains(a) ? SessionState.IDLE
-                    : speaker.peerState(p.key()).orElse(SessionState.IDLE);
-            long received = 0;
-            for (AddressFamily f : List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST)) {
-                for (RibSnapshot.DestinationView d : s.routes(f)) {
-                    received += d.candidates().stream()
-                            .filter(c -> c.route().source() instanceof PeerSource ps && ps.address().equals(a)).count();
-                }
+        return running.peers().values().stream().map(p -> summary(p, s)).toList();
+    }
+
+    // state from the speaker, counts from the snapshot and the activity record
+    private NeighborView summary(PeerConfig p, RibSnapshot s) {
+        InetAddress a = p.remoteAddress();
+        SessionState st = adminDown.contains(a) ? SessionState.IDLE
+                : speaker.peerState(p.key()).orElse(SessionState.IDLE);
+        long received = 0;
+        for (AddressFamily f : List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST)) {
+            for (RibSnapshot.DestinationView d : s.routes(f)) {
+                received += d.candidates().stream()
+                        .filter(c -> c.route().source() instanceof PeerSource ps && ps.address().equals(a)).count();
             }
-            RibSnapshot.PeerView pv = s.peers().get(a);
-            long sent = pv == null ? 0 : pv.adjRibOut().size();
-            Long t = lastUpDown.get(a);
-            long uptime = t == null ? NeighborView.NEVER : TimeUnit.NANOSECONDS.toSeconds(now - t);
-            out.add(new NeighborView(a, p.remoteAs(), Optional.of(p.description()).filter(x -> !x.isEmpty()),
-                    st, uptime, received, sent, 0, 0, 0,
-                    p.maxPrefixes().isPresent() ? p.maxPrefixes().getAsInt() : 0));
+        }
+        RibSnapshot.PeerView pv = s.peers().get(a);
+        long sent = pv == null ? 0 : pv.adjRibOut().size();
+        // set when the session became Established, and again when it went down
+        Long t = lastUpDown.get(a);
+        long uptime = t == null ? NeighborView.NEVER : TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t);
+        NeighborActivity.Counts n = activity.counts(a);
+        return new NeighborView(a, p.remoteAs(), Optional.of(p.description()).filter(x -> !x.isEmpty()),
+                st, uptime, received, sent, n.updatesIn(), n.updatesOut(), 0,
+                p.maxPrefixes().isPresent() ? p.maxPrefixes().getAsInt() : 0);
+    }
+
+    @Override
+    public List<NeighborDetailView> neighborDetails() {
+        RibSnapshot s = snapshot();
+        RunningConfig rc = running;
+        List<NeighborDetailView> out = new ArrayList<>();
+        for (PeerConfig p : rc.peers().values()) {
+            NeighborView n = summary(p, s);
+            InetAddress a = p.remoteAddress();
+            boolean ebgp = !p.remoteAs().equals(rc.config().asn());
+            RibPeerSettings settings = rc.settings().getOrDefault(a, RibPeerSettings.NONE);
+            Optional<NeighborDetailView.Session> session = n.state() == SessionState.ESTABLISHED
+                    ? activity.session(a).map(NeighborDetails::session) : Optional.empty();
+            out.add(new NeighborDetailView(n, activity.lastDown(a).map(DownReason::toString), session,
+                    NeighborDetails.policyStatus(settings.importPolicy(), a, ebgp, rib.config().rfc8212(), true),
+                    NeighborDetails.policyStatus(settings.exportPolicy(), a, ebgp, rib.config().rfc8212(), false)));
         }
         return out;
+    }
+
+    @Override
+    public List<NexthopView> nexthops() {
+        return RibRows.nexthops(snapshot(), List.copyOf(hostRoutes), rib.config().resolveViaDefault());
     }
 
     @Override
@@ -465,6 +524,7 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
         for (PeerConfig p : old.peers().values()) {
             if (!next.peers().containsKey(p.remoteAddress())) {
                 adminDown.remove(p.remoteAddress());
+                activity.forget(p.remoteAddress());
                 speaker.removePeer(p.key());
                 removed++;
             }

@@ -76,6 +76,20 @@ final class FilterPolicy implements Policies.AnyPolicy {
                 : "denied by filter rule");
     }
 
+    /**
+     * Whether some {@code allow} rule of this direction can apply to the neighbor at all. When
+     * none can, the default deny drops everything: for an eBGP neighbor that is RFC 8212's "no
+     * policy" case, which "show neighbor" reports.
+     */
+    boolean mayAllow(InetAddress address, boolean ebgp) {
+        for (FilterRule r : rules) {
+            if (r.action() == FilterRule.Action.ALLOW && peerMatches(r.peer(), address, ebgp)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean matches(FilterRule r, Neighbor n, RouteContext route, AttributeSet attrs) {
         if (!peerMatches(r.peer(), n)) {
             return false;
@@ -93,20 +107,24 @@ final class FilterPolicy implements Policies.AnyPolicy {
     }
 
     private boolean peerMatches(PeerMatch m, Neighbor n) {
+        return peerMatches(m, n.address(), n.ebgp());
+    }
+
+    private boolean peerMatches(PeerMatch m, InetAddress address, boolean ebgp) {
         if (m instanceof PeerMatch.Any) {
             return true;
         }
         if (m instanceof PeerMatch.Ebgp) {
-            return n.ebgp();
+            return ebgp;
         }
         if (m instanceof PeerMatch.Ibgp) {
-            return !n.ebgp();
+            return !ebgp;
         }
         if (m instanceof PeerMatch.Address a) {
-            return a.address().equals(n.address());
+            return a.address().equals(address);
         }
         if (m instanceof PeerMatch.Group g) {
-            return g.name().equals(groups.get(n.address()));
+            return g.name().equals(groups.get(address));
         }
         throw new IllegalStateException("peerMatches: unknown peer match " + m);
     }

@@ -5,24 +5,34 @@ import io.jbgp.core.attr.LargeCommunity;
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.IpPrefix;
 import io.jbgp.examples.ctl.FibRowView;
+import io.jbgp.examples.ctl.NexthopView;
 import io.jbgp.examples.ctl.RibQuery;
 import io.jbgp.examples.ctl.RibRowView;
 import io.jbgp.rib.RibSnapshot;
 import io.jbgp.rib.attr.AttributeSet;
 import io.jbgp.rib.fib.FibRoute;
+import io.jbgp.rib.fib.NexthopResolver;
+import io.jbgp.rib.origin.SystemRoute;
 import io.jbgp.rib.table.PeerSource;
 import io.jbgp.rib.table.Route;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a {@link RibSnapshot} into the rows {@code bgpctl show rib} and {@code show fib} print:
- * one row per candidate path (eligible or not), and one per forwarding next hop.
+ * one row per candidate path (eligible or not), one per forwarding next hop, and one per BGP
+ * next hop for {@code show nexthop}.
  */
 final class RibRows {
     /** LOCAL_PREF shown for a path without one (RFC 4271 §5.1.5: the usual default). */
@@ -111,6 +121,68 @@ final class RibRows {
             }
         }
         return rows;
+    }
+
+    /**
+     * Every BGP next hop some candidate path uses, in address order, resolved against the host
+     * routes the RIB's resolver was given. {@link RibSnapshot} carries no next-hop table
+     * (TODO(#nexthop-snapshot): the library should expose {@code NexthopResolver.tracked()} and
+     * the resolving route in the snapshot), so this rebuilds the resolution with the library's
+     * own {@link NexthopResolver} fed with the same host routes, and counts users from the
+     * snapshot's candidates: the same back-links the resolver keeps (learned paths only; our own
+     * routes have no BGP next hop to resolve).
+     *
+     * @param hostRoutes        the connected and static routes the RIB resolves against
+     * @param resolveViaDefault the RIB's {@code resolveViaDefault} setting
+     */
+    static List<NexthopView> nexthops(RibSnapshot s, Collection<SystemRoute> hostRoutes,
+                                      boolean resolveViaDefault) {
+        Map<InetAddress, Set<IpPrefix>> users = new HashMap<>();
+        for (AddressFamily f : List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST)) {
+            for (RibSnapshot.DestinationView d : s.routes(f)) {
+                for (RibSnapshot.CandidateView c : d.candidates()) {
+                    InetAddress nh = c.route().attrs().nextHop();
+                    if (c.route().source() instanceof PeerSource && nh != null) {
+                        users.computeIfAbsent(nh, k -> new HashSet<>()).add(d.prefix());
+                    }
+                }
+            }
+        }
+        NexthopResolver resolver = new NexthopResolver(resolveViaDefault);
+        hostRoutes.forEach(resolver::add);
+        List<InetAddress> order = new ArrayList<>(users.keySet());
+        order.sort(Comparator.comparing((InetAddress a) -> a.getAddress().length)
+                .thenComparing(InetAddress::getAddress, Arrays::compareUnsigned));
+        List<NexthopView> rows = new ArrayList<>();
+        for (InetAddress nh : order) {
+            NexthopResolver.Resolution r = resolver.resolve(nh);
+            int count = users.get(nh).size();
+            if (!r.isReachable()) {
+                rows.add(new NexthopView(nh, false, Optional.empty(), Optional.empty(), "", 0, count));
+                continue;
+            }
+            FibRoute.NextHop via = r.via().get(0);
+            rows.add(new NexthopView(nh, true, resolvingRoute(nh, resolver.routes(), resolveViaDefault),
+                    Optional.of(via.gateway()), via.interfaceName(), r.cost(), count));
+        }
+        return rows;
+    }
+
+    // the resolver's own rule (longest match, then lower priority, default only when allowed);
+    // the library's Resolution does not name the route, see nexthops()
+    private static Optional<IpPrefix> resolvingRoute(InetAddress nh, List<SystemRoute> routes,
+                                                     boolean viaDefault) {
+        SystemRoute match = null;
+        for (SystemRoute r : routes) {
+            if (!r.prefix().containsAddress(nh) || (r.isDefault() && !viaDefault)) {
+                continue;
+            }
+            if (match == null || r.prefix().length() > match.prefix().length()
+                    || (r.prefix().length() == match.prefix().length() && r.priority() < match.priority())) {
+                match = r;
+            }
+        }
+        return Optional.ofNullable(match).map(SystemRoute::prefix);
     }
 
     private static InetAddress literal(byte[] b) {

@@ -73,9 +73,11 @@ record RunningConfig(BgpdConfig config, RouterId routerId, Map<InetAddress, Peer
         for (ResolvedNeighbor n : c.resolvedNeighbors()) {
             peers.put(n.address(), peerConfig(c, n, options));
             Optional<InetAddress> local = n.settings().localAddress();
-            settings.put(n.address(), new RibPeerSettings(Optional.of(in), Optional.of(out),
+            RibPeerSettings rs = new RibPeerSettings(Optional.of(in), Optional.of(out),
                     options.localV4().or(() -> local.flatMap(RunningConfig::v4Beside)),
-                    options.localV6().or(() -> local.flatMap(RunningConfig::v6Beside))));
+                    options.localV6().or(() -> local.flatMap(RunningConfig::v6Beside)));
+            // the RIB counts the neighbor's prefixes; the session resets and restarts it
+            settings.put(n.address(), n.settings().maxPrefix().map(m -> rs.withMaxPrefixes(m.limit())).orElse(rs));
         }
         Map<NetworkStatement, LeakGuard> guards = new LinkedHashMap<>();
         List<NetworkStatement> statements = new ArrayList<>();
@@ -110,7 +112,14 @@ record RunningConfig(BgpdConfig config, RouterId routerId, Map<InetAddress, Peer
         n.settings().md5Password().ifPresent(s -> b.md5Password(s.value()));
         // GTSM (RFC 5082): "ttl-security yes" means a directly connected neighbor, one hop away
         n.settings().ttlSecurity().filter(Boolean::booleanValue).ifPresent(x -> b.ttlSecurity(1));
-        n.settings().maxPrefix().ifPresent(m -> b.maxPrefixes((int) Math.min(Integer.MAX_VALUE, m.limit())));
+        n.settings().maxPrefix().ifPresent(m -> {
+            int limit = (int) Math.min(Integer.MAX_VALUE, m.limit());
+            if (m.restartMinutes().isPresent()) {
+                b.maxPrefixes(limit, Duration.ofMinutes(m.restartMinutes().getAsInt()));
+            } else {
+                b.maxPrefixes(limit);
+            }
+        });
         return b.build();
     }
 

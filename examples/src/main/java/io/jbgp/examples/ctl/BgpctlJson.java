@@ -1,5 +1,6 @@
 package io.jbgp.examples.ctl;
 
+import io.jbgp.core.fsm.SessionState;
 import java.util.List;
 
 /**
@@ -8,10 +9,16 @@ import java.util.List;
  *
  * <pre>
  * show summary  {"neighbors":[{"address","remote_as","description","state","uptime_s",
- *                 "prefixes_received","prefixes_sent","messages_received","messages_sent",
- *                 "out_queue"}]}
+ *                 "last_updown_s","prefixes_received","prefixes_sent","updates_received",
+ *                 "updates_sent","out_queue"}]}
+ * show neighbor {"neighbors":[{...the summary members..., "last_down","import","export",
+ *                 "session":null|{"local_address","remote_router_id","hold_time",
+ *                 "keepalive","families":[s...],"capabilities":[s...],
+ *                 "peer_capabilities":[s...]}}]}
  * show rib      {"rib":[{"prefix","nexthop","from","as_path":[n...],"origin","local_pref",
  *                 "med","communities":[s...],"best","reason","eligible","ibgp"}]}
+ * show nexthop  {"nexthops":[{"nexthop","state","route","gateway","interface","cost",
+ *                 "prefixes"}]}
  * show fib      {"fib":[{"prefix","nexthop","interface"}]}
  * show network  {"networks":[{"prefix","statement","included","reason"}]}
  * show config   {"config":"...bgpd.conf text, secrets masked..."}
@@ -21,8 +28,13 @@ import java.util.List;
  *
  * {@code state} is {@code SessionState.displayName()}: Idle, Connect, Active, OpenSent,
  * OpenConfirm or Established;
- * {@code uptime_s} is null when the session never changed state; {@code origin} is IGP, EGP
- * or INCOMPLETE; {@code from} is null for locally originated routes.
+ * {@code uptime_s} is the time since the session became Established, null when it is not;
+ * {@code last_updown_s} the time since it last went up or down (bgpctl's Up/Down column), null
+ * when it never did; {@code updates_*} count UPDATE messages of the current or last session
+ * (the speaker exposes no count of KEEPALIVEs and NOTIFICATIONs); {@code origin} is IGP, EGP or
+ * INCOMPLETE; {@code from} is the neighbor's address, or {@code "local"} for our own routes;
+ * a nexthop's {@code state} is {@code reachable} or {@code unreachable}. No document ever
+ * carries a password.
  */
 public final class BgpctlJson {
     private BgpctlJson() {}
@@ -31,22 +43,82 @@ public final class BgpctlJson {
     public static String summary(List<NeighborView> neighbors) {
         JsonWriter w = new JsonWriter().beginObject().name("neighbors").beginArray();
         for (NeighborView n : neighbors) {
-            w.beginObject()
-                    .member("address", BgpctlText.address(n.address()))
-                    .member("remote_as", n.remoteAs().value())
-                    .name("description").value(n.description().orElse(null))
-                    .member("state", n.state().displayName())
-                    .name("uptime_s");
-            if (n.uptimeSeconds() < 0) {
+            summaryMembers(w.beginObject(), n).endObject();
+        }
+        return w.endArray().endObject().finish();
+    }
+
+    private static JsonWriter summaryMembers(JsonWriter w, NeighborView n) {
+        boolean up = n.state() == SessionState.ESTABLISHED && n.uptimeSeconds() >= 0;
+        w.member("address", BgpctlText.address(n.address()))
+                .member("remote_as", n.remoteAs().value())
+                .name("description").value(n.description().orElse(null))
+                .member("state", n.state().displayName());
+        seconds(w.name("uptime_s"), up ? n.uptimeSeconds() : NeighborView.NEVER);
+        seconds(w.name("last_updown_s"), n.uptimeSeconds());
+        return w.member("prefixes_received", n.prefixesReceived())
+                .member("prefixes_sent", n.prefixesSent())
+                .member("updates_received", n.updatesIn())
+                .member("updates_sent", n.updatesOut())
+                .member("out_queue", n.outQueue());
+    }
+
+    private static void seconds(JsonWriter w, long s) {
+        if (s < 0) {
+            w.nullValue();
+        } else {
+            w.value(s);
+        }
+    }
+
+    /** {@code show neighbor [ADDR] -j}. */
+    public static String neighbors(List<NeighborDetailView> neighbors) {
+        JsonWriter w = new JsonWriter().beginObject().name("neighbors").beginArray();
+        for (NeighborDetailView n : neighbors) {
+            summaryMembers(w.beginObject(), n.summary())
+                    .name("last_down").value(n.lastDown().orElse(null))
+                    .member("import", n.importStatus())
+                    .member("export", n.exportStatus())
+                    .name("session");
+            if (n.session().isEmpty()) {
                 w.nullValue();
             } else {
-                w.value(n.uptimeSeconds());
+                NeighborDetailView.Session s = n.session().get();
+                w.beginObject()
+                        .member("local_address", BgpctlText.address(s.localAddress()))
+                        .member("remote_router_id", s.remoteRouterId().toString())
+                        .member("hold_time", s.holdTimeSeconds())
+                        .member("keepalive", s.keepaliveSeconds());
+                strings(w.name("families"), s.families());
+                strings(w.name("capabilities"), s.capabilities());
+                strings(w.name("peer_capabilities"), s.peerCapabilities());
+                w.endObject();
             }
-            w.member("prefixes_received", n.prefixesReceived())
-                    .member("prefixes_sent", n.prefixesSent())
-                    .member("messages_received", n.messagesIn())
-                    .member("messages_sent", n.messagesOut())
-                    .member("out_queue", n.outQueue())
+            w.endObject();
+        }
+        return w.endArray().endObject().finish();
+    }
+
+    private static void strings(JsonWriter w, List<String> values) {
+        w.beginArray();
+        for (String v : values) {
+            w.value(v);
+        }
+        w.endArray();
+    }
+
+    /** {@code show nexthop -j}. */
+    public static String nexthops(List<NexthopView> rows) {
+        JsonWriter w = new JsonWriter().beginObject().name("nexthops").beginArray();
+        for (NexthopView n : rows) {
+            w.beginObject()
+                    .member("nexthop", BgpctlText.address(n.nexthop()))
+                    .member("state", n.reachable() ? "reachable" : "unreachable")
+                    .name("route").value(n.route().map(Object::toString).orElse(null))
+                    .name("gateway").value(BgpctlText.address(n.gateway()))
+                    .member("interface", n.interfaceName())
+                    .member("cost", n.cost())
+                    .member("prefixes", n.prefixes())
                     .endObject();
         }
         return w.endArray().endObject().finish();
@@ -59,7 +131,7 @@ public final class BgpctlJson {
             w.beginObject()
                     .member("prefix", r.prefix().toString())
                     .member("nexthop", BgpctlText.address(r.nexthop()))
-                    .name("from").value(BgpctlText.address(r.from()))
+                    .member("from", r.from().map(BgpctlText::address).orElse("local"))
                     .name("as_path").beginArray();
             for (long as : r.asPath()) {
                 w.value(as);

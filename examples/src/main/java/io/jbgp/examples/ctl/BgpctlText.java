@@ -17,7 +17,10 @@ import java.util.Optional;
 public final class BgpctlText {
     private BgpctlText() {}
 
-    /** {@code show summary}. */
+    /**
+     * {@code show summary}. MsgRcvd and MsgSent keep bgpctl's column names but count UPDATE
+     * messages only: the speaker does not expose its KEEPALIVE and NOTIFICATION counts.
+     */
     public static String summary(List<NeighborView> neighbors) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%-20s %8s %10s %10s %5s %-8s %s%n",
@@ -29,7 +32,7 @@ public final class BgpctlText {
                 name = name.substring(0, 20);
             }
             sb.append(String.format(Locale.ROOT, "%-20s %8s %10d %10d %5d %-8s ", name,
-                    n.remoteAs(), n.messagesIn(), n.messagesOut(), n.outQueue(),
+                    n.remoteAs(), n.updatesIn(), n.updatesOut(), n.outQueue(),
                     timeframe(n.uptimeSeconds())));
             if (n.state() == SessionState.ESTABLISHED) {
                 // an established session shows its prefix count where the state would be
@@ -41,6 +44,74 @@ public final class BgpctlText {
                 sb.append(n.state().displayName());
             }
             sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * {@code show neighbor [ADDR]}: one block per neighbor, in the spirit of bgpctl's (state and
+     * uptime, negotiated timers and capabilities, last error) plus the policy status. The TCP
+     * MD5 password is not part of the view, so it cannot be printed.
+     */
+    public static String neighbors(List<NeighborDetailView> neighbors) {
+        StringBuilder sb = new StringBuilder();
+        for (NeighborDetailView d : neighbors) {
+            NeighborView n = d.summary();
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append("BGP neighbor is ").append(address(n.address())).append(", remote AS ")
+                    .append(n.remoteAs()).append('\n');
+            n.description().ifPresent(x -> sb.append(" Description: ").append(x).append('\n'));
+            sb.append("  BGP state = ").append(n.state().displayName());
+            if (n.uptimeSeconds() >= 0) {
+                sb.append(n.state() == SessionState.ESTABLISHED ? ", up for " : ", down for ")
+                        .append(timeframe(n.uptimeSeconds()));
+            }
+            sb.append('\n');
+            d.session().ifPresent(s -> session(sb, s));
+            sb.append("  Import: ").append(d.importStatus()).append('\n');
+            sb.append("  Export: ").append(d.exportStatus()).append('\n');
+            sb.append(String.format(Locale.ROOT, "  Prefixes received %d, sent %d; UPDATEs received"
+                    + " %d, sent %d%n", n.prefixesReceived(), n.prefixesSent(), n.updatesIn(),
+                    n.updatesOut()));
+            d.lastDown().ifPresent(x -> sb.append("  Last error: ").append(x).append('\n'));
+        }
+        return sb.toString();
+    }
+
+    private static void session(StringBuilder sb, NeighborDetailView.Session s) {
+        sb.append("  Remote router-id ").append(s.remoteRouterId()).append(", local address ")
+                .append(address(s.localAddress())).append('\n');
+        sb.append("  Hold time ").append(s.holdTimeSeconds()).append("s, keepalive interval ")
+                .append(s.keepaliveSeconds()).append("s\n");
+        sb.append("  Address families: ").append(String.join(", ", s.families())).append('\n');
+        sb.append("  Negotiated capabilities: ").append(s.capabilities().isEmpty() ? "none"
+                : String.join(", ", s.capabilities())).append('\n');
+        sb.append("  Neighbor capabilities:\n");
+        for (String c : s.peerCapabilities()) {
+            sb.append("    ").append(c).append('\n');
+        }
+    }
+
+    /**
+     * {@code show nexthop}: every BGP next hop in use, as bgpctl shows it ({@code *} marks a
+     * valid one), with the host route it resolves through, the gateway and interface, and how
+     * many prefixes use it.
+     */
+    public static String nexthops(List<NexthopView> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Flags: * = nexthop valid\n\n");
+        sb.append(String.format(Locale.ROOT, "   %-30s %-20s %5s %-18s %-10s %s%n", "Nexthop",
+                "Route", "Cost", "Gateway", "Iface", "Prefixes"));
+        for (NexthopView n : rows) {
+            sb.append(String.format(Locale.ROOT, " %1s %-30s %-20s %5s %-18s %-10s %d%n",
+                    n.reachable() ? "*" : "", address(n.nexthop()),
+                    n.route().map(Object::toString).orElse("unreachable"),
+                    n.reachable() ? Long.toString(n.cost()) : "-",
+                    n.gateway().map(g -> g.equals(n.nexthop()) ? "connected" : address(g))
+                            .orElse("-"),
+                    n.interfaceName().isEmpty() ? "-" : n.interfaceName(), n.prefixes()));
         }
         return sb.toString();
     }

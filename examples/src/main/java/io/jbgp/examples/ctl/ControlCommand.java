@@ -7,8 +7,14 @@ import java.util.Optional;
 /** A parsed control-socket command. */
 public sealed interface ControlCommand {
 
-    /** {@code show [summary]} or {@code show neighbor [ADDR]}. */
+    /** {@code show [summary]}. */
     record ShowSummary(Optional<InetAddress> neighbor) implements ControlCommand {}
+
+    /** {@code show neighbor [ADDR]}: every neighbor, or one, in detail. */
+    record ShowNeighbor(Optional<InetAddress> neighbor) implements ControlCommand {}
+
+    /** {@code show nexthop}: the BGP next hops and how they resolve. */
+    record ShowNexthop() implements ControlCommand {}
 
     /** {@code show rib [PREFIX|ADDR] [neighbor ADDR] [selected] [detail]}. */
     record ShowRib(RibQuery query) implements ControlCommand {}

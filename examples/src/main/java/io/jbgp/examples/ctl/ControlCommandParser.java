@@ -16,6 +16,7 @@ import java.util.Optional;
  * command  = "show" ["summary"]
  *          | "show" "neighbor" [ADDR]
  *          | "show" "rib" {PREFIX | ADDR | "neighbor" ADDR | "selected" | "detail"}
+ *          | "show" "nexthop"
  *          | "show" "fib" [PREFIX]
  *          | "show" "network"
  *          | "show" "config"
@@ -29,7 +30,7 @@ public final class ControlCommandParser {
 
     static final String USAGE = "commands: show [summary], show neighbor [ADDR], "
             + "show rib [PREFIX|ADDR] [neighbor ADDR] [selected] [detail], show fib [PREFIX], "
-            + "show network, show config, neighbor ADDR up|down|clear|refresh, reload";
+            + "show nexthop, show network, show config, neighbor ADDR up|down|clear|refresh, reload";
 
     private ControlCommandParser() {}
 
@@ -100,11 +101,14 @@ public final class ControlCommandParser {
                 return new ControlCommand.ShowSummary(Optional.empty());
             case "neighbor":
                 if (w.size() == 2) {
-                    return new ControlCommand.ShowSummary(Optional.empty());
+                    return new ControlCommand.ShowNeighbor(Optional.empty());
                 }
                 InetAddress a = address(w.get(2));
                 rest(w, 3);
-                return new ControlCommand.ShowSummary(Optional.of(a));
+                return new ControlCommand.ShowNeighbor(Optional.of(a));
+            case "nexthop":
+                rest(w, 2);
+                return new ControlCommand.ShowNexthop();
             case "rib":
                 return new ControlCommand.ShowRib(ribQuery(w));
             case "fib":

@@ -1,7 +1,9 @@
 package io.jbgp.examples.ctl;
 
 import io.jbgp.examples.config.BgpdConfigWriter;
+import java.net.InetAddress;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +50,21 @@ public final class ControlDispatcher {
                 return error("no such neighbor " + BgpctlText.address(s.neighbor().get()), json);
             }
             return ControlResponse.ok(json ? BgpctlJson.summary(shown) : BgpctlText.summary(shown));
+        }
+        if (c instanceof ControlCommand.ShowNeighbor) {
+            Optional<InetAddress> only = ((ControlCommand.ShowNeighbor) c).neighbor();
+            List<NeighborDetailView> shown = target.neighborDetails().stream()
+                    .filter(n -> only.isEmpty() || n.summary().address().equals(only.get()))
+                    .collect(Collectors.toList());
+            if (only.isPresent() && shown.isEmpty()) {
+                return error("no such neighbor " + BgpctlText.address(only.get()), json);
+            }
+            return ControlResponse.ok(json ? BgpctlJson.neighbors(shown)
+                    : BgpctlText.neighbors(shown));
+        }
+        if (c instanceof ControlCommand.ShowNexthop) {
+            List<NexthopView> rows = target.nexthops();
+            return ControlResponse.ok(json ? BgpctlJson.nexthops(rows) : BgpctlText.nexthops(rows));
         }
         if (c instanceof ControlCommand.ShowRib) {
             RibQuery q = ((ControlCommand.ShowRib) c).query();

@@ -17,6 +17,15 @@ public interface ControlTarget {
     /** Every configured neighbor, in configuration order. */
     List<NeighborView> neighbors();
 
+    /**
+     * Every configured neighbor in detail (last down reason, negotiated session, policy status),
+     * in configuration order. Never includes a password.
+     */
+    List<NeighborDetailView> neighborDetails();
+
+    /** Every BGP next hop the RIB tracks, in address order, with its resolution. */
+    List<NexthopView> nexthops();
+
     /** Loc-RIB paths matching {@code query} (every candidate unless {@code selectedOnly}). */
     List<RibRowView> rib(RibQuery query);
 

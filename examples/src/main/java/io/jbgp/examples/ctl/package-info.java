@@ -4,8 +4,10 @@
  * <p>Three layers, each testable alone:
  * <ul>
  *   <li><b>Views and formatting.</b> The daemon describes its state as plain records
- *       ({@link io.jbgp.examples.ctl.NeighborView}, {@link io.jbgp.examples.ctl.RibRowView},
+ *       ({@link io.jbgp.examples.ctl.NeighborView}, {@link io.jbgp.examples.ctl.NeighborDetailView},
+ *       {@link io.jbgp.examples.ctl.RibRowView}, {@link io.jbgp.examples.ctl.NexthopView},
  *       {@link io.jbgp.examples.ctl.FibRowView}, {@link io.jbgp.examples.ctl.NetworkView});
+ *       no view has a field for a password, so no command can print one;
  *       {@link io.jbgp.examples.ctl.BgpctlText} prints them the way OpenBGPD's bgpctl does
  *       (columns checked against bgpctl 7.7), {@link io.jbgp.examples.ctl.BgpctlJson} as JSON
  *       with stable snake_case names (schema in its Javadoc).</li>

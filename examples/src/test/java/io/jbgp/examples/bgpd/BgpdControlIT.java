@@ -69,13 +69,39 @@ class BgpdControlIT {
 
             Result sum = bgpctl(sock, "-j", "show", "summary");
             assertEquals(0, sum.status(), sum.err());
+            // live data: uptime since Established, paths held from B, our Adj-RIB-Out, UPDATE counts
             assertTrue(Pattern.compile("\\{\"neighbors\":\\[\\{\"address\":\"127.0.71.2\",\"remote_as\":65502,"
-                    + "\"description\":\"SiteB\",\"state\":\"Established\",\"uptime_s\":\\d+,"
-                    + "\"prefixes_received\":3,\"prefixes_sent\":3").matcher(sum.out()).find(), sum.out());
+                    + "\"description\":\"SiteB\",\"state\":\"Established\",\"uptime_s\":(\\d+),"
+                    + "\"last_updown_s\":\\1,\"prefixes_received\":3,\"prefixes_sent\":3,"
+                    + "\"updates_received\":[1-9]\\d*,\"updates_sent\":[1-9]\\d*,").matcher(sum.out()).find(),
+                    sum.out());
+
+            Result nbr = bgpctl(sock, "-j", "show", "neighbor", "127.0.71.2");
+            assertEquals(0, nbr.status(), nbr.err());
+            assertTrue(nbr.out().contains("\"last_down\":null,\"import\":\"filter rules allow from this neighbor\","
+                    + "\"export\":\"filter rules allow to this neighbor\",\"session\":{\"local_address\":\"127.0.71.1\","
+                    + "\"remote_router_id\":\"" + s.b.routerId() + "\",\"hold_time\":90,\"keepalive\":30,"
+                    + "\"families\":[\"IPv4 unicast\",\"IPv6 unicast\"]"), nbr.out());
+            Result nbrText = bgpctl(sock, "show", "neighbor");
+            assertTrue(nbrText.out().contains("BGP state = Established, up for "), nbrText.out());
+            assertTrue(nbrText.out().contains("Hold time 90s, keepalive interval 30s"), nbrText.out());
+
+            // B's IPv4 prefixes use its session address, resolved through loopback
+            Result nh = bgpctl(sock, "-j", "show", "nexthop");
+            assertTrue(nh.out().contains("{\"nexthop\":\"127.0.71.2\",\"state\":\"reachable\","
+                    + "\"route\":\"127.0.0.0/8\",\"gateway\":\"127.0.71.2\",\"interface\":\"lo\",\"cost\":0,"
+                    + "\"prefixes\":2}"), nh.out());
+            assertEquals(0, count(nh.out(), "\"state\":\"unreachable\""), nh.out());
+            Result nhText = bgpctl(sock, "show", "nexthop");
+            assertTrue(Pattern.compile(" \\* 127\\.0\\.71\\.2 +127\\.0\\.0\\.0/8 +0 connected +lo +2\n")
+                    .matcher(nhText.out()).find(), nhText.out());
 
             Result rib = bgpctl(sock, "-j", "show", "rib");
             // one row per path: 3 of ours, 3 of site B
             assertEquals(6, count(rib.out(), "\"prefix\":"), rib.out());
+            // our own three are "local", never null
+            assertEquals(3, count(rib.out(), "\"from\":\"local\""), rib.out());
+            assertEquals(3, count(rib.out(), "\"from\":\"127.0.71.2\""), rib.out());
             assertTrue(rib.out().contains("{\"prefix\":\"203.0.113.0/25\",\"nexthop\":\"127.0.71.2\","
                     + "\"from\":\"127.0.71.2\",\"as_path\":[65502],\"origin\":\"IGP\""), rib.out());
             Result fib = bgpctl(sock, "-j", "show", "fib");
@@ -94,9 +120,28 @@ class BgpdControlIT {
             assertEquals(0, bgpctl(sock, "neighbor", "127.0.71.2", "down").status());
             assertTrue(TwoSites.await(10, () -> s.fibA.snapshot().isEmpty()), () -> s.fibA.snapshot().toString());
             assertTrue(bgpctl(sock, "show", "summary").out().contains("Idle"));
+            // B heard our CEASE (the speaker's removePeer sends Peer De-configured, RFC 4486);
+            // both sides show why the session ended
+            assertTrue(TwoSites.await(10, () -> s.bgpdB.neighborDetails().get(0).lastDown().orElse("")
+                    .startsWith("NOTIFICATION received: Cease / ")),
+                    () -> s.bgpdB.neighborDetails().toString());
+            Result downA = bgpctl(sock, "-j", "show", "neighbor", "127.0.71.2");
+            assertTrue(downA.out().contains("\"session\":null"), downA.out());
+            assertTrue(downA.out().contains("\"uptime_s\":null"), downA.out());
+            assertTrue(Pattern.compile("\"last_down\":\"[^\"]*Cease / ").matcher(downA.out()).find(),
+                    downA.out());
             assertEquals(0, bgpctl(sock, "neighbor", "127.0.71.2", "up").status());
             assertTrue(TwoSites.await(40, s::converged), () -> "not back: " + s.fibA.snapshot());
             assertEquals(1, bgpctl(sock, "neighbor", "127.0.71.9", "down").status());
+            // refresh: a ROUTE-REFRESH, the session stays; clear: a new session
+            long up = events.stream().filter(e -> e instanceof SpeakerEvent.SessionEstablished).count();
+            Result refresh = bgpctl(sock, "neighbor", "127.0.71.2", "refresh");
+            assertEquals(0, refresh.status(), refresh.err());
+            assertTrue(TwoSites.await(10, s::converged));
+            assertEquals(0, bgpctl(sock, "neighbor", "127.0.71.2", "clear").status());
+            assertTrue(TwoSites.await(40, () -> events.stream()
+                    .filter(e -> e instanceof SpeakerEvent.SessionEstablished).count() == up + 1), events::toString);
+            assertTrue(TwoSites.await(40, s::converged), () -> "not back after clear: " + s.fibA.snapshot());
 
             // reload: a new neighbor, a filter that drops one of B's prefixes; B's session stays up
             long establishedBefore = events.stream().filter(e -> e instanceof SpeakerEvent.SessionEstablished).count();
@@ -113,6 +158,10 @@ class BgpdControlIT {
             assertTrue(TwoSites.await(10, () -> !s.fibA.snapshot().containsKey(dropped)), s.fibA.snapshot()::toString);
             assertTrue(s.fibA.snapshot().containsKey(IpPrefix.parse("203.0.113.0/25")));
             assertTrue(bgpctl(sock, "show", "summary").out().contains("127.0.71.3"));
+            // the new eBGP neighbor has no allow rule: RFC 8212 says nothing goes either way
+            Result rfc8212 = bgpctl(sock, "show", "neighbor", "127.0.71.3");
+            assertTrue(rfc8212.out().contains("  Import: RFC 8212: no import policy, accepting nothing\n"
+                    + "  Export: RFC 8212: no export policy, announcing nothing\n"), rfc8212.out());
             // the policy change needed no new session
             assertEquals(establishedBefore,
                     events.stream().filter(e -> e instanceof SpeakerEvent.SessionEstablished).count());

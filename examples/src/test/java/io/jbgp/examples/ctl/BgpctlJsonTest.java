@@ -26,16 +26,19 @@ class BgpctlJsonTest {
         String json = BgpctlJson.summary(ViewFixtures.NEIGHBORS.subList(0, 3));
         assertEquals("{\"neighbors\":[{\"address\":\"172.19.0.2\",\"remote_as\":65502,"
                 + "\"description\":\"SiteB\",\"state\":\"Established\",\"uptime_s\":199020,"
-                + "\"prefixes_received\":2,\"prefixes_sent\":3,\"messages_received\":3562,"
-                + "\"messages_sent\":3563,\"out_queue\":0},"
+                + "\"last_updown_s\":199020,"
+                + "\"prefixes_received\":2,\"prefixes_sent\":3,\"updates_received\":3562,"
+                + "\"updates_sent\":3563,\"out_queue\":0},"
                 + "{\"address\":\"2001:db8::2\",\"remote_as\":4200000001,\"description\":null,"
-                + "\"state\":\"Active\",\"uptime_s\":3723,\"prefixes_received\":0,"
-                + "\"prefixes_sent\":0,\"messages_received\":12,\"messages_sent\":10,"
+                + "\"state\":\"Active\",\"uptime_s\":null,\"last_updown_s\":3723,"
+                + "\"prefixes_received\":0,"
+                + "\"prefixes_sent\":0,\"updates_received\":12,\"updates_sent\":10,"
                 + "\"out_queue\":0},"
                 + "{\"address\":\"198.51.100.8\",\"remote_as\":65503,"
                 + "\"description\":\"A-very-long-description\",\"state\":\"Idle\","
-                + "\"uptime_s\":null,\"prefixes_received\":0,\"prefixes_sent\":0,"
-                + "\"messages_received\":0,\"messages_sent\":0,\"out_queue\":0}]}\n", json);
+                + "\"uptime_s\":null,\"last_updown_s\":null,\"prefixes_received\":0,"
+                + "\"prefixes_sent\":0,"
+                + "\"updates_received\":0,\"updates_sent\":0,\"out_queue\":0}]}\n", json);
         // and it is JSON a strict parser accepts, with the values typed as promised
         Map<String, Object> doc = TinyJson.object(json);
         @SuppressWarnings("unchecked")
@@ -43,6 +46,45 @@ class BgpctlJsonTest {
         assertEquals(65502L, ns.get(0).get("remote_as"));
         assertEquals(null, ns.get(1).get("description"));
         assertEquals(null, ns.get(2).get("uptime_s"));
+        // uptime counts only while Established
+        assertEquals(null, ns.get(1).get("uptime_s"));
+        assertEquals(3723L, ns.get(1).get("last_updown_s"));
+    }
+
+    @Test
+    void neighborDocumentCarriesTheSessionAndPolicyStatus() {
+        Map<String, Object> doc = TinyJson.object(BgpctlJson.neighbors(ViewFixtures.DETAILS));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> ns = (List<Map<String, Object>>) doc.get("neighbors");
+        assertEquals(2, ns.size());
+        Map<String, Object> up = ns.get(0);
+        assertEquals("Established", up.get("state"));
+        assertEquals(199020L, up.get("uptime_s"));
+        assertEquals(null, up.get("last_down"));
+        assertEquals(map("local_address", "172.19.0.1", "remote_router_id", "10.2.0.1",
+                "hold_time", 90L, "keepalive", 30L, "families", List.of("IPv4 unicast", "IPv6 unicast"),
+                "capabilities", List.of("4-octet AS", "route refresh"),
+                "peer_capabilities", List.of("Multiprotocol extensions: IPv4 unicast", "Route Refresh")),
+                up.get("session"));
+        assertEquals("filter rules allow from this neighbor", up.get("import"));
+        Map<String, Object> down = ns.get(1);
+        assertEquals(null, down.get("session"));
+        assertEquals("NOTIFICATION received: Cease / Administrative Shutdown, \"bye\"", down.get("last_down"));
+        assertEquals("RFC 8212: no import policy, accepting nothing", down.get("import"));
+        assertEquals("RFC 8212: no export policy, announcing nothing", down.get("export"));
+        assertEquals(12L, down.get("updates_received"));
+    }
+
+    @Test
+    void nexthopDocument() {
+        assertEquals("{\"nexthops\":[{\"nexthop\":\"172.19.0.2\",\"state\":\"reachable\","
+                + "\"route\":\"172.19.0.0/24\",\"gateway\":\"172.19.0.2\",\"interface\":\"ipsec1\","
+                + "\"cost\":0,\"prefixes\":2},{\"nexthop\":\"198.51.100.9\",\"state\":\"reachable\","
+                + "\"route\":\"198.51.100.0/24\",\"gateway\":\"198.51.100.1\",\"interface\":\"em0\","
+                + "\"cost\":20,\"prefixes\":1},{\"nexthop\":\"203.0.113.7\",\"state\":\"unreachable\","
+                + "\"route\":null,\"gateway\":null,\"interface\":\"\",\"cost\":0,\"prefixes\":3}]}\n",
+                BgpctlJson.nexthops(ViewFixtures.NEXTHOPS));
+        assertEquals("{\"nexthops\":[]}\n", BgpctlJson.nexthops(List.of()));
     }
 
     @Test
@@ -55,7 +97,8 @@ class BgpctlJsonTest {
                 "as_path", List.of(65502L), "origin", "IGP", "local_pref", 100L, "med", 0L,
                 "communities", List.of("65502:100", "NO_EXPORT"), "best", true,
                 "reason", "lowest AS path length", "eligible", true, "ibgp", false), rows.get(0));
-        assertEquals(map("prefix", "10.1.0.0/24", "nexthop", "0.0.0.0", "from", null,
+        // our own route: "local", never null
+        assertEquals(map("prefix", "10.1.0.0/24", "nexthop", "0.0.0.0", "from", "local",
                 "as_path", List.of(), "origin", "IGP", "local_pref", 100L, "med", 0L,
                 "communities", List.of(), "best", true, "reason", "locally originated",
                 "eligible", true, "ibgp", false), rows.get(2));

@@ -122,4 +122,42 @@ class BgpctlTextTest {
                 "203.0.113.0/28       no        network inet connected       excluded interface em0"),
                 BgpctlText.networks(ViewFixtures.NETWORKS));
     }
+
+    @Test
+    void nexthopsShowStateRouteGatewayInterfaceAndUsers() {
+        assertEquals(lines(
+                "Flags: * = nexthop valid",
+                "",
+                "   Nexthop                        Route                 Cost Gateway            Iface      Prefixes",
+                " * 172.19.0.2                     172.19.0.0/24            0 connected          ipsec1     2",
+                " * 198.51.100.9                   198.51.100.0/24         20 198.51.100.1       em0        1",
+                "   203.0.113.7                    unreachable              - -                  -          3"),
+                BgpctlText.nexthops(ViewFixtures.NEXTHOPS));
+    }
+
+    @Test
+    void neighborBlocksShowSessionPolicyAndLastError() {
+        assertEquals(lines(
+                "BGP neighbor is 172.19.0.2, remote AS 65502",
+                " Description: SiteB",
+                "  BGP state = Established, up for 2d07h17m",
+                "  Remote router-id 10.2.0.1, local address 172.19.0.1",
+                "  Hold time 90s, keepalive interval 30s",
+                "  Address families: IPv4 unicast, IPv6 unicast",
+                "  Negotiated capabilities: 4-octet AS, route refresh",
+                "  Neighbor capabilities:",
+                "    Multiprotocol extensions: IPv4 unicast",
+                "    Route Refresh",
+                "  Import: filter rules allow from this neighbor",
+                "  Export: filter rules allow to this neighbor",
+                "  Prefixes received 2, sent 3; UPDATEs received 3562, sent 3563",
+                "",
+                "BGP neighbor is 2001:db8::2, remote AS 4200000001",
+                "  BGP state = Active, down for 01:02:03",
+                "  Import: RFC 8212: no import policy, accepting nothing",
+                "  Export: RFC 8212: no export policy, announcing nothing",
+                "  Prefixes received 0, sent 0; UPDATEs received 12, sent 10",
+                "  Last error: NOTIFICATION received: Cease / Administrative Shutdown, \"bye\""),
+                BgpctlText.neighbors(ViewFixtures.DETAILS));
+    }
 }

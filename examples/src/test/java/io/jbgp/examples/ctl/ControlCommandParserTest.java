@@ -37,9 +37,18 @@ class ControlCommandParserTest {
         assertEquals(plain, ok("show"));
         assertEquals(plain, ok("show summary"));
         assertEquals(plain, ok("  show \t summary  "));
-        assertEquals(plain, ok("show neighbor"));
-        assertEquals(new ControlRequest(new ControlCommand.ShowSummary(Optional.of(
+    }
+
+    @Test
+    void showNeighborAndNexthopForms() {
+        assertEquals(new ControlRequest(new ControlCommand.ShowNeighbor(Optional.empty()), false),
+                ok("show neighbor"));
+        assertEquals(new ControlRequest(new ControlCommand.ShowNeighbor(Optional.of(
                 ip("172.19.0.2"))), true), ok("-j show neighbor 172.19.0.2"));
+        assertEquals(new ControlRequest(new ControlCommand.ShowNexthop(), true),
+                ok("-j show nexthop"));
+        assertEquals("unexpected \"x\" after \"show nexthop\"",
+                rejected("show nexthop x").message());
     }
 
     @Test

@@ -53,6 +53,18 @@ class ControlServerTest {
         }
 
         @Override
+        public List<NeighborDetailView> neighborDetails() {
+            calls.add("neighborDetails");
+            return ViewFixtures.DETAILS;
+        }
+
+        @Override
+        public List<NexthopView> nexthops() {
+            calls.add("nexthops");
+            return ViewFixtures.NEXTHOPS;
+        }
+
+        @Override
         public List<RibRowView> rib(RibQuery query) {
             calls.add("rib " + query);
             if (failRib) {
@@ -170,8 +182,12 @@ class ControlServerTest {
         assertEquals(BgpctlText.fib(ViewFixtures.FIB), withSocket("show", "fib")[1]);
         assertEquals(BgpctlText.networks(ViewFixtures.NETWORKS),
                 withSocket("show", "network")[1]);
-        assertEquals(BgpctlText.summary(ViewFixtures.NEIGHBORS.subList(0, 1)),
+        assertEquals(BgpctlText.neighbors(ViewFixtures.DETAILS.subList(0, 1)),
                 withSocket("show", "neighbor", "172.19.0.2")[1]);
+        assertEquals(BgpctlText.neighbors(ViewFixtures.DETAILS), withSocket("show", "neighbor")[1]);
+        assertEquals(BgpctlJson.nexthops(ViewFixtures.NEXTHOPS),
+                withSocket("-j", "show", "nexthop")[1]);
+        assertEquals(BgpctlText.nexthops(ViewFixtures.NEXTHOPS), withSocket("show", "nexthop")[1]);
         String[] missing = withSocket("show", "neighbor", "10.9.9.9");
         assertEquals("1", missing[0]);
         assertEquals("no such neighbor 10.9.9.9\n", missing[2]);

@@ -4,6 +4,7 @@ import io.jbgp.core.attr.Origin;
 import io.jbgp.core.fsm.SessionState;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.IpPrefix;
+import io.jbgp.core.types.RouterId;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,27 @@ final class ViewFixtures {
             new RibRowView(prefix("203.0.113.0/24"), ip("198.51.100.7"),
                     Optional.of(ip("198.51.100.7")), new long[] {65501, 65502}, Origin.EGP, 200,
                     0, List.of(), false, "AS loop: own AS 65501 in path", false, true));
+
+    /** Site B up, with what it negotiated; an eBGP neighbor without policy that went down. */
+    static final List<NeighborDetailView> DETAILS = List.of(
+            new NeighborDetailView(NEIGHBORS.get(0), Optional.empty(),
+                    Optional.of(new NeighborDetailView.Session(ip("172.19.0.1"),
+                            RouterId.parse("10.2.0.1"), 90, 30,
+                            List.of("IPv4 unicast", "IPv6 unicast"),
+                            List.of("4-octet AS", "route refresh"),
+                            List.of("Multiprotocol extensions: IPv4 unicast", "Route Refresh"))),
+                    "filter rules allow from this neighbor", "filter rules allow to this neighbor"),
+            new NeighborDetailView(NEIGHBORS.get(1),
+                    Optional.of("NOTIFICATION received: Cease / Administrative Shutdown, \"bye\""),
+                    Optional.empty(), "RFC 8212: no import policy, accepting nothing",
+                    "RFC 8212: no export policy, announcing nothing"));
+
+    static final List<NexthopView> NEXTHOPS = List.of(
+            new NexthopView(ip("172.19.0.2"), true, Optional.of(prefix("172.19.0.0/24")),
+                    Optional.of(ip("172.19.0.2")), "ipsec1", 0, 2),
+            new NexthopView(ip("198.51.100.9"), true, Optional.of(prefix("198.51.100.0/24")),
+                    Optional.of(ip("198.51.100.1")), "em0", 20, 1),
+            new NexthopView(ip("203.0.113.7"), false, Optional.empty(), Optional.empty(), "", 0, 3));
 
     static final List<FibRowView> FIB = List.of(
             new FibRowView(prefix("10.2.0.0/24"), Optional.of(ip("172.19.0.2")), "ipsec1"),

@@ -74,11 +74,6 @@ class FrrRouteExchangeIT {
         Daemon.run(cmd);
     }
 
-    /** TCP connections in ESTABLISHED between the two addresses (ss(8)). */
-    private static long tcpSessions() {
-        return Daemon.run(List.of("ss", "-Htn", "state", "established")).lines()
-                .filter(l -> l.contains(OURS + ":") && l.contains(FRR + ":")).count();
-    }
 
     @Test
     void routesFlowBothWaysAndWithdrawalsLeaveTheOtherSide() throws Exception {
@@ -113,7 +108,7 @@ class FrrRouteExchangeIT {
             assertEquals(Optional.of(SessionState.ESTABLISHED), ours.state(), "a reload must not reset the session");
 
             // both sides connect actively (FRR is not passive): still one session
-            assertEquals(1, tcpSessions(), () -> Daemon.run(List.of("ss", "-tn")));
+            OurBgpd.assertOneSession(OURS, FRR);
         }
     }
 
@@ -133,7 +128,7 @@ class FrrRouteExchangeIT {
                 assertTrue(ours.awaitEstablished(WAIT), () -> "not re-established\n" + frr.log());
                 assertTrue(Daemon.await(WAIT, () -> ours.fibPrefixes().contains(b4)), ours.fib.snapshot()::toString);
                 assertTrue(Daemon.await(WAIT, () -> frrNexthop(frr, "ipv4", "198.51.100.0/25").isPresent()));
-                assertEquals(1, tcpSessions(), () -> Daemon.run(List.of("ss", "-tn")));
+                OurBgpd.assertOneSession(OURS, FRR);
                 assertFalse(ours.paths("203.0.113.0/24").isEmpty());
             }
         }

@@ -57,10 +57,6 @@ class OpenBgpdRouteExchangeIT {
         return ((List<Map<String, Object>>) l).stream().filter(p -> prefix.equals(p.get("prefix"))).toList();
     }
 
-    private static long tcpSessions() {
-        return Daemon.run(List.of("ss", "-Htn", "state", "established")).lines()
-                .filter(l -> l.contains(OURS + ":") && l.contains(OBGPD + ":")).count();
-    }
 
     @Test
     void routesFlowBothWaysAndWithdrawalsLeaveTheOtherSide() throws Exception {
@@ -87,7 +83,7 @@ class OpenBgpdRouteExchangeIT {
             assertTrue(Daemon.await(WAIT, () -> obgpdPaths(obgpd, "198.51.100.0/25").isEmpty()),
                     () -> obgpd.bgpctl("show", "rib"));
             assertEquals(Optional.of(SessionState.ESTABLISHED), ours.state());
-            assertEquals(1, tcpSessions(), () -> Daemon.run(List.of("ss", "-tn")));
+            OurBgpd.assertOneSession(OURS, OBGPD);
         }
     }
 
@@ -103,7 +99,7 @@ class OpenBgpdRouteExchangeIT {
             try (OpenBgpDaemon obgpd = startOpenBgpd()) {
                 assertTrue(ours.awaitEstablished(WAIT), () -> "not re-established\n" + obgpd.log());
                 assertTrue(Daemon.await(WAIT, () -> ours.fibPrefixes().contains(B4)), ours.fib.snapshot()::toString);
-                assertEquals(1, tcpSessions(), () -> Daemon.run(List.of("ss", "-tn")));
+                OurBgpd.assertOneSession(OURS, OBGPD);
             }
         }
     }

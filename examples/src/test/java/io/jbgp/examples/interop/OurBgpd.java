@@ -88,6 +88,34 @@ final class OurBgpd implements AutoCloseable {
         return bgpd.reload().message();
     }
 
+    /** TCP connections in ESTABLISHED between two addresses (ss(8)). */
+    static long tcpSessions(String a, String b) {
+        return Daemon.run(List.of("ss", "-Htn", "state", "established")).lines()
+                .filter(l -> l.contains(a + ":") && l.contains(b + ":")).count();
+    }
+
+    /**
+     * Both sides connect actively: after collision resolution (RFC 4271 §6.8) one TCP session
+     * remains, and over the next two seconds there is never a second one.
+     */
+    static void assertOneSession(String a, String b) {
+        if (!Daemon.await(Duration.ofSeconds(10), () -> tcpSessions(a, b) == 1)) {
+            throw new AssertionError("not exactly one session: " + Daemon.run(List.of("ss", "-tn")));
+        }
+        for (int i = 0; i < 10; i++) {
+            long n = tcpSessions(a, b);
+            if (n != 1) {
+                throw new AssertionError(n + " sessions: " + Daemon.run(List.of("ss", "-tn")));
+            }
+            try {
+                Thread.sleep(200); // sampling the kernel's socket table: nothing to wait on
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     @Override
     public void close() throws Exception {
         bgpd.close();

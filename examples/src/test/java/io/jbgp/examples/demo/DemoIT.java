@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * per site, the session Established with the other's three prefixes, every path with the best
  * marked, the other site's LANs in the forwarding table, and the WAN subnet held back.
  */
-class DemoTest {
+class DemoIT {
 
     @Test
     void demoConvergesAndPrintsStatusRoutingAndForwardingTablesOfBothSites() {
