@@ -14,6 +14,7 @@ public final class AsPath implements PathAttribute {
 
     private final List<AsPathSegment> segments;
     private final int length;
+    private final long neighborAs;
     private final int hash;
 
     private AsPath(List<AsPathSegment> segments) {
@@ -23,6 +24,7 @@ public final class AsPath implements PathAttribute {
             len += s.pathLength();
         }
         this.length = len;
+        this.neighborAs = computeNeighborAs(this.segments);
         this.hash = this.segments.hashCode();
     }
 
@@ -64,6 +66,10 @@ public final class AsPath implements PathAttribute {
      * confederation segments; 0 when there is none (locally originated or starts with a set).
      */
     public long neighborAs() {
+        return neighborAs; // asked on every comparison of the decision process
+    }
+
+    private static long computeNeighborAs(List<AsPathSegment> segments) {
         for (AsPathSegment s : segments) {
             if (s.type().isConfederation()) {
                 continue;

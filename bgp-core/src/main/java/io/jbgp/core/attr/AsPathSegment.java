@@ -24,8 +24,11 @@ public final class AsPathSegment {
             return code;
         }
 
+        // values() clones the array on every call; this is read once per segment decoded
+        private static final Type[] BY_CODE = values();
+
         public static Type fromCode(int code) {
-            return code >= 1 && code <= 4 ? values()[code - 1] : null;
+            return code >= 1 && code <= 4 ? BY_CODE[code - 1] : null;
         }
 
         public boolean isConfederation() {

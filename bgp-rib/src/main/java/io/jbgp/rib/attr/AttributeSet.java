@@ -154,12 +154,31 @@ public final class AttributeSet {
 
     /** RFC 4456 ORIGINATOR_ID, or {@code null}. */
     public RouterId originatorId() {
-        return other(PathAttribute.ORIGINATOR_ID).map(a -> ((OriginatorId) a).id()).orElse(null);
+        // read by the decision process on most comparisons: no Optional, no iterator
+        PathAttribute a = find(PathAttribute.ORIGINATOR_ID);
+        return a == null ? null : ((OriginatorId) a).id();
     }
 
     /** RFC 4456 CLUSTER_LIST, empty when absent. */
     public List<RouterId> clusterList() {
-        return other(PathAttribute.CLUSTER_LIST).map(a -> ((ClusterList) a).clusterIds()).orElse(List.of());
+        PathAttribute a = find(PathAttribute.CLUSTER_LIST);
+        return a == null ? List.of() : ((ClusterList) a).clusterIds();
+    }
+
+    /** The number of cluster ids in CLUSTER_LIST (RFC 4456 §9 tie-break), 0 when absent. */
+    public int clusterListLength() {
+        PathAttribute a = find(PathAttribute.CLUSTER_LIST);
+        return a == null ? 0 : ((ClusterList) a).clusterIds().size();
+    }
+
+    private PathAttribute find(int typeCode) {
+        for (int i = 0; i < others.size(); i++) {
+            PathAttribute a = others.get(i);
+            if (a.typeCode() == typeCode) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** A builder holding this set's values. */

@@ -10,10 +10,9 @@ import io.jbgp.rib.table.Route;
 import io.jbgp.rib.table.RouteSource;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /*
  * RFC 4271 §9.1.1, Phase 1: Calculation of Degree of Preference
@@ -131,61 +130,73 @@ public final class DecisionProcess {
 
     /** Compares two distinct paths to the same prefix; negative sign when {@code a} is better. */
     public Verdict compare(Route a, Route b) {
-        return compare(a, b, options.alwaysCompareMed());
+        int c = order(a, b, options.alwaysCompareMed());
+        return new Verdict(c, STEPS[Math.abs(c) - 1]);
     }
 
-    private Verdict compare(Route a, Route b, boolean alwaysMed) {
+    private static final DecisionStep[] STEPS = DecisionStep.values();
+
+    /** Encodes the deciding step in an int so the hot path allocates no {@link Verdict}. */
+    private static int decided(int c, DecisionStep step) {
+        return c < 0 ? -(step.ordinal() + 1) : step.ordinal() + 1;
+    }
+
+    /**
+     * The comparison without allocation: negative when {@code a} is better, positive when
+     * {@code b} is; the magnitude is the deciding {@link DecisionStep}'s ordinal plus one.
+     */
+    private int order(Route a, Route b, boolean alwaysMed) {
         AttributeSet x = a.attrs();
         AttributeSet y = b.attrs();
         int c;
         // 1. eligible before ineligible
         if ((c = Boolean.compare(b.isEligible(), a.isEligible())) != 0) {
-            return new Verdict(c, DecisionStep.ELIGIBILITY);
+            return decided(c, DecisionStep.ELIGIBILITY);
         }
         // 2. RFC 4271 §9.1.1: higher degree of preference (LOCAL_PREF)
         if ((c = Long.compare(localPref(y), localPref(x))) != 0) {
-            return new Verdict(c, DecisionStep.LOCAL_PREF);
+            return decided(c, DecisionStep.LOCAL_PREF);
         }
         // 3. §9.1.2.2 (a): fewer ASes; AsPath.length() counts an AS_SET once, confeds not at all
         if ((c = Integer.compare(x.asPath().length(), y.asPath().length())) != 0) {
-            return new Verdict(c, DecisionStep.AS_PATH_LENGTH);
+            return decided(c, DecisionStep.AS_PATH_LENGTH);
         }
         // 4. §9.1.2.2 (b): lowest ORIGIN
         if ((c = Integer.compare(x.origin().code(), y.origin().code())) != 0) {
-            return new Verdict(c, DecisionStep.ORIGIN);
+            return decided(c, DecisionStep.ORIGIN);
         }
         // 5. §9.1.2.2 (c): lowest MED, comparable only within one neighbor AS; absent MED is 0
         if (medApplies(x, y, alwaysMed) && (c = Long.compare(med(x), med(y))) != 0) {
-            return new Verdict(c, DecisionStep.MED);
+            return decided(c, DecisionStep.MED);
         }
         // 6. §9.1.2.2 (d): eBGP over iBGP (local routes count as iBGP)
         if ((c = Boolean.compare(b.source().isEbgp(), a.source().isEbgp())) != 0) {
-            return new Verdict(c, DecisionStep.EBGP_OVER_IBGP);
+            return decided(c, DecisionStep.EBGP_OVER_IBGP);
         }
         // 7. §9.1.2.2 (e): lowest interior cost to the next hop
         if ((c = Long.compare(a.igpCost(), b.igpCost())) != 0) {
-            return new Verdict(c, DecisionStep.IGP_COST);
+            return decided(c, DecisionStep.IGP_COST);
         }
         // 8. RFC 5004: keep the older eBGP path to reduce churn (optional)
         if (options.preferOldest() && a.source().isEbgp() && b.source().isEbgp()
                 && (c = Long.compare(a.lastChangeNanos(), b.lastChangeNanos())) != 0) {
-            return new Verdict(c, DecisionStep.ROUTE_AGE);
+            return decided(c, DecisionStep.ROUTE_AGE);
         }
         // 9. §9.1.2.2 (f), RFC 4456 §9: lowest BGP Identifier, ORIGINATOR_ID when present
         if ((c = effectiveRouterId(a).compareTo(effectiveRouterId(b))) != 0) {
-            return new Verdict(c, DecisionStep.ROUTER_ID);
+            return decided(c, DecisionStep.ROUTER_ID);
         }
         // 10. RFC 4456 §9: shortest CLUSTER_LIST
-        if ((c = Integer.compare(x.clusterList().size(), y.clusterList().size())) != 0) {
-            return new Verdict(c, DecisionStep.CLUSTER_LIST_LENGTH);
+        if ((c = Integer.compare(x.clusterListLength(), y.clusterListLength())) != 0) {
+            return decided(c, DecisionStep.CLUSTER_LIST_LENGTH);
         }
         // 11. §9.1.2.2 (g): lowest peer address; local sources first, in declaration order
         if ((c = compareSources(a.source(), b.source())) != 0) {
-            return new Verdict(c, DecisionStep.PEER_ADDRESS);
+            return decided(c, DecisionStep.PEER_ADDRESS);
         }
         // 12. ADD-PATH: several paths of one neighbor differ only in their path id
         if ((c = Long.compare(a.pathId(), b.pathId())) != 0) {
-            return new Verdict(c, DecisionStep.PATH_ID);
+            return decided(c, DecisionStep.PATH_ID);
         }
         throw new IllegalStateException("compare: two distinct routes compared equal: " + a + " and " + b);
     }
@@ -201,33 +212,41 @@ public final class DecisionProcess {
         }
         if (options.alwaysCompareMed()) {
             // MED applies to every pair, so the comparison is a total order
-            out.sort((a, b) -> compare(a, b).sign());
+            out.sort((a, b) -> order(a, b, true));
             return out;
         }
         if (!options.deterministicMed()) {
             return insertInArrivalOrder(arrival);
         }
-        // deterministic MED: within one neighbor AS MED always applies (a total order) ...
-        Map<Long, List<Route>> groups = new LinkedHashMap<>();
-        for (Route r : arrival) {
-            groups.computeIfAbsent(r.attrs().asPath().neighborAs(), k -> new ArrayList<>()).add(r);
+        // deterministic MED: within one neighbor AS MED always applies (a total order), so one
+        // sort by (neighbor AS, comparison with MED) leaves each group as a sorted run ...
+        Route[] runs = out.toArray(new Route[0]);
+        Arrays.sort(runs, (a, b) -> {
+            int g = Long.compare(a.attrs().asPath().neighborAs(), b.attrs().asPath().neighborAs());
+            return g != 0 ? g : order(a, b, true);
+        });
+        int[] next = new int[runs.length]; // the head of each run
+        int[] end = new int[runs.length];
+        int groups = 0;
+        for (int i = 0; i < runs.length; i++) {
+            if (i == 0 || runs[i].attrs().asPath().neighborAs() != runs[i - 1].attrs().asPath().neighborAs()) {
+                if (groups > 0) {
+                    end[groups - 1] = i;
+                }
+                next[groups++] = i;
+            }
         }
-        List<List<Route>> sorted = new ArrayList<>(groups.values());
-        for (List<Route> g : sorted) {
-            g.sort((a, b) -> compare(a, b).sign());
-        }
+        end[groups - 1] = runs.length;
         // ... and heads of different groups never compare MED, which is a total order too
         out.clear();
-        int[] next = new int[sorted.size()];
-        while (out.size() < arrival.size()) {
+        while (out.size() < runs.length) {
             int pick = -1;
-            for (int i = 0; i < sorted.size(); i++) {
-                if (next[i] < sorted.get(i).size() && (pick < 0 || compare(sorted.get(i).get(next[i]),
-                        sorted.get(pick).get(next[pick]), false).firstWins())) {
+            for (int i = 0; i < groups; i++) {
+                if (next[i] < end[i] && (pick < 0 || order(runs[next[i]], runs[next[pick]], false) < 0)) {
                     pick = i;
                 }
             }
-            out.add(sorted.get(pick).get(next[pick]++));
+            out.add(runs[next[pick]++]);
         }
         return out;
     }
@@ -238,11 +257,15 @@ public final class DecisionProcess {
             return List.of();
         }
         Route best = ranked.get(0);
+        if (ranked.size() == 1 || options.maxPaths() <= 1) {
+            return List.of(best);
+        }
         List<Route> out = new ArrayList<>();
         out.add(best);
+        boolean alwaysMed = options.alwaysCompareMed();
         for (int i = 1; i < ranked.size() && out.size() < options.maxPaths(); i++) {
             Route r = ranked.get(i);
-            if (r.isEligible() && compare(best, r).decidedBy().compareTo(DecisionStep.IGP_COST) > 0
+            if (r.isEligible() && Math.abs(order(best, r, alwaysMed)) - 1 > DecisionStep.IGP_COST.ordinal()
                     && r.attrs().asPath().neighborAs() == best.attrs().asPath().neighborAs()) {
                 out.add(r);
             }
@@ -254,7 +277,7 @@ public final class DecisionProcess {
         List<Route> out = new ArrayList<>(arrival.size());
         for (Route r : arrival) {
             int i = 0;
-            while (i < out.size() && !compare(r, out.get(i)).firstWins()) {
+            while (i < out.size() && order(r, out.get(i), false) > 0) {
                 i++;
             }
             out.add(i, r);

@@ -4,6 +4,7 @@ import io.jbgp.core.types.IpPrefix;
 import io.jbgp.rib.decision.DecisionProcess;
 import io.jbgp.rib.decision.Verdict;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,17 +64,32 @@ public final class Destination {
 
     /** Adds a path or replaces the one with the same source and path id. */
     public Optional<BestPathChange> update(Route route) {
-        arrival.removeIf(r -> r.sameKey(route.source(), route.pathId()));
+        int i = indexOf(route.source(), route.pathId());
+        if (i >= 0) {
+            arrival.remove(i);
+        }
         arrival.add(route); // a replacement counts as a new arrival, as in OpenBGPD
         return recompute();
     }
 
     /** Removes the path with this key, if present. */
     public Optional<BestPathChange> withdraw(RouteSource source, long pathId) {
-        if (!arrival.removeIf(r -> r.sameKey(source, pathId))) {
+        int i = indexOf(source, pathId);
+        if (i < 0) {
             return Optional.empty();
         }
+        arrival.remove(i);
         return recompute();
+    }
+
+    /** The arrival index of the path with this key (keys are unique), or -1. */
+    private int indexOf(RouteSource source, long pathId) {
+        for (int i = 0; i < arrival.size(); i++) {
+            if (arrival.get(i).sameKey(source, pathId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Replaces every candidate by {@code f(candidate)} (next-hop re-evaluation) and re-ranks. */
@@ -108,8 +124,9 @@ public final class Destination {
     private Optional<BestPathChange> recompute() {
         Route oldBest = best();
         List<Route> oldMultipath = multipath;
-        ranked = List.copyOf(decision.rank(arrival));
-        multipath = List.copyOf(decision.multipath(ranked));
+        // rank and multipath return fresh lists nobody else holds: wrap rather than copy
+        ranked = Collections.unmodifiableList(decision.rank(arrival));
+        multipath = Collections.unmodifiableList(decision.multipath(ranked));
         Route newBest = best();
         if (Objects.equals(oldBest, newBest) && oldMultipath.equals(multipath)) {
             return Optional.empty();

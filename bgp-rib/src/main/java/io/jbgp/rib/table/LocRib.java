@@ -15,11 +15,16 @@ import java.util.TreeMap;
  * the best (RFC 4271 §3.2 Loc-RIB, extended to hold the losers as OpenBGPD and BIRD do, so
  * "show rib" can explain the choice). Sorted by prefix so the table feeder can resume a walk
  * from a saved key. Owned by the RIB executor; not thread-safe.
+ *
+ * <p>Each family is held twice: a hash map for the lookup every UPDATE does, and a sorted map
+ * for walks that changes only when a prefix appears or disappears. Churn mostly replaces paths
+ * of existing prefixes, and a 577k-prefix red-black tree costs ~20 dependent cache misses per
+ * lookup (half the churn time before this split; see benchmarks/README.md).
  */
 public final class LocRib {
 
     private final DecisionProcess decision;
-    private final Map<AddressFamily, NavigableMap<IpPrefix, Destination>> tables = new HashMap<>();
+    private final Map<AddressFamily, Table> tables = new HashMap<>();
 
     public LocRib(DecisionProcess decision) {
         this.decision = decision;
@@ -31,26 +36,35 @@ public final class LocRib {
 
     /** Adds or replaces a path. */
     public Optional<BestPathChange> update(IpPrefix prefix, Route route) {
-        return table(prefix.family()).computeIfAbsent(prefix, p -> new Destination(p, decision)).update(route);
+        Table t = table(prefix.family());
+        Destination d = t.byPrefix.get(prefix);
+        if (d == null) {
+            d = new Destination(prefix, decision);
+            t.byPrefix.put(prefix, d);
+            t.sorted.put(prefix, d);
+        }
+        return d.update(route);
     }
 
     /** Removes a path; drops the destination when it was the last. */
     public Optional<BestPathChange> withdraw(IpPrefix prefix, RouteSource source, long pathId) {
-        NavigableMap<IpPrefix, Destination> t = table(prefix.family());
-        Destination d = t.get(prefix);
+        Table t = table(prefix.family());
+        Destination d = t.byPrefix.get(prefix);
         if (d == null) {
             return Optional.empty();
         }
         Optional<BestPathChange> change = d.withdraw(source, pathId);
         if (d.isEmpty()) {
-            t.remove(prefix);
+            t.byPrefix.remove(prefix);
+            t.sorted.remove(prefix);
         }
         return change;
     }
 
     /** The destination for a prefix, or {@code null}. */
     public Destination get(IpPrefix prefix) {
-        return table(prefix.family()).get(prefix);
+        Table t = tables.get(prefix.family());
+        return t == null ? null : t.byPrefix.get(prefix);
     }
 
     /** The best path for a prefix, or {@code null}. */
@@ -61,15 +75,23 @@ public final class LocRib {
 
     /** A read-only sorted view of one family's destinations (live; use on the RIB executor only). */
     public NavigableMap<IpPrefix, Destination> destinations(AddressFamily family) {
-        return Collections.unmodifiableNavigableMap(table(family));
+        return table(family).sortedView;
     }
 
     /** The number of prefixes in a family. */
     public int size(AddressFamily family) {
-        return table(family).size();
+        Table t = tables.get(family);
+        return t == null ? 0 : t.byPrefix.size();
     }
 
-    private NavigableMap<IpPrefix, Destination> table(AddressFamily family) {
-        return tables.computeIfAbsent(family, f -> new TreeMap<>());
+    private Table table(AddressFamily family) {
+        return tables.computeIfAbsent(family, f -> new Table());
+    }
+
+    /** One family: the same destinations by hash (lookups) and in prefix order (walks). */
+    private static final class Table {
+        final Map<IpPrefix, Destination> byPrefix = new HashMap<>();
+        final NavigableMap<IpPrefix, Destination> sorted = new TreeMap<>();
+        final NavigableMap<IpPrefix, Destination> sortedView = Collections.unmodifiableNavigableMap(sorted);
     }
 }
