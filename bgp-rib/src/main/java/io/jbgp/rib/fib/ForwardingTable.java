@@ -4,6 +4,7 @@ import io.jbgp.core.types.IpPrefix;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.HashMap;
 import java.util.TreeMap;
 
 /**
@@ -34,7 +35,8 @@ public final class ForwardingTable {
     }
 
     private final FibSink sink;
-    private final TreeMap<IpPrefix, FibRoute> routes = new TreeMap<>();
+    // hashed: every best-path change looks its prefix up; sorted only on snapshot and resync
+    private final HashMap<IpPrefix, FibRoute> routes = new HashMap<>();
     private boolean inBatch;
 
     public ForwardingTable(FibSink sink) {
@@ -82,7 +84,7 @@ public final class ForwardingTable {
 
     /** Pushes the whole table to the sink ({@link FibSink#resync}), e.g. after a sink restart. */
     public void resync() {
-        sink.resync(routes.values());
+        sink.resync(new TreeMap<>(routes).values());
     }
 
     public int size() {
