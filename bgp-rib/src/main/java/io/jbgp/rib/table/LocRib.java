@@ -2,6 +2,7 @@ package io.jbgp.rib.table;
 
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.IpPrefix;
+import io.jbgp.core.types.Ipv4Prefix;
 import io.jbgp.rib.decision.DecisionProcess;
 import java.util.Collections;
 import java.util.HashMap;
@@ -37,11 +38,10 @@ public final class LocRib {
     /** Adds or replaces a path. */
     public Optional<BestPathChange> update(IpPrefix prefix, Route route) {
         Table t = table(prefix.family());
-        Destination d = t.byPrefix.get(prefix);
+        Destination d = t.get(prefix);
         if (d == null) {
             d = new Destination(prefix, decision);
-            t.byPrefix.put(prefix, d);
-            t.sorted.put(prefix, d);
+            t.add(prefix, d);
         }
         return d.update(route);
     }
@@ -49,14 +49,13 @@ public final class LocRib {
     /** Removes a path; drops the destination when it was the last. */
     public Optional<BestPathChange> withdraw(IpPrefix prefix, RouteSource source, long pathId) {
         Table t = table(prefix.family());
-        Destination d = t.byPrefix.get(prefix);
+        Destination d = t.get(prefix);
         if (d == null) {
             return Optional.empty();
         }
         Optional<BestPathChange> change = d.withdraw(source, pathId);
         if (d.isEmpty()) {
-            t.byPrefix.remove(prefix);
-            t.sorted.remove(prefix);
+            t.remove(prefix);
         }
         return change;
     }
@@ -64,7 +63,7 @@ public final class LocRib {
     /** The destination for a prefix, or {@code null}. */
     public Destination get(IpPrefix prefix) {
         Table t = tables.get(prefix.family());
-        return t == null ? null : t.byPrefix.get(prefix);
+        return t == null ? null : t.get(prefix);
     }
 
     /** The best path for a prefix, or {@code null}. */
@@ -81,17 +80,43 @@ public final class LocRib {
     /** The number of prefixes in a family. */
     public int size(AddressFamily family) {
         Table t = tables.get(family);
-        return t == null ? 0 : t.byPrefix.size();
+        return t == null ? 0 : t.sorted.size();
     }
 
     private Table table(AddressFamily family) {
         return tables.computeIfAbsent(family, f -> new Table());
     }
 
-    /** One family: the same destinations by hash (lookups) and in prefix order (walks). */
+    /**
+     * One family: the same destinations by hash (lookups) and in prefix order (walks). IPv4
+     * prefixes fit a long, so they get an open-addressing table; other families a HashMap.
+     */
     private static final class Table {
+        final Ipv4DestinationTable ipv4 = new Ipv4DestinationTable();
         final Map<IpPrefix, Destination> byPrefix = new HashMap<>();
         final NavigableMap<IpPrefix, Destination> sorted = new TreeMap<>();
         final NavigableMap<IpPrefix, Destination> sortedView = Collections.unmodifiableNavigableMap(sorted);
+
+        Destination get(IpPrefix prefix) {
+            return prefix instanceof Ipv4Prefix p ? ipv4.get(p) : byPrefix.get(prefix);
+        }
+
+        void add(IpPrefix prefix, Destination d) {
+            if (prefix instanceof Ipv4Prefix p) {
+                ipv4.add(p, d);
+            } else {
+                byPrefix.put(prefix, d);
+            }
+            sorted.put(prefix, d);
+        }
+
+        void remove(IpPrefix prefix) {
+            if (prefix instanceof Ipv4Prefix p) {
+                ipv4.remove(p);
+            } else {
+                byPrefix.remove(prefix);
+            }
+            sorted.remove(prefix);
+        }
     }
 }
