@@ -271,17 +271,20 @@ public final class DecisionProcess {
         if (ranked.size() == 1 || options.maxPaths() <= 1) {
             return List.of(best);
         }
-        List<Route> out = new ArrayList<>();
-        out.add(best);
+        List<Route> out = null; // most prefixes have no second equal-cost path
         boolean alwaysMed = options.alwaysCompareMed();
-        for (int i = 1; i < ranked.size() && out.size() < options.maxPaths(); i++) {
+        for (int i = 1; i < ranked.size() && (out == null || out.size() < options.maxPaths()); i++) {
             Route r = ranked.get(i);
             if (r.isEligible() && Math.abs(order(best, r, alwaysMed)) - 1 > DecisionStep.IGP_COST.ordinal()
                     && r.attrs().asPath().neighborAs() == best.attrs().asPath().neighborAs()) {
+                if (out == null) {
+                    out = new ArrayList<>(4);
+                    out.add(best);
+                }
                 out.add(r);
             }
         }
-        return out;
+        return out == null ? List.of(best) : out;
     }
 
     private List<Route> insertInArrivalOrder(Collection<Route> arrival) {
