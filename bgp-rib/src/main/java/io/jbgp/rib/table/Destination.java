@@ -4,7 +4,6 @@ import io.jbgp.core.types.IpPrefix;
 import io.jbgp.rib.decision.DecisionProcess;
 import io.jbgp.rib.decision.Verdict;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -124,9 +123,10 @@ public final class Destination {
     private Optional<BestPathChange> recompute() {
         Route oldBest = best();
         List<Route> oldMultipath = multipath;
-        // rank and multipath return fresh lists nobody else holds: wrap rather than copy
-        ranked = Collections.unmodifiableList(decision.rank(arrival));
-        multipath = Collections.unmodifiableList(decision.multipath(ranked));
+        // copied into the compact immutable lists (List12 for one or two paths): a wrapper around
+        // the ArrayList would save the copy but cost ~70 B per prefix of retained heap
+        ranked = List.copyOf(decision.rank(arrival));
+        multipath = List.copyOf(decision.multipath(ranked));
         Route newBest = best();
         if (Objects.equals(oldBest, newBest) && oldMultipath.equals(multipath)) {
             return Optional.empty();

@@ -51,7 +51,7 @@ final class Ipv4DestinationTable {
 
     /** Adds a destination for a prefix that is not in the table. */
     void add(Ipv4Prefix prefix, Destination d) {
-        if (2 * (size + 1) > keys.length) {
+        if (4 * (size + 1) > 3 * keys.length) { // load factor 3/4, as HashMap
             grow();
         }
         insert(key(prefix), d);
