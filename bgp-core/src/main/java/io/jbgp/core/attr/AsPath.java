@@ -17,6 +17,7 @@ public final class AsPath implements PathAttribute {
 
     private final List<AsPathSegment> segments;
     private final int length;
+    private final long neighborAs;
     private final int hash;
 
     private AsPath(List<AsPathSegment> segments) {
@@ -26,6 +27,7 @@ public final class AsPath implements PathAttribute {
             len += s.pathLength();
         }
         this.length = len;
+        this.neighborAs = computeNeighborAs(this.segments);
         this.hash = this.segments.hashCode();
     }
 
@@ -92,6 +94,10 @@ public final class AsPath implements PathAttribute {
      * @return the neighbor AS number, or 0
      */
     public long neighborAs() {
+        return neighborAs; // asked on every comparison of the decision process
+    }
+
+    private static long computeNeighborAs(List<AsPathSegment> segments) {
         for (AsPathSegment s : segments) {
             if (s.type().isConfederation()) {
                 continue;

@@ -32,6 +32,9 @@ public final class AsPathSegment {
             return code;
         }
 
+        // values() clones the array on every call; this is read once per segment decoded
+        private static final Type[] BY_CODE = values();
+
         /**
          * The type for a wire code.
          *
@@ -40,7 +43,7 @@ public final class AsPathSegment {
          *     §7.2)
          */
         public static Type fromCode(int code) {
-            return code >= 1 && code <= 4 ? values()[code - 1] : null;
+            return code >= 1 && code <= 4 ? BY_CODE[code - 1] : null;
         }
 
         /**

@@ -24,6 +24,9 @@ public enum MessageType {
         return code;
     }
 
+    // values() clones the array on every call; this is read twice per message
+    private static final MessageType[] BY_CODE = values();
+
     /**
      * The constant for a wire code, or {@code null} when unknown (a header error).
      *
@@ -31,6 +34,6 @@ public enum MessageType {
      * @return the constant, or {@code null}
      */
     public static MessageType fromCode(int code) {
-        return code >= 1 && code <= 5 ? values()[code - 1] : null;
+        return code >= 1 && code <= 5 ? BY_CODE[code - 1] : null;
     }
 }

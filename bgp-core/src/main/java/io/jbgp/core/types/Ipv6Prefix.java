@@ -28,6 +28,19 @@ public record Ipv6Prefix(long hi, long lo, int length) implements IpPrefix {
         lo &= loMask(length);
     }
 
+    /** A well-mixed hash (the murmur3 64-bit finaliser), for the same reason as {@link Ipv4Prefix#hashCode()}. */
+    @Override
+    public int hashCode() {
+        long h = hi * 0x9E3779B97F4A7C15L + lo;
+        h = h * 0x9E3779B97F4A7C15L + length;
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        h ^= h >>> 33;
+        return (int) h;
+    }
+
     /**
      * @param hi the upper 64 bits of the address
      * @param lo the lower 64 bits

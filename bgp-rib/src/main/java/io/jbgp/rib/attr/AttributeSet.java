@@ -178,7 +178,9 @@ public final class AttributeSet {
      * @return the originator's router ID, or {@code null}
      */
     public RouterId originatorId() {
-        return other(PathAttribute.ORIGINATOR_ID).map(a -> ((OriginatorId) a).id()).orElse(null);
+        // read by the decision process on most comparisons: no Optional, no iterator
+        PathAttribute a = find(PathAttribute.ORIGINATOR_ID);
+        return a == null ? null : ((OriginatorId) a).id();
     }
 
     /**
@@ -187,7 +189,24 @@ public final class AttributeSet {
      * @return the cluster IDs, most recent first
      */
     public List<RouterId> clusterList() {
-        return other(PathAttribute.CLUSTER_LIST).map(a -> ((ClusterList) a).clusterIds()).orElse(List.of());
+        PathAttribute a = find(PathAttribute.CLUSTER_LIST);
+        return a == null ? List.of() : ((ClusterList) a).clusterIds();
+    }
+
+    /** The number of cluster ids in CLUSTER_LIST (RFC 4456 §9 tie-break), 0 when absent. */
+    public int clusterListLength() {
+        PathAttribute a = find(PathAttribute.CLUSTER_LIST);
+        return a == null ? 0 : ((ClusterList) a).clusterIds().size();
+    }
+
+    private PathAttribute find(int typeCode) {
+        for (int i = 0; i < others.size(); i++) {
+            PathAttribute a = others.get(i);
+            if (a.typeCode() == typeCode) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** {@return a builder holding this set's values} */

@@ -11,9 +11,8 @@ import io.jbgp.rib.table.RouteSource;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /*
  * RFC 4271 §9.1.1, Phase 1: Calculation of Degree of Preference
@@ -97,6 +96,13 @@ public final class DecisionProcess {
     private final RouterId routerId;
     private final RouterId clusterId;
 
+    // built once: a capturing lambda per rank() call was a measurable share of the allocation
+    private final Comparator<Route> withMed = (a, b) -> order(a, b, true);
+    private final Comparator<Route> byNeighborAsThenMed = (a, b) -> {
+        int g = Long.compare(neighborAs(a), neighborAs(b));
+        return g != 0 ? g : order(a, b, true);
+    };
+
     /**
      * A decision process for a speaker in {@code localAs} with BGP Identifier {@code routerId}.
      *
@@ -153,61 +159,73 @@ public final class DecisionProcess {
      *     twice)
      */
     public Verdict compare(Route a, Route b) {
-        return compare(a, b, options.alwaysCompareMed());
+        int c = order(a, b, options.alwaysCompareMed());
+        return new Verdict(c, STEPS[Math.abs(c) - 1]);
     }
 
-    private Verdict compare(Route a, Route b, boolean alwaysMed) {
+    private static final DecisionStep[] STEPS = DecisionStep.values();
+
+    /** Encodes the deciding step in an int so the hot path allocates no {@link Verdict}. */
+    private static int decided(int c, DecisionStep step) {
+        return c < 0 ? -(step.ordinal() + 1) : step.ordinal() + 1;
+    }
+
+    /**
+     * The comparison without allocation: negative when {@code a} is better, positive when
+     * {@code b} is; the magnitude is the deciding {@link DecisionStep}'s ordinal plus one.
+     */
+    private int order(Route a, Route b, boolean alwaysMed) {
         AttributeSet x = a.attrs();
         AttributeSet y = b.attrs();
         int c;
         // 1. eligible before ineligible
         if ((c = Boolean.compare(b.isEligible(), a.isEligible())) != 0) {
-            return new Verdict(c, DecisionStep.ELIGIBILITY);
+            return decided(c, DecisionStep.ELIGIBILITY);
         }
         // 2. RFC 4271 §9.1.1: higher degree of preference (LOCAL_PREF)
         if ((c = Long.compare(localPref(y), localPref(x))) != 0) {
-            return new Verdict(c, DecisionStep.LOCAL_PREF);
+            return decided(c, DecisionStep.LOCAL_PREF);
         }
         // 3. §9.1.2.2 (a): fewer ASes; AsPath.length() counts an AS_SET once, confeds not at all
         if ((c = Integer.compare(x.asPath().length(), y.asPath().length())) != 0) {
-            return new Verdict(c, DecisionStep.AS_PATH_LENGTH);
+            return decided(c, DecisionStep.AS_PATH_LENGTH);
         }
         // 4. §9.1.2.2 (b): lowest ORIGIN
         if ((c = Integer.compare(x.origin().code(), y.origin().code())) != 0) {
-            return new Verdict(c, DecisionStep.ORIGIN);
+            return decided(c, DecisionStep.ORIGIN);
         }
         // 5. §9.1.2.2 (c): lowest MED, comparable only within one neighbor AS; absent MED is 0
         if (medApplies(x, y, alwaysMed) && (c = Long.compare(med(x), med(y))) != 0) {
-            return new Verdict(c, DecisionStep.MED);
+            return decided(c, DecisionStep.MED);
         }
         // 6. §9.1.2.2 (d): eBGP over iBGP (local routes count as iBGP)
         if ((c = Boolean.compare(b.source().isEbgp(), a.source().isEbgp())) != 0) {
-            return new Verdict(c, DecisionStep.EBGP_OVER_IBGP);
+            return decided(c, DecisionStep.EBGP_OVER_IBGP);
         }
         // 7. §9.1.2.2 (e): lowest interior cost to the next hop
         if ((c = Long.compare(a.igpCost(), b.igpCost())) != 0) {
-            return new Verdict(c, DecisionStep.IGP_COST);
+            return decided(c, DecisionStep.IGP_COST);
         }
         // 8. RFC 5004: keep the older eBGP path to reduce churn (optional)
         if (options.preferOldest() && a.source().isEbgp() && b.source().isEbgp()
                 && (c = Long.compare(a.lastChangeNanos(), b.lastChangeNanos())) != 0) {
-            return new Verdict(c, DecisionStep.ROUTE_AGE);
+            return decided(c, DecisionStep.ROUTE_AGE);
         }
         // 9. §9.1.2.2 (f), RFC 4456 §9: lowest BGP Identifier, ORIGINATOR_ID when present
         if ((c = effectiveRouterId(a).compareTo(effectiveRouterId(b))) != 0) {
-            return new Verdict(c, DecisionStep.ROUTER_ID);
+            return decided(c, DecisionStep.ROUTER_ID);
         }
         // 10. RFC 4456 §9: shortest CLUSTER_LIST
-        if ((c = Integer.compare(x.clusterList().size(), y.clusterList().size())) != 0) {
-            return new Verdict(c, DecisionStep.CLUSTER_LIST_LENGTH);
+        if ((c = Integer.compare(x.clusterListLength(), y.clusterListLength())) != 0) {
+            return decided(c, DecisionStep.CLUSTER_LIST_LENGTH);
         }
         // 11. §9.1.2.2 (g): lowest peer address; local sources first, in declaration order
         if ((c = compareSources(a.source(), b.source())) != 0) {
-            return new Verdict(c, DecisionStep.PEER_ADDRESS);
+            return decided(c, DecisionStep.PEER_ADDRESS);
         }
         // 12. ADD-PATH: several paths of one neighbor differ only in their path id
         if ((c = Long.compare(a.pathId(), b.pathId())) != 0) {
-            return new Verdict(c, DecisionStep.PATH_ID);
+            return decided(c, DecisionStep.PATH_ID);
         }
         throw new IllegalStateException("compare: two distinct routes compared equal: " + a + " and " + b);
     }
@@ -226,35 +244,47 @@ public final class DecisionProcess {
         }
         if (options.alwaysCompareMed()) {
             // MED applies to every pair, so the comparison is a total order
-            out.sort((a, b) -> compare(a, b).sign());
+            out.sort(withMed);
             return out;
         }
         if (!options.deterministicMed()) {
             return insertInArrivalOrder(arrival);
         }
-        // deterministic MED: within one neighbor AS MED always applies (a total order) ...
-        Map<Long, List<Route>> groups = new LinkedHashMap<>();
-        for (Route r : arrival) {
-            groups.computeIfAbsent(r.attrs().asPath().neighborAs(), k -> new ArrayList<>()).add(r);
+        // deterministic MED: within one neighbor AS MED always applies (a total order), so one
+        // sort by (neighbor AS, comparison with MED) leaves each group as a sorted run ...
+        out.sort(byNeighborAsThenMed);
+        int n = out.size();
+        int[] bounds = new int[2 * n]; // per group: its head, then its end
+        int groups = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || neighborAs(out.get(i)) != neighborAs(out.get(i - 1))) {
+                if (groups > 0) {
+                    bounds[2 * groups - 1] = i;
+                }
+                bounds[2 * groups++] = i;
+            }
         }
-        List<List<Route>> sorted = new ArrayList<>(groups.values());
-        for (List<Route> g : sorted) {
-            g.sort((a, b) -> compare(a, b).sign());
+        bounds[2 * groups - 1] = n;
+        if (groups == 1) {
+            return out;
         }
         // ... and heads of different groups never compare MED, which is a total order too
-        out.clear();
-        int[] next = new int[sorted.size()];
-        while (out.size() < arrival.size()) {
+        List<Route> merged = new ArrayList<>(n);
+        while (merged.size() < n) {
             int pick = -1;
-            for (int i = 0; i < sorted.size(); i++) {
-                if (next[i] < sorted.get(i).size() && (pick < 0 || compare(sorted.get(i).get(next[i]),
-                        sorted.get(pick).get(next[pick]), false).firstWins())) {
-                    pick = i;
+            for (int g = 0; g < groups; g++) {
+                if (bounds[2 * g] < bounds[2 * g + 1] && (pick < 0
+                        || order(out.get(bounds[2 * g]), out.get(bounds[2 * pick]), false) < 0)) {
+                    pick = g;
                 }
             }
-            out.add(sorted.get(pick).get(next[pick]++));
+            merged.add(out.get(bounds[2 * pick]++));
         }
-        return out;
+        return merged;
+    }
+
+    private static long neighborAs(Route r) {
+        return r.attrs().asPath().neighborAs();
     }
 
     /**
@@ -268,23 +298,30 @@ public final class DecisionProcess {
             return List.of();
         }
         Route best = ranked.get(0);
-        List<Route> out = new ArrayList<>();
-        out.add(best);
-        for (int i = 1; i < ranked.size() && out.size() < options.maxPaths(); i++) {
+        if (ranked.size() == 1 || options.maxPaths() <= 1) {
+            return List.of(best);
+        }
+        List<Route> out = null; // most prefixes have no second equal-cost path
+        boolean alwaysMed = options.alwaysCompareMed();
+        for (int i = 1; i < ranked.size() && (out == null || out.size() < options.maxPaths()); i++) {
             Route r = ranked.get(i);
-            if (r.isEligible() && compare(best, r).decidedBy().compareTo(DecisionStep.IGP_COST) > 0
+            if (r.isEligible() && Math.abs(order(best, r, alwaysMed)) - 1 > DecisionStep.IGP_COST.ordinal()
                     && r.attrs().asPath().neighborAs() == best.attrs().asPath().neighborAs()) {
+                if (out == null) {
+                    out = new ArrayList<>(4);
+                    out.add(best);
+                }
                 out.add(r);
             }
         }
-        return out;
+        return out == null ? List.of(best) : out;
     }
 
     private List<Route> insertInArrivalOrder(Collection<Route> arrival) {
         List<Route> out = new ArrayList<>(arrival.size());
         for (Route r : arrival) {
             int i = 0;
-            while (i < out.size() && !compare(r, out.get(i)).firstWins()) {
+            while (i < out.size() && order(r, out.get(i), false) > 0) {
                 i++;
             }
             out.add(i, r);

@@ -4,6 +4,7 @@ import io.jbgp.core.types.IpPrefix;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.HashMap;
 import java.util.TreeMap;
 
 /**
@@ -50,7 +51,8 @@ public final class ForwardingTable {
     private static final long MAX_RESYNC_NANOS = 30_000_000_000L;
 
     private final FibSink sink;
-    private final TreeMap<IpPrefix, FibRoute> routes = new TreeMap<>();
+    // hashed: every best-path change looks its prefix up; sorted only on snapshot and resync
+    private final HashMap<IpPrefix, FibRoute> routes = new HashMap<>();
     private boolean inBatch;
     private boolean sinkOutOfSync;  // a sink call failed: resync before trusting it again
     private final java.util.function.LongSupplier nanos;
@@ -174,7 +176,7 @@ public final class ForwardingTable {
     /** Pushes the whole table to the sink ({@link FibSink#resync}), e.g. after a sink restart. */
     public void resync() {
         try {
-            sink.resync(routes.values());
+            sink.resync(new TreeMap<>(routes).values());
             sinkOutOfSync = false;
             resyncBackoff = FIRST_RESYNC_NANOS;
         } catch (RuntimeException e) {

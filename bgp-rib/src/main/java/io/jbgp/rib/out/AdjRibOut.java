@@ -18,7 +18,8 @@ import java.util.TreeMap;
  */
 public final class AdjRibOut {
 
-    private final Map<AddressFamily, TreeMap<IpPrefix, AttributeSet>> advertised = new HashMap<>();
+    // hashed: every export looks its prefix up; sorted only when copied or re-sent
+    private final Map<AddressFamily, HashMap<IpPrefix, AttributeSet>> advertised = new HashMap<>();
     private final Map<AddressFamily, UpdateQueue> queues = new HashMap<>();
 
     /**
@@ -31,7 +32,7 @@ public final class AdjRibOut {
      */
     public boolean set(IpPrefix prefix, AttributeSet attrs) {
         AddressFamily f = prefix.family();
-        TreeMap<IpPrefix, AttributeSet> t = advertised.computeIfAbsent(f, k -> new TreeMap<>());
+        HashMap<IpPrefix, AttributeSet> t = advertised.computeIfAbsent(f, k -> new HashMap<>());
         AttributeSet old = attrs == null ? t.remove(prefix) : t.put(prefix, attrs);
         if (attrs == null ? old == null : attrs.equals(old)) {
             return false;
@@ -51,7 +52,7 @@ public final class AdjRibOut {
      * @return the attributes last queued for the neighbor, or {@code null}
      */
     public AttributeSet get(IpPrefix prefix) {
-        TreeMap<IpPrefix, AttributeSet> t = advertised.get(prefix.family());
+        HashMap<IpPrefix, AttributeSet> t = advertised.get(prefix.family());
         return t == null ? null : t.get(prefix);
     }
 
@@ -62,7 +63,7 @@ public final class AdjRibOut {
      * @return a snapshot, prefix order
      */
     public Map<IpPrefix, AttributeSet> advertised(AddressFamily family) {
-        return Collections.unmodifiableMap(new TreeMap<>(advertised.getOrDefault(family, new TreeMap<>())));
+        return Collections.unmodifiableMap(new TreeMap<>(advertised.getOrDefault(family, new HashMap<>())));
     }
 
     /**
@@ -74,7 +75,8 @@ public final class AdjRibOut {
      */
     public void resend(AddressFamily family) {
         UpdateQueue q = queue(family);
-        advertised.getOrDefault(family, new TreeMap<>()).forEach((p, a) -> q.announce(Nlri.of(p), a));
+        new TreeMap<>(advertised.getOrDefault(family, new HashMap<>()))
+                .forEach((p, a) -> q.announce(Nlri.of(p), a));
     }
 
     /**

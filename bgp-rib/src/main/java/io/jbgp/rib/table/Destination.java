@@ -82,7 +82,10 @@ public final class Destination {
      * @return the change of best path or ECMP set, if any
      */
     public Optional<BestPathChange> update(Route route) {
-        arrival.removeIf(r -> r.sameKey(route.source(), route.pathId()));
+        int i = indexOf(route.source(), route.pathId());
+        if (i >= 0) {
+            arrival.remove(i);
+        }
         arrival.add(route); // a replacement counts as a new arrival, as in OpenBGPD
         return recompute();
     }
@@ -95,10 +98,22 @@ public final class Destination {
      * @return the change of best path or ECMP set, if any
      */
     public Optional<BestPathChange> withdraw(RouteSource source, long pathId) {
-        if (!arrival.removeIf(r -> r.sameKey(source, pathId))) {
+        int i = indexOf(source, pathId);
+        if (i < 0) {
             return Optional.empty();
         }
+        arrival.remove(i);
         return recompute();
+    }
+
+    /** The arrival index of the path with this key (keys are unique), or -1. */
+    private int indexOf(RouteSource source, long pathId) {
+        for (int i = 0; i < arrival.size(); i++) {
+            if (arrival.get(i).sameKey(source, pathId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -140,6 +155,8 @@ public final class Destination {
     private Optional<BestPathChange> recompute() {
         Route oldBest = best();
         List<Route> oldMultipath = multipath;
+        // copied into the compact immutable lists (List12 for one or two paths): a wrapper around
+        // the ArrayList would save the copy but cost ~70 B per prefix of retained heap
         ranked = List.copyOf(decision.rank(arrival));
         multipath = List.copyOf(decision.multipath(ranked));
         Route newBest = best();

@@ -2,6 +2,7 @@ package io.jbgp.rib.table;
 
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.IpPrefix;
+import io.jbgp.core.types.Ipv4Prefix;
 import io.jbgp.rib.decision.DecisionProcess;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,11 +16,16 @@ import java.util.TreeMap;
  * the best (RFC 4271 §3.2 Loc-RIB, extended to hold the losers as OpenBGPD and BIRD do, so
  * "show rib" can explain the choice). Sorted by prefix so the table feeder can resume a walk
  * from a saved key. Owned by the RIB executor; not thread-safe.
+ *
+ * <p>Each family is held twice: a hash map for the lookup every UPDATE does, and a sorted map
+ * for walks that changes only when a prefix appears or disappears. Churn mostly replaces paths
+ * of existing prefixes, and a 577k-prefix red-black tree costs ~20 dependent cache misses per
+ * lookup (half the churn time before this split; see benchmarks/README.md).
  */
 public final class LocRib {
 
     private final DecisionProcess decision;
-    private final Map<AddressFamily, NavigableMap<IpPrefix, Destination>> tables = new HashMap<>();
+    private final Map<AddressFamily, Table> tables = new HashMap<>();
 
     /**
      * An empty Loc-RIB.
@@ -43,7 +49,13 @@ public final class LocRib {
      * @return the change of best path or ECMP set, if any
      */
     public Optional<BestPathChange> update(IpPrefix prefix, Route route) {
-        return table(prefix.family()).computeIfAbsent(prefix, p -> new Destination(p, decision)).update(route);
+        Table t = table(prefix.family());
+        Destination d = t.get(prefix);
+        if (d == null) {
+            d = new Destination(prefix, decision);
+            t.add(prefix, d);
+        }
+        return d.update(route);
     }
 
     /**
@@ -55,7 +67,7 @@ public final class LocRib {
      * @return the change of best path or ECMP set, if any
      */
     public Optional<BestPathChange> withdraw(IpPrefix prefix, RouteSource source, long pathId) {
-        NavigableMap<IpPrefix, Destination> t = table(prefix.family());
+        Table t = table(prefix.family());
         Destination d = t.get(prefix);
         if (d == null) {
             return Optional.empty();
@@ -74,7 +86,8 @@ public final class LocRib {
      * @return the destination, or {@code null} when there is no path
      */
     public Destination get(IpPrefix prefix) {
-        return table(prefix.family()).get(prefix);
+        Table t = tables.get(prefix.family());
+        return t == null ? null : t.get(prefix);
     }
 
     /**
@@ -95,7 +108,7 @@ public final class LocRib {
      * @return the destinations keyed by prefix
      */
     public NavigableMap<IpPrefix, Destination> destinations(AddressFamily family) {
-        return Collections.unmodifiableNavigableMap(table(family));
+        return table(family).sortedView;
     }
 
     /**
@@ -105,10 +118,44 @@ public final class LocRib {
      * @return the prefix count
      */
     public int size(AddressFamily family) {
-        return table(family).size();
+        Table t = tables.get(family);
+        return t == null ? 0 : t.sorted.size();
     }
 
-    private NavigableMap<IpPrefix, Destination> table(AddressFamily family) {
-        return tables.computeIfAbsent(family, f -> new TreeMap<>());
+    private Table table(AddressFamily family) {
+        return tables.computeIfAbsent(family, f -> new Table());
+    }
+
+    /**
+     * One family: the same destinations by hash (lookups) and in prefix order (walks). IPv4
+     * prefixes fit a long, so they get an open-addressing table; other families a HashMap.
+     */
+    private static final class Table {
+        final Ipv4DestinationTable ipv4 = new Ipv4DestinationTable();
+        final Map<IpPrefix, Destination> byPrefix = new HashMap<>();
+        final NavigableMap<IpPrefix, Destination> sorted = new TreeMap<>();
+        final NavigableMap<IpPrefix, Destination> sortedView = Collections.unmodifiableNavigableMap(sorted);
+
+        Destination get(IpPrefix prefix) {
+            return prefix instanceof Ipv4Prefix p ? ipv4.get(p) : byPrefix.get(prefix);
+        }
+
+        void add(IpPrefix prefix, Destination d) {
+            if (prefix instanceof Ipv4Prefix p) {
+                ipv4.add(p, d);
+            } else {
+                byPrefix.put(prefix, d);
+            }
+            sorted.put(prefix, d);
+        }
+
+        void remove(IpPrefix prefix) {
+            if (prefix instanceof Ipv4Prefix p) {
+                ipv4.remove(p);
+            } else {
+                byPrefix.remove(prefix);
+            }
+            sorted.remove(prefix);
+        }
     }
 }
