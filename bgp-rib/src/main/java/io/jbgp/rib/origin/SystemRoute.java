@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param prefix    the destination
  * @param nextHop   the gateway; empty for a connected route
- * @param kind      connected or static (or a route we installed ourselves)
+ * @param kind      connected, static, another protocol's, or a route we installed ourselves
  * @param interfaceName the outgoing interface name, "" when unknown
  * @param ifIndex   the interface index, 0 when unknown
  * @param priority  route priority/metric (lower is preferred), 0 when unknown
@@ -28,7 +28,13 @@ public record SystemRoute(IpPrefix prefix, Optional<InetAddress> nextHop, Kind k
         /** A route configured by hand or by another daemon. */
         STATIC,
         /** A route this speaker installed itself (OpenBGPD F_BGPD); never redistributed. */
-        OWN
+        OWN,
+        /**
+         * A route another protocol put in the host table (DHCP, router advertisements, another
+         * routing daemon). Kept for next-hop resolution and for finding the uplink; only
+         * {@code priority}/{@code rtlabel} statements redistribute it, {@code static} does not.
+         */
+        DYNAMIC
     }
 
     public SystemRoute {
