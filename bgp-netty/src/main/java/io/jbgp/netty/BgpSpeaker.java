@@ -79,6 +79,19 @@ public interface BgpSpeaker extends AutoCloseable {
     boolean removePeer(PeerKey peer);
 
     /**
+     * Removes a neighbor, ending its sessions with the given CEASE subcode: CEASE Administrative
+     * Shutdown or Administrative Reset may carry a shutdown communication (RFC 9003 §2), which is
+     * what OpenBGPD and FRR send when an operator takes a neighbor down or out of the
+     * configuration.
+     *
+     * @param peer          the neighbor
+     * @param cease         a Cease subcode, e.g. {@code CEASE_ADMINISTRATIVE_SHUTDOWN}
+     * @param communication the RFC 9003 text (ignored by the peer for other subcodes), or empty
+     * @return true if the neighbor existed
+     */
+    boolean removePeer(PeerKey peer, io.jbgp.core.error.BgpError cease, java.util.Optional<String> communication);
+
+    /**
      * The neighbor's current state: the most advanced of its connections (RFC 4271 §8.2.2).
      *
      * @param peer the neighbor

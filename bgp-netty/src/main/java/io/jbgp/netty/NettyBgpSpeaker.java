@@ -252,12 +252,20 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
     }
 
     @Override
-    public synchronized boolean removePeer(PeerKey peer) {
+    public boolean removePeer(PeerKey peer) {
+        return removePeer(peer, BgpError.CEASE_PEER_DECONFIGURED, Optional.empty());
+    }
+
+    @Override
+    public synchronized boolean removePeer(PeerKey peer, BgpError cease, Optional<String> communication) {
+        if (cease.code() != io.jbgp.core.error.ErrorCode.CEASE) {
+            throw new IllegalArgumentException("not a Cease subcode: " + cease);
+        }
         PeerDriver d = drivers.remove(peer.address());
         if (d == null) {
             return false;
         }
-        d.stop(BgpError.CEASE_PEER_DECONFIGURED, Optional.empty());
+        d.stop(cease, communication);
         if (rib != null) {
             rib.removeSettings(peer);
         }

@@ -1,6 +1,7 @@
 package io.jbgp.examples.bgpd;
 
 import io.jbgp.core.config.PeerConfig;
+import io.jbgp.core.error.BgpError;
 import io.jbgp.core.fsm.DownReason;
 import io.jbgp.core.fsm.NegotiatedSession;
 import io.jbgp.core.fsm.SessionState;
@@ -468,12 +469,15 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
                 return ActionResult.done("request sent.");
             case DOWN:
                 if (adminDown.add(address)) {
-                    speaker.removePeer(p.key());
+                    // as bgpctl neighbor down: Administrative Shutdown with a communication (RFC 9003)
+                    speaker.removePeer(p.key(), BgpError.CEASE_ADMINISTRATIVE_SHUTDOWN,
+                            Optional.of("neighbor taken down by bgpctl"));
                 }
                 return ActionResult.done("request sent.");
             case CLEAR:
                 if (!adminDown.contains(address)) {
-                    speaker.removePeer(p.key());
+                    speaker.removePeer(p.key(), BgpError.CEASE_ADMINISTRATIVE_RESET,
+                            Optional.of("neighbor cleared by bgpctl"));
                     speaker.addPeer(p);
                 }
                 return ActionResult.done("request sent.");
@@ -525,7 +529,8 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
             if (!next.peers().containsKey(p.remoteAddress())) {
                 adminDown.remove(p.remoteAddress());
                 activity.forget(p.remoteAddress());
-                speaker.removePeer(p.key());
+                speaker.removePeer(p.key(), BgpError.CEASE_ADMINISTRATIVE_SHUTDOWN,
+                        Optional.of("neighbor removed from the configuration"));
                 removed++;
             }
         }

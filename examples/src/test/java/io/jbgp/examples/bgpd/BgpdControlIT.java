@@ -120,10 +120,10 @@ class BgpdControlIT {
             assertEquals(0, bgpctl(sock, "neighbor", "127.0.71.2", "down").status());
             assertTrue(TwoSites.await(10, () -> s.fibA.snapshot().isEmpty()), () -> s.fibA.snapshot().toString());
             assertTrue(bgpctl(sock, "show", "summary").out().contains("Idle"));
-            // B heard our CEASE (the speaker's removePeer sends Peer De-configured, RFC 4486);
-            // both sides show why the session ended
+            // B heard our CEASE Administrative Shutdown with its RFC 9003 communication, as
+            // bgpctl neighbor down sends it; both sides show why the session ended
             assertTrue(TwoSites.await(10, () -> s.bgpdB.neighborDetails().get(0).lastDown().orElse("")
-                    .startsWith("NOTIFICATION received: Cease / ")),
+                    .startsWith("NOTIFICATION received: Cease / Administrative Shutdown, \"neighbor taken down by bgpctl\"")),
                     () -> s.bgpdB.neighborDetails().toString());
             Result downA = bgpctl(sock, "-j", "show", "neighbor", "127.0.71.2");
             assertTrue(downA.out().contains("\"session\":null"), downA.out());
