@@ -1,7 +1,7 @@
 package io.jbgp.benchmarks;
 
+import io.jbgp.core.mrt.OctetWiseInputStream;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -59,41 +59,4 @@ public final class SharedData {
         return raw;
     }
 
-    /**
-     * Asks a decoder for one octet at a time. The commons-compress bzip2 decoder throws at the cut
-     * of a truncated file ("firstMB") and then loses the octets it had decoded into the caller's
-     * array during that call; octet by octet, every decoded octet is handed out before the error.
-     */
-    private static final class OctetWiseInputStream extends FilterInputStream {
-        private IOException failure;
-
-        OctetWiseInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (failure != null) {
-                throw failure;
-            }
-            int n = 0;
-            while (n < len) {
-                int c;
-                try {
-                    c = in.read();
-                } catch (IOException e) {
-                    if (n == 0) {
-                        throw e;
-                    }
-                    failure = e; // hand out what was decoded; fail on the next call
-                    break;
-                }
-                if (c < 0) {
-                    break;
-                }
-                b[off + n++] = (byte) c;
-            }
-            return n == 0 && len > 0 ? -1 : n;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.jbgp.rib;
 
+import io.jbgp.core.mrt.OctetWiseInputStream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -27,7 +28,6 @@ import io.jbgp.rib.table.Neighbor;
 import io.jbgp.rib.table.PeerSource;
 import io.jbgp.rib.table.Route;
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Inet4Address;
@@ -246,46 +246,6 @@ class RibMrtSliceTest {
         assumeTrue(Files.isReadable(p), "shared MRT data file " + p + " is absent: test skipped");
         return new OctetWiseInputStream(new BZip2CompressorInputStream(
                 new BufferedInputStream(Files.newInputStream(p), 1 << 16)));
-    }
-
-    /**
-     * Asks the bzip2 decoder one octet at a time. The file is cut off at one megabyte; the decoder
-     * of commons-compress throws from {@code read(byte[], int, int)} at the cut and drops what it had
-     * already decoded into the array in that call (the last records of the slice), while octet by
-     * octet it hands out everything before failing, as libbz2 does. The same as bgp-core's
-     * test-only {@code SharedMrtData.OctetWiseInputStream}, which is package-private there.
-     */
-    private static final class OctetWiseInputStream extends FilterInputStream {
-        private IOException failure;
-
-        OctetWiseInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (failure != null) {
-                throw failure;
-            }
-            int n = 0;
-            while (n < len) {
-                int c;
-                try {
-                    c = in.read();
-                } catch (IOException e) {
-                    if (n == 0) {
-                        throw e;
-                    }
-                    failure = e; // hand out what was decoded; fail on the next call
-                    break;
-                }
-                if (c < 0) {
-                    break;
-                }
-                b[off + n++] = (byte) c;
-            }
-            return n == 0 && len > 0 ? -1 : n;
-        }
     }
 
     /** An outbound port that is always writable and forgets what it is sent (exports are not checked here). */

@@ -3,7 +3,6 @@ package io.jbgp.core.mrt;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -40,47 +39,6 @@ final class SharedMrtData {
             return new GZIPInputStream(raw, 1 << 16);
         }
         return raw;
-    }
-
-    /**
-     * Reads one octet at a time from a decoder that throws on a cut-off input. The bzip2 decoder
-     * of commons-compress throws from {@code read(byte[], int, int)} at the cut and drops the
-     * octets it had already decoded into the array during that call (up to a buffer's worth,
-     * several whole RIB records of rib.20140523.0600_firstMB); asked octet by octet, it hands out
-     * every decoded octet before it fails, as libbz2 (and so bgpdump) does. The decoder
-     * decodes octet by octet internally either way, so this costs little.
-     */
-    static final class OctetWiseInputStream extends FilterInputStream {
-        private IOException failure;
-
-        OctetWiseInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (failure != null) {
-                throw failure;
-            }
-            int n = 0;
-            while (n < len) {
-                int c;
-                try {
-                    c = in.read();
-                } catch (IOException e) {
-                    if (n == 0) {
-                        throw e;
-                    }
-                    failure = e; // hand out what was decoded; fail on the next call
-                    break;
-                }
-                if (c < 0) {
-                    break;
-                }
-                b[off + n++] = (byte) c;
-            }
-            return n == 0 && len > 0 ? -1 : n;
-        }
     }
 
     /** A reader over a shared file. */
