@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal JSON reader for iproute2's {@code ip -j} output, so the library needs no JSON
- * dependency. Objects become {@code Map<String, Object>} (insertion ordered), arrays
+ * A minimal, strict JSON reader (RFC 8259) for iproute2's {@code ip -j} output, so the library
+ * needs no JSON dependency; the examples' tests use it too, for bgpctl, vtysh and bgpctl -j output. Objects become {@code Map<String, Object>} (insertion ordered), arrays
  * {@code List<Object>}, numbers {@code Long} (or {@code Double} with a fraction or exponent),
  * plus {@code String}, {@code Boolean} and {@code null}. Malformed input throws
  * {@link IllegalArgumentException} with the offset; it never loops or recurses without bound
@@ -148,6 +148,10 @@ public final class JsonText {
             char c = next();
             if (c == '"') {
                 return b.toString();
+            }
+            if (c < 0x20) {
+                // RFC 8259 §7: control characters must be escaped
+                throw error("raw control character in string");
             }
             if (c != '\\') {
                 b.append(c);
