@@ -26,9 +26,10 @@ import java.util.Optional;
  *       the figure the session's 32 MiB hard limit is checked against.</li>
  * </ul>
  *
- * <p>Lifetime: the counts belong to the neighbor, not to a session. Like OpenBGPD (and unlike
- * FRR, which starts a neighbor's counts afresh on each new session), they keep growing across
- * session resets, collisions (both connections count) and reconnects, from
+ * <p>Lifetime: the counts belong to the neighbor, not to a session. Like OpenBGPD's (and FRR
+ * 8.4's, checked against a running one), they keep growing across session resets,
+ * {@link BgpSpeaker#stopPeer}/{@link BgpSpeaker#startPeer}, {@link BgpSpeaker#resetPeer},
+ * collisions (both connections count, a refused one included) and reconnects, from
  * {@link BgpSpeaker#addPeer} until {@link BgpSpeaker#removePeer}.
  *
  * @param sent                     what we wrote to the neighbor

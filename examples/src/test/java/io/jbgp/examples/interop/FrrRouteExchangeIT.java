@@ -130,7 +130,8 @@ class FrrRouteExchangeIT {
      * Our message counters against FRR's, read at a quiet moment: every UPDATE we wrote FRR
      * read, and the other way round, and one OPEN each way (FRR is passive here, so no
      * collision adds a second). KEEPALIVEs may cross the read, so totals are compared loosely.
-     * Then a {@code neighbor down} / {@code up}: our counts go on (OpenBGPD's way).
+     * Then a {@code neighbor down} / {@code up}: our counts go on (OpenBGPD's way, and FRR 8.4's,
+     * so the cumulative counts still agree).
      */
     @Test
     void ourMessageCountsMatchFrrs() throws Exception {
@@ -157,15 +158,18 @@ class FrrRouteExchangeIT {
                     () -> s + " vs FRR totalRecv " + frrStat(frr, "totalRecv"));
             assertTrue(Math.abs(s.received().total() - frrStat(frr, "totalSent")) <= 2,
                     () -> s + " vs FRR totalSent " + frrStat(frr, "totalSent"));
-            // FRR sends both families' End-of-RIB markers (RFC 4724) and so do we
-            assertTrue(s.received().endOfRibs() >= 2 && s.sent().endOfRibs() >= 2, s.toString());
+            // we end both families' initial feed with End-of-RIB (RFC 4724); FRR sends the marker
+            // only to graceful-restart neighbors, which we are not
+            assertTrue(s.sent().endOfRibs() >= 2, s.toString());
             assertEquals(0, s.outQueueMessages());
 
             // an operator's down and up: our CEASE is counted on both sides, our counts go on
             InetAddress frrAddress = InteropSpeaker.address(FRR);
             assertTrue(ours.bgpd.neighbor(frrAddress, NeighborAction.DOWN).ok());
-            assertTrue(Daemon.await(WAIT, () -> frrStat(frr, "notificationsRecv") == 1), () -> frr.vtysh(
-                    "show bgp neighbors " + OURS + " json"));
+            // one CEASE on the wire (a capture shows it), and we count one; FRR 8.4 counts a received
+            // NOTIFICATION twice, so its side is only checked for having seen it
+            assertTrue(Daemon.await(WAIT, () -> frrStat(frr, "notificationsRecv") >= 1), () -> ours.statistics()
+                    + "\n" + frr.vtysh("show bgp neighbors " + OURS + " json"));
             assertEquals(1, ours.statistics().sent().notifications());
             assertEquals(Optional.of(BgpError.CEASE_ADMINISTRATIVE_SHUTDOWN),
                     ours.statistics().lastNotificationSent().flatMap(n -> n.error()));
@@ -174,7 +178,14 @@ class FrrRouteExchangeIT {
             assertTrue(Daemon.await(WAIT, () -> ours.statistics().received().opens() == 2), () -> ours.statistics()
                     .toString());
             assertEquals(2, ours.statistics().sent().opens());
-            assertTrue(ours.statistics().received().updates() > s.received().updates());
+            assertTrue(Daemon.await(WAIT, () -> ours.statistics().received().updates() > s.received().updates()
+                    && ours.statistics().sent().updates() == frrStat(frr, "updatesRecv")), () -> ours.statistics()
+                    + "\n" + frr.vtysh("show bgp neighbors " + OURS + " json"));
+            // FRR keeps its counts across the reset as well: both sides' totals still agree
+            assertTrue(Daemon.await(WAIT, () -> ours.statistics().received().updates() == frrStat(frr, "updatesSent")),
+                    () -> ours.statistics() + "\n" + frr.vtysh("show bgp neighbors " + OURS + " json"));
+            assertEquals(2, frrStat(frr, "opensRecv"));
+            assertEquals(2, frrStat(frr, "opensSent"));
         }
     }
 
