@@ -1,6 +1,7 @@
 package io.jbgp.netty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jbgp.core.config.PeerConfig;
@@ -115,6 +116,22 @@ class SpeakerStatisticsTest {
                     && stats(sa, toB).sent().opens() == stats(sb, toA).received().opens(), changed),
                     "no second session: " + stats(sb, toA));
             assertTrue(stats(sb, toA).received().opens() >= 2, stats(sb, toA).toString());
+
+            // an operator's clear: CEASE Administrative Reset with its communication, a new session
+            long opensBefore = stats(sb, toA).received().opens();
+            assertTrue(sa.resetPeer(toB, Optional.of("clearing")));
+            assertTrue(await(() -> stats(sb, toA).received().notifications() == 2
+                    && stats(sb, toA).received().opens() > opensBefore
+                    && sb.peerState(toA).orElseThrow() == SessionState.ESTABLISHED, changed),
+                    "no reset and new session: " + stats(sb, toA));
+            NotificationMessage reset = stats(sb, toA).lastNotificationReceived().orElseThrow();
+            assertEquals(Optional.of(BgpError.CEASE_ADMINISTRATIVE_RESET), reset.error());
+            assertEquals(Optional.of("clearing"), reset.shutdownCommunication());
+            assertEquals(2, stats(sa, toB).sent().notifications());
+            PeerKey unknown = PeerKey.of(InetAddress.getByName("127.0.0.143"));
+            assertFalse(sa.resetPeer(unknown, Optional.empty()));
+            assertFalse(sa.startPeer(unknown));
+            assertFalse(sa.stopPeer(unknown, BgpError.CEASE_ADMINISTRATIVE_SHUTDOWN, Optional.empty()));
             assertTrue(stats(sb, toA).received().updates() > after.received().updates());
             assertTrue(sa.removePeer(toB));
             assertEquals(Optional.empty(), sa.statistics(toB), "a removed neighbor has no statistics");
