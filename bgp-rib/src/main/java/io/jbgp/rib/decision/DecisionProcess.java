@@ -422,8 +422,15 @@ public final class DecisionProcess {
         return k[KEY_WORDS * i + 1] >>> 32 == k[KEY_WORDS * j + 1] >>> 32;
     }
 
-    private static boolean eligible(long[] k, int i) {
-        return (k[KEY_WORDS * i] & 1L << 59) == 0;
+    /**
+     * Whether candidate {@code i} is eligible, from its key alone.
+     *
+     * @param keys the keys {@link #key} wrote
+     * @param i a candidate index
+     * @return the route's {@link Route#isEligible()}
+     */
+    public static boolean isEligible(long[] keys, int i) {
+        return (keys[KEY_WORDS * i] & 1L << 59) == 0;
     }
 
     /**
@@ -517,7 +524,7 @@ public final class DecisionProcess {
      * @return the ECMP set, best first; empty when there is no eligible best
      */
     public List<Route> multipath(Route[] routes, long[] keys, int n, int best) {
-        if (best < 0 || !eligible(keys, best)) {
+        if (best < 0 || !isEligible(keys, best)) {
             return List.of();
         }
         if (n == 1 || options.maxPaths() <= 1) {
@@ -530,7 +537,7 @@ public final class DecisionProcess {
         int[] tied = null; // most prefixes have no second equal-cost path
         int count = 0;
         for (int i = 0; i < n; i++) {
-            if (i != best && eligible(keys, i) && sameNeighborAs(keys, i, best)
+            if (i != best && isEligible(keys, i) && sameNeighborAs(keys, i, best)
                     && Math.abs(orderKeyed(routes, keys, best, i, alwaysMed)) - 1 > DecisionStep.IGP_COST.ordinal()) {
                 if (tied == null) {
                     tied = new int[n];

@@ -81,7 +81,8 @@ public final class Destination {
 
     /** {@return the best path, or {@code null} when no candidate is eligible} */
     public Route best() {
-        return best >= 0 && routes[best].isEligible() ? routes[best] : null;
+        // eligibility from the key: the route itself stays unread (a cache miss on a full table)
+        return best >= 0 && DecisionProcess.isEligible(keys, best) ? routes[best] : null;
     }
 
     /** {@return the ECMP set, the best first; empty when there is no best} */
@@ -224,7 +225,7 @@ public final class Destination {
         Optional<Verdict> reason = Optional.empty();
         if (newBest != null) {
             int second = decision.runnerUp(routes, keys, size, best);
-            if (second >= 0 && routes[second].isEligible()) {
+            if (second >= 0 && DecisionProcess.isEligible(keys, second)) {
                 reason = Optional.of(decision.compare(routes, keys, best, second));
             }
         }
