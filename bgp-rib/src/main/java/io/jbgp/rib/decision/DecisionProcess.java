@@ -1,6 +1,7 @@
 package io.jbgp.rib.decision;
 
 import io.jbgp.core.attr.AsPath;
+import io.jbgp.core.message.Nlri;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.RouterId;
 import io.jbgp.rib.attr.AttributeSet;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /*
  * RFC 4271 §9.1.1, Phase 1: Calculation of Degree of Preference
@@ -347,23 +350,66 @@ public final class DecisionProcess {
     private static final long U32 = 0xFFFFFFFFL;
     private static final int AS_PATH_LENGTH_MAX = 0xFFF;
     private static final int MAX_KEYED = 64; // candidates a long bitmask covers
+    private static final long EXACT_TAG = 1L << 11;
+
+    // neighbor address -> its number in exact source tags (see sourceTag)
+    private final Map<InetAddress, Integer> sourceIds = new ConcurrentHashMap<>();
 
     /**
      * A 12-bit tag of a candidate's key (source and path id), kept in its key word 0 so that
-     * finding the candidate to replace reads the keys, not every route.
+     * finding the candidate to replace reads the keys, not every route. Without ADD-PATH (the
+     * common case) and for the first 2048 neighbor addresses it is exact ({@link #isExactTag}):
+     * a small number per source, so equal tags mean equal keys and the route need not be read.
+     * Otherwise it is a hash, and a match must be confirmed with {@link Route#sameKey}.
      *
      * @param source the route's origin
      * @param pathId its ADD-PATH path id
      * @return a value in {@code 0..SOURCE_TAG_MASK}; equal keys give equal tags
      */
-    public static long sourceTag(RouteSource source, long pathId) {
-        // consistent with RouteSource.sameAs: neighbors by address, local sources by identity
+    public long sourceTag(RouteSource source, long pathId) {
+        if (pathId == Nlri.NO_PATH_ID) {
+            // consistent with RouteSource.sameAs: neighbors by address, local sources by identity
+            int id = source instanceof LocalSource l ? l.ordinal() : sourceId(((PeerSource) source).address());
+            if (id >= 0) {
+                return EXACT_TAG | id;
+            }
+        }
         int h = source instanceof PeerSource p ? p.address().hashCode() : 0x5bd1e995 * (((LocalSource) source).ordinal() + 1);
         h = h * 31 + Long.hashCode(pathId);
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;
-        return h & SOURCE_TAG_MASK;
+        return h & (EXACT_TAG - 1);
+    }
+
+    /**
+     * Whether a {@link #sourceTag} identifies its key exactly.
+     *
+     * @param tag a tag
+     * @return true when equal tags mean equal keys
+     */
+    public static boolean isExactTag(long tag) {
+        return (tag & EXACT_TAG) != 0;
+    }
+
+    // a small number per neighbor address, after the local sources; -1 once the numbers run out
+    private int sourceId(InetAddress address) {
+        Integer id = sourceIds.get(address);
+        if (id != null) {
+            return id;
+        }
+        synchronized (sourceIds) { // first route of a neighbor: rare; the map only grows, to 2048
+            id = sourceIds.get(address);
+            if (id == null) {
+                int next = LocalSource.values().length + sourceIds.size();
+                if (next >= EXACT_TAG) {
+                    return -1;
+                }
+                id = next;
+                sourceIds.put(address, id);
+            }
+            return id;
+        }
     }
 
     /**

@@ -162,11 +162,12 @@ public final class Destination {
 
     /** The arrival index of the path with this key (keys are unique), or -1. */
     private int indexOf(RouteSource source, long pathId) {
-        // the tag in the keys narrows the search without reading the routes
-        long tag = DecisionProcess.sourceTag(source, pathId);
+        // the tag in the keys finds the candidate without reading the routes
+        long tag = decision.sourceTag(source, pathId);
+        boolean exact = DecisionProcess.isExactTag(tag); // then the route need not be read
         for (int i = 0; i < size; i++) {
             if ((keys[DecisionProcess.KEY_WORDS * i] & DecisionProcess.SOURCE_TAG_MASK) == tag
-                    && routes[i].sameKey(source, pathId)) {
+                    && (exact || routes[i].sameKey(source, pathId))) {
                 return i;
             }
         }

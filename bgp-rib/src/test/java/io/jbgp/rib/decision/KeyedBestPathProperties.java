@@ -170,9 +170,33 @@ class KeyedBestPathProperties {
 
     @Test
     void equalKeysGiveEqualSourceTags() {
+        DecisionProcess dp = new DecisionProcess(DecisionOptions.DEFAULT, LOCAL_AS, LOCAL_ID);
         qt().withFixedSeed(7911).forAll(integers().between(2, 250), integers().between(-1, 1000)).checkAssert((n, id) -> {
-            assertEquals(DecisionProcess.sourceTag(peer(n, 65002, true), id),
-                    DecisionProcess.sourceTag(peer(n, 65003, false), id)); // same address, new session
+            assertEquals(dp.sourceTag(peer(n, 65002, true), id),
+                    dp.sourceTag(peer(n, 65003, false), id)); // same address, new session
         });
+    }
+
+    @Test
+    void withoutAddPathDistinctSourcesGetDistinctExactTags() {
+        DecisionProcess dp = new DecisionProcess(DecisionOptions.DEFAULT, LOCAL_AS, LOCAL_ID);
+        java.util.Map<Long, RouteSource> seen = new java.util.HashMap<>();
+        List<RouteSource> sources = new ArrayList<>(List.of(LocalSource.values()));
+        for (int n = 0; n < 2100; n++) { // more neighbors than exact tags: the rest are hashed
+            sources.add(new PeerSource(IpPrefix.parseAddress("10.0." + (n >>> 8) + "." + (n & 255)),
+                    RouterId.of(n), Asn.of(65002), true));
+        }
+        int exact = 0;
+        for (RouteSource s : sources) {
+            long tag = dp.sourceTag(s, -1);
+            assertEquals(tag, dp.sourceTag(s, -1), "stable");
+            if (DecisionProcess.isExactTag(tag)) {
+                exact++;
+                RouteSource other = seen.put(tag, s);
+                assertEquals(null, other, () -> s + " and " + other + " share an exact tag");
+            }
+            assertEquals(false, DecisionProcess.isExactTag(dp.sourceTag(s, 7)), "ADD-PATH ids are hashed");
+        }
+        assertEquals(2048, exact);
     }
 }

@@ -37,8 +37,8 @@ class DestinationProperties {
             DecisionOptions.DEFAULT.withMaxPaths(3), DecisionOptions.DEFAULT.withAlwaysCompareMed(true).withMaxPaths(2),
             DecisionOptions.DEFAULT.withDeterministicMed(false).withMaxPaths(2));
 
-    // ops: the low 3 bits pick the neighbor (8 keys), bit 3 withdraw, bit 4 re-evaluate; the rest
-    // picks the attributes
+    // ops: the low 3 bits pick the neighbor, the sign bit its path id (16 keys), bit 3 withdraw,
+    // bit 4 re-evaluate; the rest picks the attributes
     private static Route route(int op, long now) {
         int n = op & 7;
         int s = op >>> 5;
@@ -56,7 +56,12 @@ class DestinationProperties {
         Eligibility e = ((s >>> 12) & 7) == 0 ? Eligibility.NEXTHOP_UNREACHABLE : Eligibility.ELIGIBLE;
         PeerSource src = new PeerSource(IpPrefix.parseAddress("10.0.0." + (n + 2)), RouterId.parse("10.0." + (n % 3)
                 + ".1"), Asn.of(as), true);
-        return new Route(src, -1, b.build(), now, e, ((s >>> 15) & 1) * 3L);
+        return new Route(src, pathId(op), b.build(), now, e, ((s >>> 15) & 1) * 3L);
+    }
+
+    // ADD-PATH: the sign bit gives a neighbor a second path (id 1) beside its plain one
+    private static long pathId(int op) {
+        return op < 0 ? 1 : -1;
     }
 
     private static PeerSource source(int n) {
@@ -78,11 +83,11 @@ class DestinationProperties {
                             Optional<BestPathChange> change;
                             int n = op & 7;
                             if ((op & 8) != 0) {
-                                change = d.withdraw(source(n), -1);
-                                model.removeIf(r -> r.sameKey(source(n), -1));
+                                change = d.withdraw(source(n), pathId(op));
+                                model.removeIf(r -> r.sameKey(source(n), pathId(op)));
                             } else if ((op & 16) != 0) {
                                 // next-hop re-evaluation flips the eligibility of one neighbor
-                                java.util.function.UnaryOperator<Route> f = r -> r.sameKey(source(n), -1)
+                                java.util.function.UnaryOperator<Route> f = r -> r.sameKey(source(n), pathId(op))
                                         ? r.withResolution(r.isEligible() ? Eligibility.NEXTHOP_UNREACHABLE
                                                 : Eligibility.ELIGIBLE, r.igpCost()) : r;
                                 change = d.reevaluate(f);
