@@ -30,7 +30,6 @@ import io.jbgp.rib.table.Route;
 import io.jbgp.rib.table.RouteSource;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -310,10 +309,9 @@ public final class Rib implements AutoCloseable {
             onExportPolicy(e);
         } else if (c instanceof RibCommand.Originate o) {
             AttributeSet a = config.interner().intern(o.attributes());
-            Route r = newRoute(o.source(), Nlri.NO_PATH_ID, a);
-            changed(o.prefix(), locRib.update(o.prefix(), r));
+            putRoute(o.prefix(), newRoute(o.source(), Nlri.NO_PATH_ID, a));
         } else if (c instanceof RibCommand.WithdrawLocal w) {
-            changed(w.prefix(), locRib.withdraw(w.prefix(), w.source(), Nlri.NO_PATH_ID));
+            removeRoute(w.prefix(), w.source(), Nlri.NO_PATH_ID);
         } else {
             throw new IllegalStateException("dispatch: unknown command " + c);
         }
@@ -339,8 +337,14 @@ public final class Rib implements AutoCloseable {
             return;
         }
         for (AddressFamily f : p.families) {
-            for (Nlri n : List.copyOf(p.in.postPolicy(f).keySet())) {
-                changed(n.prefix(), locRib.withdraw(n.prefix(), p.source, n.pathId()));
+            List<Nlri> accepted = new ArrayList<>(p.in.acceptedSize(f));
+            p.in.forEach(f, (n, received, post) -> {
+                if (post != null) {
+                    accepted.add(n);
+                }
+            });
+            for (Nlri n : accepted) {
+                removeRoute(n.prefix(), p.source, n.pathId());
             }
         }
         log.info("rib: peer {} down, its paths withdrawn", addr.getHostAddress());
@@ -359,7 +363,7 @@ public final class Rib implements AutoCloseable {
         for (AddressFamily f : p.families) {
             for (Nlri n : m.withdrawn(f)) {
                 if (p.in.remove(n)) {
-                    changed(n.prefix(), locRib.withdraw(n.prefix(), p.source, n.pathId()));
+                    removeRoute(n.prefix(), p.source, n.pathId());
                 }
             }
             List<Nlri> announced = m.announced(f);
@@ -370,8 +374,7 @@ public final class Rib implements AutoCloseable {
             InetAddress nh = m.mpReach().filter(r -> r.family().equals(f)).map(r -> r.nextHop()).orElse(null);
             AttributeSet raw = config.interner().intern(AttributeSet.of(m.attributes(), nh));
             for (Nlri n : announced) {
-                p.in.putPrePolicy(n, raw);
-                if (overPrefixLimit(p, f)) {
+                if (p.maxPrefixes != 0 && !p.in.contains(n) && overPrefixLimit(p, f)) {
                     return; // the rest of this UPDATE is not imported; the session goes down
                 }
                 importPath(p, n, raw);
@@ -381,7 +384,7 @@ public final class Rib implements AutoCloseable {
 
     /**
      * Max-prefix (RFC 4486 §4, OpenBGPD's {@code max-prefix}): the neighbor's Adj-RIB-In count,
-     * all families, against its limit. Passing {@value #PREFIX_WARNING_PERCENT}% is logged once;
+     * all families, with the new path about to be added, against its limit (O(1) per path). Passing {@value #PREFIX_WARNING_PERCENT}% is logged once;
      * passing the limit asks the session layer for CEASE Maximum Number of Prefixes Reached
      * (AFI and SAFI of the family that crossed it, and the limit) and stops importing.
      */
@@ -389,7 +392,7 @@ public final class Rib implements AutoCloseable {
         if (p.maxPrefixes == 0) {
             return false;
         }
-        long count = 0;
+        long count = 1; // the new path
         for (AddressFamily g : p.families) {
             count += p.in.size(g);
         }
@@ -424,21 +427,22 @@ public final class Rib implements AutoCloseable {
         }
     }
 
-    // puts the import outcome of one path into the post-policy Adj-RIB-In and the Loc-RIB
+    // puts one received path and its import outcome into the Adj-RIB-In and the Loc-RIB
     private void importPath(RibPeer p, Nlri n, AttributeSet raw) {
         PolicyResult r = runImport(p, n, raw);
         if (r instanceof PolicyResult.Accept a) {
-            AttributeSet post = config.interner().intern(a.attributes());
-            p.in.putPostPolicy(n, post);
+            // accepted unchanged (the common case) needs no second intern lookup
+            AttributeSet post = a.attributes() == raw ? raw : config.interner().intern(a.attributes());
+            p.in.put(n, raw, post);
             Destination d = locRib.get(n.prefix());
             Route existing = d == null ? null : d.find(p.source, n.pathId());
             if (existing != null && existing.attrs().equals(post)) {
                 return; // nothing changed: keep the route's age and emit nothing (OpenBGPD prefix_update)
             }
-            changed(n.prefix(), locRib.update(n.prefix(), newRoute(p.source, n.pathId(), post)));
+            putRoute(n.prefix(), existing, newRoute(p.source, n.pathId(), post));
         } else {
-            p.in.putPostPolicy(n, null);
-            changed(n.prefix(), locRib.withdraw(n.prefix(), p.source, n.pathId()));
+            p.in.put(n, raw, null);
+            removeRoute(n.prefix(), p.source, n.pathId());
         }
     }
 
@@ -450,8 +454,14 @@ public final class Rib implements AutoCloseable {
         p.importPolicy = c.policy().orElse(null);
         // soft reconfiguration: re-run the new policy over what the neighbor sent
         for (AddressFamily f : p.families) {
-            for (Map.Entry<Nlri, AttributeSet> e : List.copyOf(p.in.prePolicy(f).entrySet())) {
-                importPath(p, e.getKey(), e.getValue());
+            List<Nlri> nlri = new ArrayList<>(p.in.size(f));
+            List<AttributeSet> received = new ArrayList<>(p.in.size(f));
+            p.in.forEach(f, (n, raw, post) -> {
+                nlri.add(n);
+                received.add(raw);
+            });
+            for (int i = 0; i < nlri.size(); i++) {
+                importPath(p, nlri.get(i), received.get(i));
             }
         }
     }
@@ -481,9 +491,14 @@ public final class Rib implements AutoCloseable {
     }
 
     private void onSystemRoute(RibCommand.SystemRouteChanged s) {
-        Set<IpPrefix> affected = s.added() ? resolver.add(s.route()) : resolver.remove(s.route());
-        // only the prefixes whose next hops resolve differently, found through the back-links
-        for (IpPrefix prefix : affected) {
+        Set<InetAddress> moved = s.added() ? resolver.add(s.route()) : resolver.remove(s.route());
+        if (moved.isEmpty()) {
+            return; // no next hop in use resolves differently: nothing to re-run
+        }
+        // only the prefixes with a path over a next hop that resolves differently; a walk, not
+        // back-links, finds them: per-path back-links cost more memory than the whole Route, and
+        // host route changes that move a next hop in use are rare (see NexthopResolver)
+        for (IpPrefix prefix : usersOf(moved)) {
             Destination d = locRib.get(prefix);
             if (d == null) {
                 continue;
@@ -492,6 +507,63 @@ public final class Rib implements AutoCloseable {
             updateFib(prefix); // the best may stay while its forwarding next hop moved
             exportToAll(prefix); // a third-party next hop may have become (in)valid
         }
+    }
+
+    // the prefixes with at least one BGP-learned candidate whose next hop is in `nexthops`
+    private List<IpPrefix> usersOf(Set<InetAddress> nexthops) {
+        List<IpPrefix> out = new ArrayList<>();
+        for (AddressFamily f : List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST)) {
+            for (Destination d : locRib.destinations(f).values()) {
+                for (Route r : d.candidates()) {
+                    InetAddress nh = trackedNexthop(r);
+                    if (nh != null && nexthops.contains(nh)) {
+                        out.add(d.prefix());
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- Loc-RIB changes
+
+    // the next hop a candidate keeps tracked in the resolver: BGP-learned paths only
+    private static InetAddress trackedNexthop(Route r) {
+        return r == null || !(r.source() instanceof PeerSource) ? null : r.attrs().nextHop();
+    }
+
+    private void putRoute(IpPrefix prefix, Route route) {
+        Destination d = locRib.get(prefix);
+        putRoute(prefix, d == null ? null : d.find(route.source(), route.pathId()), route);
+    }
+
+    // adds or replaces a candidate; the next-hop count moves only when the next hop does
+    private void putRoute(IpPrefix prefix, Route existing, Route route) {
+        InetAddress was = trackedNexthop(existing);
+        InetAddress now = trackedNexthop(route);
+        if (!java.util.Objects.equals(was, now)) {
+            if (now != null) {
+                resolver.acquire(now);
+            }
+            if (was != null) {
+                resolver.release(was);
+            }
+        }
+        changed(prefix, locRib.update(prefix, route));
+    }
+
+    private void removeRoute(IpPrefix prefix, RouteSource source, long pathId) {
+        Destination d = locRib.get(prefix);
+        Route existing = d == null ? null : d.find(source, pathId);
+        if (existing == null) {
+            return;
+        }
+        InetAddress was = trackedNexthop(existing);
+        if (was != null) {
+            resolver.release(was);
+        }
+        changed(prefix, locRib.withdraw(prefix, source, pathId));
     }
 
     // ---------------------------------------------------------------- fan-out
@@ -512,18 +584,8 @@ public final class Rib implements AutoCloseable {
         return r.withResolution(decision.eligibility(r.source(), r.attrs(), res.isReachable()), res.cost());
     }
 
-    // after any change of a prefix's candidates: refresh back-links, then fan a best change out
+    // after any change of a prefix's candidates: fan a best change out
     private void changed(IpPrefix prefix, Optional<BestPathChange> change) {
-        Destination d = locRib.get(prefix);
-        Set<InetAddress> nexthops = new HashSet<>();
-        if (d != null) {
-            for (Route r : d.candidates()) {
-                if (r.source() instanceof PeerSource && r.attrs().nextHop() != null) {
-                    nexthops.add(r.attrs().nextHop());
-                }
-            }
-        }
-        resolver.link(prefix, nexthops);
         if (change.isEmpty()) {
             return;
         }
@@ -537,7 +599,14 @@ public final class Rib implements AutoCloseable {
     private void updateFib(IpPrefix prefix) {
         Destination d = locRib.get(prefix);
         FibRoute want = null;
-        if (d != null && d.best() != null && d.best().source() instanceof PeerSource) {
+        List<Route> paths = d == null || d.best() == null ? List.of() : d.multipath();
+        if (paths.size() == 1 && trackedNexthop(paths.get(0)) != null) {
+            // one path: its resolution's list, shared by every prefix over the same next hop
+            List<FibRoute.NextHop> via = resolver.resolve(trackedNexthop(paths.get(0))).via();
+            if (!via.isEmpty()) {
+                want = new FibRoute(prefix, via);
+            }
+        } else if (d != null && d.best() != null && d.best().source() instanceof PeerSource) {
             // our own routes are the host's already; only BGP-learned paths are installed
             LinkedHashSet<FibRoute.NextHop> via = new LinkedHashSet<>();
             for (Route r : d.multipath()) {
