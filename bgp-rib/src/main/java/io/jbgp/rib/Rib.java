@@ -15,6 +15,7 @@ import io.jbgp.rib.origin.OriginatedRoute;
 import io.jbgp.rib.origin.Redistributor;
 import io.jbgp.rib.origin.SystemRoute;
 import io.jbgp.rib.origin.SystemRouteSource;
+import io.jbgp.rib.out.ExportCache;
 import io.jbgp.rib.out.ExportRules;
 import io.jbgp.rib.out.TableFeeder;
 import io.jbgp.rib.out.UpdatePacker;
@@ -72,6 +73,8 @@ public final class Rib implements AutoCloseable {
     private final ExportRules exportRules;
     private final Map<InetAddress, RibPeer> peers = new LinkedHashMap<>();
     private final List<RibListener> listeners = new CopyOnWriteArrayList<>();
+    // the interned outbound set runExport last took from an export cache (saves an intern lookup)
+    private AttributeSet lastInterned;
 
     /**
      * A RIB with an empty table. Nothing runs until commands are posted.
@@ -472,6 +475,7 @@ public final class Rib implements AutoCloseable {
             return;
         }
         p.exportPolicy = c.policy().orElse(null);
+        p.exportCache.clear(); // RFC 8212's outcome depends on whether there is a policy
         // a walk in progress restarts; an unfinished initial feed keeps its End-of-RIB
         startFeed(p, p.families, p.feeder != null && p.feeder.sendsEndOfRib());
     }
@@ -492,6 +496,9 @@ public final class Rib implements AutoCloseable {
 
     private void onSystemRoute(RibCommand.SystemRouteChanged s) {
         Set<InetAddress> moved = s.added() ? resolver.add(s.route()) : resolver.remove(s.route());
+        for (RibPeer p : peers.values()) {
+            p.exportCache.clear(); // a third-party next hop may now be (or no longer be) on a shared subnet
+        }
         if (moved.isEmpty()) {
             return; // no next hop in use resolves differently: nothing to re-run
         }
@@ -589,27 +596,35 @@ public final class Rib implements AutoCloseable {
         if (change.isEmpty()) {
             return;
         }
-        for (RibListener l : listeners) {
-            l.bestPathChanged(change.get());
+        BestPathChange c = change.get();
+        if (!listeners.isEmpty()) { // no iterator per change when nobody listens
+            for (RibListener l : listeners) {
+                l.bestPathChanged(c);
+            }
         }
-        updateFib(prefix);
-        exportToAll(prefix);
+        // the change carries the new best and ECMP set: no second Loc-RIB lookup per change
+        updateFib(prefix, c.multipath());
+        exportToAll(prefix, c.newBest().orElse(null));
     }
 
     private void updateFib(IpPrefix prefix) {
         Destination d = locRib.get(prefix);
+        updateFib(prefix, d == null ? List.of() : d.multipath());
+    }
+
+    // installs what the ECMP set (best first; empty when there is no best) forwards on
+    private void updateFib(IpPrefix prefix, List<Route> paths) {
         FibRoute want = null;
-        List<Route> paths = d == null || d.best() == null ? List.of() : d.multipath();
         if (paths.size() == 1 && trackedNexthop(paths.get(0)) != null) {
             // one path: its resolution's list, shared by every prefix over the same next hop
             List<FibRoute.NextHop> via = resolver.resolve(trackedNexthop(paths.get(0))).via();
             if (!via.isEmpty()) {
                 want = new FibRoute(prefix, via);
             }
-        } else if (d != null && d.best() != null && d.best().source() instanceof PeerSource) {
+        } else if (!paths.isEmpty() && paths.get(0).source() instanceof PeerSource) {
             // our own routes are the host's already; only BGP-learned paths are installed
             LinkedHashSet<FibRoute.NextHop> via = new LinkedHashSet<>();
-            for (Route r : d.multipath()) {
+            for (Route r : paths) {
                 if (r.source() instanceof PeerSource && r.attrs().nextHop() != null) {
                     via.addAll(resolver.resolve(r.attrs().nextHop()).via());
                 }
@@ -618,24 +633,36 @@ public final class Rib implements AutoCloseable {
                 want = new FibRoute(prefix, new ArrayList<>(via));
             }
         }
-        fib.set(prefix, want).ifPresent(change -> listeners.forEach(l -> l.fibChanged(change)));
+        if (listeners.isEmpty()) {
+            fib.update(prefix, want); // no change value to build
+        } else {
+            fib.set(prefix, want).ifPresent(change -> listeners.forEach(l -> l.fibChanged(change)));
+        }
     }
 
     private void exportToAll(IpPrefix prefix) {
+        exportToAll(prefix, locRib.best(prefix));
+    }
+
+    private void exportToAll(IpPrefix prefix, Route best) {
         for (RibPeer p : peers.values()) {
             if (p.carries(prefix.family())) {
-                exportTo(p, prefix);
+                exportTo(p, prefix, best);
             }
         }
     }
 
     private void exportTo(RibPeer p, IpPrefix prefix) {
-        Route best = locRib.best(prefix);
+        exportTo(p, prefix, locRib.best(prefix));
+    }
+
+    private void exportTo(RibPeer p, IpPrefix prefix, Route best) {
         AttributeSet out = null;
         if (best != null) {
             PolicyResult r = runExport(p, prefix, best);
             if (r instanceof PolicyResult.Accept a) {
-                out = config.interner().intern(a.attributes());
+                // the cached built-in outcome is interned already; a policy's own result is not
+                out = a.attributes() == lastInterned ? lastInterned : config.interner().intern(a.attributes());
             }
         }
         p.out.set(prefix, out);
@@ -644,8 +671,20 @@ public final class Rib implements AutoCloseable {
     // the export chain for one neighbor; a throwing user policy withholds just that prefix
     private PolicyResult runExport(RibPeer p, IpPrefix prefix, Route best) {
         try {
-            PolicyResult r = exportRules.apply(prefix, best, p.neighbor, p.exportPolicy);
-            if (r instanceof PolicyResult.Accept a && !UpdatePacker.fits(prefix, a.attributes(), p.codec)) {
+            PolicyResult r = exportRules.checkSource(best, p.neighbor);
+            if (r != null) {
+                return r;
+            }
+            ExportCache.Outcome built = builtInExport(p, prefix.family(), best);
+            if (!(built.result() instanceof PolicyResult.Accept a)) {
+                return built.result();
+            }
+            lastInterned = a.attributes();
+            AttributeSet mine = a.attributes();
+            r = p.exportPolicy == null ? built.result()
+                    : exportRules.applyPolicy(prefix, mine, best, p.neighbor, p.exportPolicy);
+            if (r instanceof PolicyResult.Accept acc && !(acc.attributes() == mine && built.fitsAnyPrefix())
+                    && !UpdatePacker.fits(prefix, acc.attributes(), p.codec)) {
                 return PolicyResult.reject("attributes too large for one UPDATE");
             }
             return r;
@@ -654,6 +693,32 @@ public final class Rib implements AutoCloseable {
                     prefix, e);
             return PolicyResult.reject("export policy failed: " + e);
         }
+    }
+
+    // the built-in export rules for a best path's attributes, through the neighbor's cache
+    private ExportCache.Outcome builtInExport(RibPeer p, AddressFamily family, Route best) {
+        boolean fromPeer = best.source() instanceof PeerSource;
+        ExportCache.Outcome o = p.exportCache.get(best.attrs(), family, fromPeer);
+        if (o != null) {
+            return o;
+        }
+        PolicyResult r = exportRules.applyAttributeRules(family, best.attrs(), fromPeer, p.neighbor,
+                p.exportPolicy == null);
+        if (r instanceof PolicyResult.Accept a) {
+            AttributeSet interned = config.interner().intern(a.attributes());
+            o = new ExportCache.Outcome(PolicyResult.accept(interned),
+                    UpdatePacker.fits(longestPrefix(family), interned, p.codec));
+        } else {
+            o = new ExportCache.Outcome(r, false);
+        }
+        p.exportCache.put(best.attrs(), family, fromPeer, o);
+        return o;
+    }
+
+    // a prefix whose NLRI is as long as any of its family's (for the size check of a cached set)
+    private static IpPrefix longestPrefix(AddressFamily family) {
+        return family.equals(AddressFamily.IPV4_UNICAST) ? io.jbgp.core.types.Ipv4Prefix.of(0, 32)
+                : io.jbgp.core.types.Ipv6Prefix.of(0, 0, 128);
     }
 
     // ---------------------------------------------------------------- table feed and sending

@@ -89,12 +89,26 @@ public final class ForwardingTable {
      * @return the change, or empty when the entry was already so
      */
     public Optional<FibChange> set(IpPrefix prefix, FibRoute route) {
+        FibRoute old = routes.get(prefix);
+        return update(prefix, route)
+                ? Optional.of(new FibChange(prefix, Optional.ofNullable(old), Optional.ofNullable(route)))
+                : Optional.empty();
+    }
+
+    /**
+     * As {@link #set}, without building the change value (the RIB's path when nobody listens).
+     *
+     * @param prefix the destination
+     * @param route the new entry, or {@code null} to remove it
+     * @return true when the entry changed (and the sink was told)
+     */
+    public boolean update(IpPrefix prefix, FibRoute route) {
         if (route != null && !route.prefix().equals(prefix)) {
             throw new IllegalArgumentException("set: route for " + route.prefix() + " given for " + prefix);
         }
         FibRoute old = route == null ? routes.remove(prefix) : routes.put(prefix, route);
         if (Objects.equals(old, route)) {
-            return Optional.empty();
+            return false;
         }
         if (!sinkOutOfSync) {
             // while out of sync, changes only go to the table; the resync carries them
@@ -112,7 +126,7 @@ public final class ForwardingTable {
                 sinkFailed("set " + prefix, e);
             }
         }
-        return Optional.of(new FibChange(prefix, Optional.ofNullable(old), Optional.ofNullable(route)));
+        return true;
     }
 
     /** Closes the current sink batch, if one is open. */
