@@ -1,6 +1,7 @@
 package io.jbgp.rib.fib;
 
 import io.jbgp.core.types.IpPrefix;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,7 +54,10 @@ public final class ForwardingTable {
     private final FibSink sink;
     // hashed: every best-path change looks its prefix up; sorted only on snapshot and resync.
     // IPv4 keys packed in an open-addressing table: ~20 B per prefix instead of a HashMap node
-    private final PrefixTable<FibRoute> routes = new PrefixTable<>();
+    // The values are the next-hop lists, not FibRoutes: the lists are shared by every prefix
+    // over the same resolved next hop, so an entry costs no object of its own (a FibRoute per
+    // prefix was 24 B of it); FibRoutes are made when handed out.
+    private final PrefixTable<List<FibRoute.NextHop>> routes = new PrefixTable<>();
     private boolean inBatch;
     private boolean sinkOutOfSync;  // a sink call failed: resync before trusting it again
     private final java.util.function.LongSupplier nanos;
@@ -89,7 +93,7 @@ public final class ForwardingTable {
      * @return the change, or empty when the entry was already so
      */
     public Optional<FibChange> set(IpPrefix prefix, FibRoute route) {
-        FibRoute old = routes.get(prefix);
+        FibRoute old = get(prefix);
         return update(prefix, route)
                 ? Optional.of(new FibChange(prefix, Optional.ofNullable(old), Optional.ofNullable(route)))
                 : Optional.empty();
@@ -106,8 +110,8 @@ public final class ForwardingTable {
         if (route != null && !route.prefix().equals(prefix)) {
             throw new IllegalArgumentException("set: route for " + route.prefix() + " given for " + prefix);
         }
-        FibRoute old = route == null ? routes.remove(prefix) : routes.put(prefix, route);
-        if (Objects.equals(old, route)) {
+        List<FibRoute.NextHop> old = route == null ? routes.remove(prefix) : routes.put(prefix, route.nextHops());
+        if (Objects.equals(old, route == null ? null : route.nextHops())) {
             return false;
         }
         if (!sinkOutOfSync) {
@@ -180,7 +184,8 @@ public final class ForwardingTable {
      * @return the entry, or {@code null}
      */
     public FibRoute get(IpPrefix prefix) {
-        return routes.get(prefix);
+        List<FibRoute.NextHop> via = routes.get(prefix);
+        return via == null ? null : new FibRoute(prefix, via);
     }
 
     /** {@return an immutable copy of the whole table, sorted by prefix} */
@@ -201,7 +206,7 @@ public final class ForwardingTable {
 
     private TreeMap<IpPrefix, FibRoute> sorted() {
         TreeMap<IpPrefix, FibRoute> out = new TreeMap<>();
-        routes.forEach(out::put);
+        routes.forEach((p, via) -> out.put(p, new FibRoute(p, via)));
         return out;
     }
 
