@@ -21,11 +21,53 @@ import java.util.function.BiConsumer;
 public final class PrefixTable<V> {
 
     private static final int MIN_CAPACITY = 8;
+    // The slots are split in segments of at most 2^SEGMENT_BITS, so that no array is a G1
+    // "humongous" object (half a region or more, 1-2 MB on heaps of a few GB): a humongous
+    // array takes whole regions, and a 2^20-slot table (8 MB + a 16-byte header) wasted most of
+    // a third region per array, ~40 B per path of retained heap with 4 neighbors.
+    private static final int SEGMENT_BITS = 16;
 
-    private long[] keys = new long[MIN_CAPACITY]; // 0 = free; see key()
-    private Object[] values = new Object[MIN_CAPACITY];
+    private final int segmentBits;
+    private final int segmentMask;
+
+    private long[][] keys;     // 0 = free; see key()
+    private Object[][] values;
+    private int mask;          // capacity - 1
     private int ipv4Size;
     private Map<IpPrefix, V> others; // created on first non-IPv4 prefix
+
+    /** An empty table. */
+    public PrefixTable() {
+        this(SEGMENT_BITS);
+    }
+
+    /** An empty table with segments of 2^{@code segmentBits} slots (tests use small ones). */
+    PrefixTable(int segmentBits) {
+        this.segmentBits = segmentBits;
+        this.segmentMask = (1 << segmentBits) - 1;
+        allocate(MIN_CAPACITY);
+    }
+
+    private void allocate(int capacity) {
+        int segments = Math.max(1, capacity >>> segmentBits);
+        int length = Math.min(capacity, 1 << segmentBits);
+        keys = new long[segments][length];
+        values = new Object[segments][length];
+        mask = capacity - 1;
+    }
+
+    private long keyAt(int i) {
+        return keys[i >>> segmentBits][i & segmentMask];
+    }
+
+    private Object valueAt(int i) {
+        return values[i >>> segmentBits][i & segmentMask];
+    }
+
+    private void set(int i, long k, Object v) {
+        keys[i >>> segmentBits][i & segmentMask] = k;
+        values[i >>> segmentBits][i & segmentMask] = v;
+    }
 
     /** Address and length in one non-zero word: bit 40 set, address in 39..8, length in 7..0. */
     private static long key(Ipv4Prefix p) {
@@ -64,7 +106,7 @@ public final class PrefixTable<V> {
             return others == null ? null : others.get(prefix);
         }
         int i = find(key(p));
-        return i < 0 ? null : (V) values[i];
+        return i < 0 ? null : (V) valueAt(i);
     }
 
     /**
@@ -86,22 +128,20 @@ public final class PrefixTable<V> {
             return others.put(prefix, value);
         }
         long k = key(p);
-        int mask = keys.length - 1;
         int i = slot(k, mask);
-        for (long at = keys[i]; at != 0; at = keys[i]) {
+        for (long at = keyAt(i); at != 0; at = keyAt(i)) {
             if (at == k) {
-                V old = (V) values[i];
-                values[i] = value;
+                V old = (V) valueAt(i);
+                set(i, k, value);
                 return old;
             }
             i = (i + 1) & mask;
         }
-        if (4 * (ipv4Size + 1) > 3 * keys.length) { // load factor 3/4, as HashMap
+        if (4 * (ipv4Size + 1) > 3 * (mask + 1)) { // load factor 3/4, as HashMap
             grow();
             insert(k, value);
         } else {
-            keys[i] = k;
-            values[i] = value;
+            set(i, k, value);
         }
         ipv4Size++;
         return null;
@@ -122,25 +162,21 @@ public final class PrefixTable<V> {
         if (i < 0) {
             return null;
         }
-        V old = (V) values[i];
-        int mask = keys.length - 1;
+        V old = (V) valueAt(i);
         // backward-shift deletion: move later entries of the probe run into the hole unless
         // their home slot lies cyclically in (hole, their position]
-        for (int j = (i + 1) & mask; keys[j] != 0; j = (j + 1) & mask) {
-            int home = slot(keys[j], mask);
+        for (int j = (i + 1) & mask; keyAt(j) != 0; j = (j + 1) & mask) {
+            int home = slot(keyAt(j), mask);
             boolean stays = i <= j ? i < home && home <= j : i < home || home <= j;
             if (!stays) {
-                keys[i] = keys[j];
-                values[i] = values[j];
+                set(i, keyAt(j), valueAt(j));
                 i = j;
             }
         }
-        keys[i] = 0;
-        values[i] = null;
+        set(i, 0, null);
         ipv4Size--;
-        if (ipv4Size == 0 && keys.length > MIN_CAPACITY) {
-            keys = new long[MIN_CAPACITY]; // a neighbor that withdrew everything gives the memory back
-            values = new Object[MIN_CAPACITY];
+        if (ipv4Size == 0 && mask + 1 > MIN_CAPACITY) {
+            allocate(MIN_CAPACITY); // a neighbor that withdrew everything gives the memory back
         }
         return old;
     }
@@ -153,9 +189,10 @@ public final class PrefixTable<V> {
      */
     @SuppressWarnings("unchecked")
     public void forEach(BiConsumer<? super IpPrefix, ? super V> action) {
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != 0) {
-                action.accept(prefix(keys[i]), (V) values[i]);
+        for (int i = 0; i <= mask; i++) {
+            long k = keyAt(i);
+            if (k != 0) {
+                action.accept(prefix(k), (V) valueAt(i));
             }
         }
         if (others != null) {
@@ -164,9 +201,8 @@ public final class PrefixTable<V> {
     }
 
     private int find(long k) {
-        int mask = keys.length - 1;
         for (int i = slot(k, mask); ; i = (i + 1) & mask) {
-            long at = keys[i];
+            long at = keyAt(i);
             if (at == k) {
                 return i;
             }
@@ -177,23 +213,22 @@ public final class PrefixTable<V> {
     }
 
     private void insert(long k, Object v) {
-        int mask = keys.length - 1;
         int i = slot(k, mask);
-        while (keys[i] != 0) {
+        while (keyAt(i) != 0) {
             i = (i + 1) & mask;
         }
-        keys[i] = k;
-        values[i] = v;
+        set(i, k, v);
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        Object[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new Object[oldKeys.length * 2];
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != 0) {
-                insert(oldKeys[i], oldValues[i]);
+        long[][] oldKeys = keys;
+        Object[][] oldValues = values;
+        allocate((mask + 1) * 2);
+        for (int s = 0; s < oldKeys.length; s++) {
+            for (int i = 0; i < oldKeys[s].length; i++) {
+                if (oldKeys[s][i] != 0) {
+                    insert(oldKeys[s][i], oldValues[s][i]);
+                }
             }
         }
     }
