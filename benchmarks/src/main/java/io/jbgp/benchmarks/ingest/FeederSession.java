@@ -29,6 +29,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -80,6 +81,7 @@ final class FeederSession implements AutoCloseable {
     private Throwable failure;
     private IpPrefix watched;
     private int watchedAnnouncements;
+    private long lastWatchedNanos;
     private long updatesReceived;
     private volatile boolean closing;
 
@@ -205,9 +207,10 @@ final class FeederSession implements AutoCloseable {
      * Waits until the target has announced the watched prefix at least {@code count} times.
      *
      * @return System.nanoTime() when the count was reached
-     * @throws IOException on a session failure or when {@code timeout} passes first
+     * @throws IOException on a session failure
+     * @throws TimeoutException when {@code timeout} passes first
      */
-    long awaitWatched(int count, Duration timeout) throws IOException {
+    long awaitWatched(int count, Duration timeout) throws IOException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         stateLock.lock();
         try {
@@ -215,7 +218,7 @@ final class FeederSession implements AutoCloseable {
                 throwIfFailed();
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new IOException("timed out after " + timeout.toSeconds() + " s waiting for announcement "
+                    throw new TimeoutException("timed out after " + timeout.toSeconds() + " s waiting for announcement "
                             + count + " of " + watched + " (seen " + watchedAnnouncements + ")");
                 }
                 changed.awaitNanos(left);
@@ -228,8 +231,6 @@ final class FeederSession implements AutoCloseable {
             stateLock.unlock();
         }
     }
-
-    private long lastWatchedNanos;
 
     /** Throws when the session has failed (NOTIFICATION, closed connection, bad input). */
     void checkFailure() throws IOException {

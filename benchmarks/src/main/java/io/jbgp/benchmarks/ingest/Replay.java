@@ -12,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -186,21 +188,49 @@ public final class Replay {
         }
     }
 
+    /** How a run ended. */
+    public enum Status {
+        /** The target holds exactly the expected table. */
+        EXACT,
+        /**
+         * The target holds the expected table plus the prefixes whose AS_PATH carries AS 0: it
+         * does not apply RFC 7607 (the timing is still that of the whole table).
+         */
+        AS0_ACCEPTED,
+        /** The target reports another count at the end (refresh mode). */
+        MISMATCH,
+        /** The count stopped moving short of the table (count mode). */
+        STALLED,
+        /** The bound on the whole ingest passed first. */
+        TIMEOUT;
+
+        /** {@return whether the whole table arrived (the time is meaningful)} */
+        public boolean isComplete() {
+            return this == EXACT || this == AS0_ACCEPTED;
+        }
+    }
+
     /**
      * One run's figures.
      *
-     * @param complete       the target ended with exactly the expected count
-     * @param expected       prefixes expected
+     * @param status         how it ended
+     * @param expected       prefixes expected (RFC 7607 applied)
      * @param reported       the target's count at the end (-1: not asked)
-     * @param seconds        Established to complete (or to the last change when incomplete)
-     * @param writeSeconds   Established to the last octet accepted by our socket
+     * @param seconds        Established to complete (to the last change when stalled, the bound when
+     *                       timed out)
+     * @param writeSeconds   Established to the last octet accepted by our socket (-1: never)
      * @param resolutionMillis how late the completion time may be (count mode: the poll gap)
      * @param polls          count polls made
      * @param before         the target process before the session (null without a PID)
-     * @param after          the target process at completion (null without a PID)
+     * @param after          the target process at the end (null without a PID)
      */
-    public record Result(boolean complete, long expected, long reported, double seconds, double writeSeconds,
+    public record Result(Status status, long expected, long reported, double seconds, double writeSeconds,
                          double resolutionMillis, int polls, ProcessSample before, ProcessSample after) {
+        /** {@return whether the whole table arrived} */
+        public boolean complete() {
+            return status.isComplete();
+        }
+
         /** {@return prefixes per second} */
         public double prefixesPerSecond() {
             return expected / seconds;
@@ -229,125 +259,159 @@ public final class Replay {
 
     /** Runs one session against the target and prints the figures. */
     public static Result run(Options o, ReplayFeed feed, PrintStream out) throws IOException {
-        long expected = feed.expected().size();
         if (o.refresh() && feed.expects(o.sentinel())) {
             throw new IllegalArgumentException("the sentinel " + o.sentinel() + " is part of the table");
         }
         double load = ProcessSample.loadAverage();
         ProcessSample before = o.pid() > 0 ? ProcessSample.of(o.pid()) : null;
-        TargetProbe probe = o.probe() == null ? null : TargetProbe.parse(o.probe(), o.local());
         FeederSession.Params params = new FeederSession.Params(o.target(), o.local(), o.localAs(), o.routerId(),
                 90, Duration.ofSeconds(30));
         Result r;
-        try (FeederSession s = FeederSession.open(params, o.refresh() ? o.sentinel() : null)) {
-            long t0 = s.establishedNanos();
-            AtomicReference<Throwable> sendFailure = new AtomicReference<>();
-            long[] written = {0};
-            Thread sender = new Thread(() -> {
+        try (TargetProbe probe = o.probe() == null ? null : TargetProbe.parse(o.probe(), o.local());
+             FeederSession s = FeederSession.open(params, o.refresh() ? o.sentinel() : null)) {
+            Run run = new Run(o, feed, s, probe, before);
+            r = o.refresh() ? run.awaitMarker() : run.awaitCount();
+            print(o, feed, r, load, out);
+            if (!o.linger().isZero()) {
+                out.printf("replay: session stays up %d s%n", o.linger().toSeconds());
+                sleepMillis(o.linger().toMillis());
+            }
+        }
+        return r;
+    }
+
+    /** One session's sending and waiting. */
+    private static final class Run {
+        private final Options o;
+        private final ReplayFeed feed;
+        private final FeederSession session;
+        private final TargetProbe probe;
+        private final ProcessSample before;
+        private final long expected;
+        private final long t0;
+        private final long deadline;
+        private final Thread sender;
+        private final AtomicReference<Throwable> sendFailure = new AtomicReference<>();
+        /** System.nanoTime() after the last write; 0 until then. */
+        private final AtomicLong written = new AtomicLong();
+
+        Run(Options o, ReplayFeed feed, FeederSession session, TargetProbe probe, ProcessSample before) {
+            this.o = o;
+            this.feed = feed;
+            this.session = session;
+            this.probe = probe;
+            this.before = before;
+            this.expected = feed.expected().size();
+            this.t0 = session.establishedNanos();
+            this.deadline = t0 + o.timeout().toNanos();
+            this.sender = new Thread(() -> {
                 try {
-                    s.send(feed.wire(), feed.ends());
-                    written[0] = System.nanoTime();
+                    session.send(feed.wire(), feed.ends());
+                    written.set(System.nanoTime());
                 } catch (IOException | RuntimeException e) {
                     sendFailure.set(e);
                 }
             }, "feeder-sender");
             sender.setDaemon(true);
             sender.start();
-            long deadline = t0 + o.timeout().toNanos();
-            r = o.refresh() ? awaitMarker(o, s, sender, sendFailure, probe, expected, t0, deadline, before, written)
-                    : awaitCount(o, s, sender, sendFailure, probe, expected, t0, deadline, before, written);
-            if (!o.linger().isZero()) {
-                print(o, feed, r, load, out);
-                out.printf("replay: session stays up %d s%n", o.linger().toSeconds());
-                sleepMillis(o.linger().toMillis());
-                return r;
+        }
+
+        // refresh mode: the writes, the sentinel of the session start, then the one the refresh brings back
+        Result awaitMarker() throws IOException {
+            long done;
+            try {
+                joinSender();
+                // the target announced the sentinel when the session came up; only then is a re-send news
+                session.awaitWatched(1, remaining());
+                session.sendRouteRefresh();
+                done = session.awaitWatched(2, remaining());
+            } catch (TimeoutException e) {
+                return result(Status.TIMEOUT, -1, o.timeout().toNanos(), 0, 0);
             }
-        } finally {
-            if (probe != null) {
-                probe.close();
+            ProcessSample after = sample();
+            long reported = probe == null ? expected : probe.received();
+            Status status = reported == expected ? Status.EXACT
+                    : reported == expected + feed.as0Prefixes() ? Status.AS0_ACCEPTED : Status.MISMATCH;
+            return new Result(status, expected, probe == null ? -1 : reported, (done - t0) / 1e9, writeSeconds(), 0,
+                    0, before, after);
+        }
+
+        // count mode: poll until the count reaches the table, or stops moving after the last write
+        Result awaitCount() throws IOException {
+            long count = -1;
+            long lastChange = t0;
+            long ask = t0;
+            int polls = 0;
+            while (true) {
+                session.checkFailure();
+                throwIfFailed();
+                long previousAsk = ask;
+                ask = System.nanoTime();
+                long c = probe.received();
+                long answered = System.nanoTime();
+                polls++;
+                if (c != count) {
+                    count = c;
+                    lastChange = answered;
+                }
+                double late = (answered - previousAsk) / 1e6;
+                if (c >= expected) {
+                    try {
+                        joinSender();
+                    } catch (TimeoutException e) {
+                        return result(Status.TIMEOUT, c, o.timeout().toNanos(), late, polls);
+                    }
+                    return result(c == expected ? Status.EXACT : c == expected + feed.as0Prefixes()
+                            ? Status.AS0_ACCEPTED : Status.MISMATCH, c, answered - t0, late, polls);
+                }
+                long w = written.get();
+                if (w != 0 && answered - Math.max(lastChange, w) > o.settle().toNanos()) {
+                    return result(Status.STALLED, c, lastChange - t0, late, polls);
+                }
+                if (answered - deadline > 0) {
+                    return result(Status.TIMEOUT, c, o.timeout().toNanos(), late, polls);
+                }
+                sleepMillis(o.pollMillis());
             }
         }
-        print(o, feed, r, load, out);
-        return r;
-    }
 
-    // refresh mode: wait for the writes, the initial sentinel, then the sentinel the refresh brings back
-    private static Result awaitMarker(Options o, FeederSession s, Thread sender, AtomicReference<Throwable> failed,
-                                      TargetProbe probe, long expected, long t0, long deadline,
-                                      ProcessSample before, long[] written) throws IOException {
-        joinSender(sender, failed, deadline);
-        // the target announced the sentinel when the session came up; only then is a re-send news
-        s.awaitWatched(1, remaining(deadline));
-        s.sendRouteRefresh();
-        long done = s.awaitWatched(2, remaining(deadline));
-        ProcessSample after = o.pid() > 0 ? ProcessSample.of(o.pid()) : null;
-        long reported = probe == null ? -1 : probe.received();
-        boolean complete = probe == null || reported == expected;
-        return new Result(complete, expected, reported, (done - t0) / 1e9, (written[0] - t0) / 1e9, 0, 0, before,
-                after);
-    }
+        private Result result(Status status, long reported, long nanos, double late, int polls) throws IOException {
+            return new Result(status, expected, reported, nanos / 1e9, writeSeconds(), late, polls, before,
+                    sample());
+        }
 
-    // count mode: poll until the count equals the table, or stops moving after the last write
-    private static Result awaitCount(Options o, FeederSession s, Thread sender, AtomicReference<Throwable> failed,
-                                     TargetProbe probe, long expected, long t0, long deadline,
-                                     ProcessSample before, long[] written) throws IOException {
-        long count = -1;
-        long lastChange = t0;
-        long previousAsk = t0;
-        long ask = t0;
-        int polls = 0;
-        while (true) {
-            s.checkFailure();
-            throwIfFailed(failed);
-            previousAsk = ask;
-            ask = System.nanoTime();
-            long c = probe.received();
-            long answered = System.nanoTime();
-            polls++;
-            if (c != count) {
-                count = c;
-                lastChange = answered;
+        private double writeSeconds() {
+            long w = written.get();
+            return w == 0 ? -1 : (w - t0) / 1e9;
+        }
+
+        private ProcessSample sample() throws IOException {
+            return o.pid() > 0 ? ProcessSample.of(o.pid()) : null;
+        }
+
+        private Duration remaining() {
+            return Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+        }
+
+        private void joinSender() throws IOException, TimeoutException {
+            try {
+                sender.join(Math.max(1, remaining().toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
             }
-            if (c >= expected) {
-                joinSender(sender, failed, deadline);
-                ProcessSample after = o.pid() > 0 ? ProcessSample.of(o.pid()) : null;
-                return new Result(c == expected, expected, c, (answered - t0) / 1e9, (written[0] - t0) / 1e9,
-                        (answered - previousAsk) / 1e6, polls, before, after);
+            throwIfFailed();
+            if (sender.isAlive()) {
+                throw new TimeoutException("the target did not take the whole table in time");
             }
-            boolean stalled = !sender.isAlive() && answered - Math.max(lastChange, written[0]) > o.settle().toNanos();
-            if (stalled || answered - deadline > 0) {
-                ProcessSample after = o.pid() > 0 ? ProcessSample.of(o.pid()) : null;
-                return new Result(false, expected, c, (lastChange - t0) / 1e9,
-                        written[0] == 0 ? -1 : (written[0] - t0) / 1e9, (answered - previousAsk) / 1e6, polls,
-                        before, after);
+        }
+
+        private void throwIfFailed() throws IOException {
+            Throwable t = sendFailure.get();
+            if (t != null) {
+                throw new IOException("sending failed: " + t.getMessage(), t);
             }
-            sleepMillis(o.pollMillis());
         }
-    }
-
-    private static void joinSender(Thread sender, AtomicReference<Throwable> failed, long deadline)
-            throws IOException {
-        try {
-            sender.join(Math.max(1, remaining(deadline).toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        throwIfFailed(failed);
-        if (sender.isAlive()) {
-            throw new IOException("the target did not take the whole table within the timeout");
-        }
-    }
-
-    private static void throwIfFailed(AtomicReference<Throwable> failed) throws IOException {
-        Throwable t = failed.get();
-        if (t != null) {
-            throw new IOException("sending failed: " + t.getMessage(), t);
-        }
-    }
-
-    private static Duration remaining(long deadline) {
-        return Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
     }
 
     private static void sleepMillis(long ms) throws IOException {
@@ -360,9 +424,9 @@ public final class Replay {
     }
 
     private static void print(Options o, ReplayFeed feed, Result r, double load, PrintStream out) {
-        out.printf(Locale.ROOT, "replay: %s %s: %s %,d of %,d prefixes in %.3f s (%,.0f prefixes/s), written in "
+        out.printf(Locale.ROOT, "replay: %s %s: %s, %,d of %,d prefixes in %.3f s (%,.0f prefixes/s), written in "
                         + "%.3f s%s%n", o.label(), o.refresh() ? "refresh marker" : "count polling every "
-                        + o.pollMillis() + " ms", r.complete() ? "complete," : "INCOMPLETE,", r.reported(), r.expected(),
+                        + o.pollMillis() + " ms", r.status(), r.reported(), r.expected(),
                 r.seconds(), r.prefixesPerSecond(), r.writeSeconds(), o.refresh() ? ""
                         : String.format(Locale.ROOT, ", %d polls, completion at most %.0f ms late", r.polls(),
                                 r.resolutionMillis()));
@@ -372,10 +436,10 @@ public final class Replay {
                     r.after().rssKib(), r.rssBytesPerPrefix(), r.after().hwmKib(), r.cpuSeconds(),
                     r.cpuSeconds() / r.seconds());
         }
-        out.printf(Locale.ROOT, "RESULT label=%s complete=%s expected=%d reported=%d seconds=%.4f pps=%.0f "
+        out.printf(Locale.ROOT, "RESULT label=%s status=%s complete=%s expected=%d reported=%d seconds=%.4f pps=%.0f "
                         + "write_s=%.4f resolution_ms=%.1f polls=%d rss_before_kib=%d rss_after_kib=%d "
                         + "rss_b_per_prefix=%.1f hwm_kib=%d cpu_s=%.2f load1=%.2f messages=%d octets=%d mode=%s%n",
-                o.label(), r.complete(), r.expected(), r.reported(), r.seconds(), r.prefixesPerSecond(),
+                o.label(), r.status(), r.complete(), r.expected(), r.reported(), r.seconds(), r.prefixesPerSecond(),
                 r.writeSeconds(), r.resolutionMillis(), r.polls(), r.before() == null ? -1 : r.before().rssKib(),
                 r.after() == null ? -1 : r.after().rssKib(), r.rssBytesPerPrefix(),
                 r.after() == null ? -1 : r.after().hwmKib(), r.cpuSeconds(), load, feed.messages(), feed.octets(),

@@ -65,16 +65,18 @@ public final class ReplayFeed {
     private final byte[] wire;
     private final int[] ends;
     private final Set<Ipv4Prefix> expected;
+    private final int as0Prefixes;
     private final long announcements;
     private final long withdrawals;
     private final long droppedOtherFamilies;
     private final int recorded;
 
-    private ReplayFeed(byte[] wire, int[] ends, Set<Ipv4Prefix> expected, long announcements,
+    private ReplayFeed(byte[] wire, int[] ends, Set<Ipv4Prefix> expected, int as0Prefixes, long announcements,
                        long withdrawals, long droppedOtherFamilies, int recorded) {
         this.wire = wire;
         this.ends = ends;
         this.expected = expected;
+        this.as0Prefixes = as0Prefixes;
         this.announcements = announcements;
         this.withdrawals = withdrawals;
         this.droppedOtherFamilies = droppedOtherFamilies;
@@ -122,8 +124,10 @@ public final class ReplayFeed {
                 ann += u.announced(AddressFamily.IPV4_UNICAST).size();
                 wd += u.withdrawn(AddressFamily.IPV4_UNICAST).size();
             }
+            Set<Ipv4Prefix> expected = expectedTable(rewritten);
+            int withAs0 = table(rewritten, false).size();
             return new ReplayFeed(wire, ends.stream().mapToInt(Integer::intValue).toArray(),
-                    expectedTable(rewritten), ann, wd, dropped, recorded.size());
+                    expected, withAs0 - expected.size(), ann, wd, dropped, recorded.size());
         } finally {
             out.release();
         }
@@ -140,6 +144,11 @@ public final class ReplayFeed {
      * @return the prefixes left announced
      */
     public static Set<Ipv4Prefix> expectedTable(List<UpdateMessage> updates) {
+        return table(updates, true);
+    }
+
+    // rfc7607 false: the table of a receiver that accepts AS 0 (what a non-conforming target holds)
+    static Set<Ipv4Prefix> table(List<UpdateMessage> updates, boolean rfc7607) {
         Set<Ipv4Prefix> table = new HashSet<>();
         for (UpdateMessage u : updates) {
             for (Nlri n : u.withdrawn(AddressFamily.IPV4_UNICAST)) {
@@ -148,7 +157,7 @@ public final class ReplayFeed {
                 }
             }
             // RFC 7607 §2: AS 0 in AS_PATH makes the UPDATE malformed, "treat-as-withdraw"
-            boolean withdraw = u.attributes().asPath().map(path -> path.containsAs(0)).orElse(false);
+            boolean withdraw = rfc7607 && u.attributes().asPath().map(path -> path.containsAs(0)).orElse(false);
             for (Nlri n : u.announced(AddressFamily.IPV4_UNICAST)) {
                 if (n.prefix() instanceof Ipv4Prefix p) {
                     if (withdraw) {
@@ -244,6 +253,14 @@ public final class ReplayFeed {
         return java.util.Collections.unmodifiableSet(expected);
     }
 
+    /**
+     * {@return how many more prefixes a target holds if it accepts AS 0 in AS_PATH (ignoring RFC
+     * 7607): 4 for the recorded full table}
+     */
+    public int as0Prefixes() {
+        return as0Prefixes;
+    }
+
     /** {@return the number of messages sent (after splitting)} */
     public int messages() {
         return ends.length;
@@ -282,8 +299,8 @@ public final class ReplayFeed {
     @Override
     public String toString() {
         return String.format("%,d UPDATEs read, %,d messages / %,d octets sent, %,d announcements, %,d withdrawals,"
-                + " %,d prefixes expected%s", recorded, ends.length, wire.length, announcements, withdrawals,
-                expected.size(), droppedOtherFamilies == 0 ? "" : ", " + droppedOtherFamilies
+                + " %,d prefixes expected (%d more if AS 0 is accepted)%s", recorded, ends.length, wire.length,
+                announcements, withdrawals, expected.size(), as0Prefixes, droppedOtherFamilies == 0 ? "" : ", " + droppedOtherFamilies
                         + " NLRI of other families dropped");
     }
 }
