@@ -48,7 +48,8 @@ final class MessageCounters {
     /**
      * What one message adds to a direction's counters, computed when it is handed to the channel
      * so that nothing but these few numbers waits for the write to complete (an UPDATE's NLRI
-     * lists are garbage as soon as it is encoded).
+     * lists are garbage as soon as it is encoded). {@code refreshSubtype} is -1 and
+     * {@code notification} null for other message types.
      */
     record Tally(MessageType type, int announced, int withdrawn, boolean endOfRib, int refreshSubtype,
                  NotificationMessage notification) {
