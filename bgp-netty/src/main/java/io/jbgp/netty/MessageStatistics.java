@@ -19,7 +19,8 @@ import java.util.Optional;
  *       frame whose header is bad has no trustworthy type and is not counted.</li>
  *   <li><b>sent</b>: a message counts when Netty reports it written to the socket (its write
  *       promise succeeded), not when the FSM or the RIB asked for it. A message dropped because
- *       the connection closed first is never counted.</li>
+ *       the connection closed first is never counted. The count follows the write on the event
+ *       loop, so for a moment the neighbor may have read a message we do not count yet.</li>
  *   <li><b>out queue</b>: messages handed to the connection and not yet written, i.e. enqueued
  *       minus written minus dropped; {@link #outQueueBytes} is the octets in the connections'
  *       outbound buffers as Netty accounts them (encoded size plus a small per-entry overhead),

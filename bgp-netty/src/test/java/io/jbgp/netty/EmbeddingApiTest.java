@@ -97,6 +97,12 @@ class EmbeddingApiTest {
                     neighborChanged.tryAcquire(20, TimeUnit.MILLISECONDS);
                 }
                 assertEquals(Set.of(LAN, DOC), neighborFib.snapshot().keySet(), "the neighbor forwards both to us");
+                // counted when our loop sees the write complete, which may be after the neighbor read it
+                deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (speaker.statistics(PeerKey.of(theirs)).orElseThrow().sent().prefixesAnnounced() < 2
+                        && System.nanoTime() - deadline < 0) {
+                    neighborChanged.tryAcquire(20, TimeUnit.MILLISECONDS);
+                }
                 MessageStatistics sent = speaker.statistics(PeerKey.of(theirs)).orElseThrow();
                 assertTrue(sent.sent().opens() >= 1 && sent.sent().prefixesAnnounced() >= 2, sent.toString());
 

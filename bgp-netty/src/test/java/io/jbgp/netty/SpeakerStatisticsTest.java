@@ -93,12 +93,14 @@ class SpeakerStatisticsTest {
 
             // a withdrawal is a withdrawn prefix on both sides
             sa.withdraw(IpPrefix.parse("203.0.113.0/26"));
-            assertTrue(await(() -> stats(sb, toA).received().prefixesWithdrawn() == 1, changed));
-            assertEquals(1, stats(sa, toB).sent().prefixesWithdrawn());
+            // (a counts it when its loop sees the write complete, possibly after b has read it)
+            assertTrue(await(() -> stats(sb, toA).received().prefixesWithdrawn() == 1
+                    && stats(sa, toB).sent().prefixesWithdrawn() == 1, changed));
 
             // an operator's shutdown: one CEASE on the wire, seen by both sides, counts kept
             assertTrue(sa.stopPeer(toB, BgpError.CEASE_ADMINISTRATIVE_SHUTDOWN, Optional.of("counting done")));
-            assertTrue(await(() -> stats(sb, toA).received().notifications() == 1, changed));
+            assertTrue(await(() -> stats(sb, toA).received().notifications() == 1
+                    && stats(sa, toB).sent().notifications() == 1, changed));
             NotificationMessage got = stats(sb, toA).lastNotificationReceived().orElseThrow();
             assertEquals(Optional.of(BgpError.CEASE_ADMINISTRATIVE_SHUTDOWN), got.error());
             assertEquals(Optional.of("counting done"), got.shutdownCommunication());
@@ -121,6 +123,7 @@ class SpeakerStatisticsTest {
             long opensBefore = stats(sb, toA).received().opens();
             assertTrue(sa.resetPeer(toB, Optional.of("clearing")));
             assertTrue(await(() -> stats(sb, toA).received().notifications() == 2
+                    && stats(sa, toB).sent().notifications() == 2
                     && stats(sb, toA).received().opens() > opensBefore
                     && sb.peerState(toA).orElseThrow() == SessionState.ESTABLISHED, changed),
                     "no reset and new session: " + stats(sb, toA));

@@ -168,9 +168,9 @@ class FrrRouteExchangeIT {
             assertTrue(ours.bgpd.neighbor(frrAddress, NeighborAction.DOWN).ok());
             // one CEASE on the wire (a capture shows it), and we count one; FRR 8.4 counts a received
             // NOTIFICATION twice, so its side is only checked for having seen it
-            assertTrue(Daemon.await(WAIT, () -> frrStat(frr, "notificationsRecv") >= 1), () -> ours.statistics()
+            assertTrue(Daemon.await(WAIT, () -> frrStat(frr, "notificationsRecv") >= 1
+                    && ours.statistics().sent().notifications() == 1), () -> ours.statistics()
                     + "\n" + frr.vtysh("show bgp neighbors " + OURS + " json"));
-            assertEquals(1, ours.statistics().sent().notifications());
             assertEquals(Optional.of(BgpError.CEASE_ADMINISTRATIVE_SHUTDOWN),
                     ours.statistics().lastNotificationSent().flatMap(n -> n.error()));
             assertTrue(ours.bgpd.neighbor(frrAddress, NeighborAction.UP).ok());
