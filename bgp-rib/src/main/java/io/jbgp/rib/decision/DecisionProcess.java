@@ -420,21 +420,41 @@ public final class DecisionProcess {
      * @param i the candidate's index
      */
     public void key(Route r, long[] keys, int i) {
+        keys[KEY_WORDS * i] = primaryKey(r);
+        keys[KEY_WORDS * i + 1] = groupKey(r);
+    }
+
+    /**
+     * Key word 0 of a candidate: steps 1-4, the PLAIN flag and the {@link #sourceTag}.
+     *
+     * @param r a candidate
+     * @return the word {@link #key} writes first
+     */
+    public long primaryKey(Route r) {
         AttributeSet x = r.attrs();
-        AsPath path = x.asPath();
         long lp = localPref(x);
         long med = med(x);
-        int length = path.length();
+        int length = x.asPath().length();
         boolean plain = lp >= 0 && lp <= U32 && med >= 0 && med <= U32 && length <= AS_PATH_LENGTH_MAX
                 && x.originatorId() == null && x.clusterListLength() == 0;
         lp = Math.min(Math.max(lp, 0), U32);
-        keys[KEY_WORDS * i] = (r.isEligible() ? 0 : 1L << 59)
+        return (r.isEligible() ? 0 : 1L << 59)
                 | (U32 - lp) << 27
                 | (long) Math.min(length, AS_PATH_LENGTH_MAX) << 15
                 | (long) x.origin().code() << 13
                 | (plain ? PLAIN : 0)
                 | sourceTag(r.source(), r.pathId());
-        keys[KEY_WORDS * i + 1] = (path.neighborAs() & U32) << 32 | Math.min(Math.max(med, 0), U32);
+    }
+
+    /**
+     * Key word 1 of a candidate: its neighbor AS and MED.
+     *
+     * @param r a candidate
+     * @return the word {@link #key} writes second
+     */
+    public long groupKey(Route r) {
+        AttributeSet x = r.attrs();
+        return (x.asPath().neighborAs() & U32) << 32 | Math.min(Math.max(med(x), 0), U32);
     }
 
     /** {@link #order} of candidates i and j through their keys; the same result. */

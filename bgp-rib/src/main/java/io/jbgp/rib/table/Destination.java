@@ -118,9 +118,18 @@ public final class Destination {
      * @return the change of best path or ECMP set, if any
      */
     public Optional<BestPathChange> update(Route route) {
+        return update(route, decision.primaryKey(route), decision.groupKey(route));
+    }
+
+    /**
+     * {@link #update(Route)} with the route's key words already computed (the Loc-RIB computes
+     * them before it looks the destination up, so that reading the route's attributes and
+     * finding the destination, cache misses both on a full table, overlap).
+     */
+    Optional<BestPathChange> update(Route route, long primaryKey, long groupKey) {
         Route oldBest = best();
         List<Route> oldMultipath = multipath;
-        int i = indexOf(route.source(), route.pathId());
+        int i = indexOf(route.source(), route.pathId(), primaryKey & DecisionProcess.SOURCE_TAG_MASK);
         if (i >= 0) {
             // a replacement counts as a new arrival, as in OpenBGPD: it moves to the end
             int after = size - 1 - i;
@@ -133,7 +142,8 @@ public final class Destination {
             keys = Arrays.copyOf(keys, DecisionProcess.KEY_WORDS * (size + 1));
         }
         routes[size] = route;
-        decision.key(route, keys, size);
+        keys[DecisionProcess.KEY_WORDS * size] = primaryKey;
+        keys[DecisionProcess.KEY_WORDS * size + 1] = groupKey;
         size++;
         return recompute(oldBest, oldMultipath);
     }
@@ -162,8 +172,11 @@ public final class Destination {
 
     /** The arrival index of the path with this key (keys are unique), or -1. */
     private int indexOf(RouteSource source, long pathId) {
+        return indexOf(source, pathId, decision.sourceTag(source, pathId));
+    }
+
+    private int indexOf(RouteSource source, long pathId, long tag) {
         // the tag in the keys finds the candidate without reading the routes
-        long tag = decision.sourceTag(source, pathId);
         boolean exact = DecisionProcess.isExactTag(tag); // then the route need not be read
         for (int i = 0; i < size; i++) {
             if ((keys[DecisionProcess.KEY_WORDS * i] & DecisionProcess.SOURCE_TAG_MASK) == tag
