@@ -162,6 +162,23 @@ class BenchmarkSmokeTest {
         assertEquals(bestAttributes(before), bestAttributes(after), "a whole script pass restores the table");
     }
 
+    @Test
+    void ribIngestLoadsEveryPathOfTheTableIntoAnEmptyRib() {
+        RibIngestBenchmark b = new RibIngestBenchmark();
+        b.messages = MESSAGES;
+        b.load();
+        for (int round = 0; round < 2; round++) { // each operation starts from an empty RIB
+            b.emptyRib();
+            RibIngestBenchmark.Paths c = new RibIngestBenchmark.Paths();
+            long paths = b.ingest(c, new CpuTime());
+            assertEquals(paths, c.paths);
+            RibSnapshot s = b.rib().snapshot().join();
+            int prefixes = s.bestPaths(AddressFamily.IPV4_UNICAST).size();
+            assertTrue(prefixes > MESSAGES && prefixes <= paths, prefixes + " best paths from " + paths + " paths");
+            assertEquals(prefixes, s.forwarding().size(), "every best path resolved and installed");
+        }
+    }
+
     private static Map<IpPrefix, AttributeSet> bestAttributes(RibSnapshot s) {
         Map<IpPrefix, AttributeSet> out = new HashMap<>();
         s.bestPaths(AddressFamily.IPV4_UNICAST).forEach((p, r) -> out.put(p, r.attrs()));
