@@ -436,7 +436,7 @@ public final class DecisionProcess {
         long med = med(x);
         int length = x.asPath().length();
         boolean plain = lp >= 0 && lp <= U32 && med >= 0 && med <= U32 && length <= AS_PATH_LENGTH_MAX
-                && x.originatorId() == null && x.clusterListLength() == 0;
+                && !x.hasReflectionAttributes();
         lp = Math.min(Math.max(lp, 0), U32);
         return (r.isEligible() ? 0 : 1L << 59)
                 | (U32 - lp) << 27
