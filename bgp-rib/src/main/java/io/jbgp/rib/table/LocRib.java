@@ -52,8 +52,8 @@ public final class LocRib {
     public Optional<BestPathChange> update(IpPrefix prefix, Route route) {
         // the route's decision inputs first: its attribute set and the destination are two
         // independent chains of cache misses, and this order lets the CPU follow both at once
-        long primaryKey = decision.primaryKey(route);
-        long groupKey = decision.groupKey(route);
+        long primaryKey = decision.keys().primaryKey(route);
+        long groupKey = decision.keys().groupKey(route);
         Table t = table(prefix);
         Destination d = t.get(prefix);
         if (d == null) {
