@@ -8,6 +8,7 @@ import io.jbgp.rib.table.LocalSource;
 import io.jbgp.rib.table.PeerSource;
 import io.jbgp.rib.table.Route;
 import io.jbgp.rib.table.RouteSource;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -402,6 +403,26 @@ public final class DecisionProcess {
     }
 
     /** Local sources first (in declaration order), then neighbors by address. */
+    // OpenJDK's Inet4Address.hashCode() is the address as a big-endian int; checked once, so a
+    // runtime that hashes otherwise falls back to comparing the bytes
+    private static final boolean IPV4_HASH_IS_ADDRESS = ipv4HashIsAddress();
+
+    private static boolean ipv4HashIsAddress() {
+        for (String s : new String[] {"10.0.0.2", "203.0.113.255", "255.1.2.3", "0.0.0.1"}) {
+            try {
+                InetAddress a = InetAddress.getByName(s); // a literal: no name lookup
+                byte[] x = a.getAddress();
+                int v = (x[0] & 0xFF) << 24 | (x[1] & 0xFF) << 16 | (x[2] & 0xFF) << 8 | (x[3] & 0xFF);
+                if (!(a instanceof Inet4Address) || a.hashCode() != v) {
+                    return false;
+                }
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static int compareSources(RouteSource a, RouteSource b) {
         if (a instanceof LocalSource la) {
             return b instanceof LocalSource lb ? Integer.compare(la.ordinal(), lb.ordinal()) : -1;
@@ -420,6 +441,12 @@ public final class DecisionProcess {
      * @return negative, zero or positive as {@code a} sorts before, with or after {@code b}
      */
     public static int compareAddresses(InetAddress a, InetAddress b) {
+        if (IPV4_HASH_IS_ADDRESS && a instanceof Inet4Address && b instanceof Inet4Address) {
+            // step 11 runs on every tie through the router id (reflected routes share their
+            // ORIGINATOR_ID), and getAddress() clones an array each call: 96% of the churn's
+            // allocation with 16 neighbors on a table carrying ORIGINATOR_ID
+            return Integer.compareUnsigned(a.hashCode(), b.hashCode());
+        }
         byte[] x = a.getAddress();
         byte[] y = b.getAddress();
         if (x.length != y.length) {

@@ -199,4 +199,34 @@ class KeyedBestPathProperties {
         }
         assertEquals(2048, exact);
     }
+
+    @Test
+    void addressesCompareAsUnsignedBytesIpv4First() {
+        qt().withFixedSeed(4456).forAll(integers().all(), integers().all(), integers().between(0, 3)).checkAssert((x, y, v6) -> {
+            java.net.InetAddress a = address(x, (v6 & 1) != 0);
+            java.net.InetAddress b = address(y, (v6 & 2) != 0);
+            byte[] p = a.getAddress();
+            byte[] q = b.getAddress();
+            int want = p.length != q.length ? Integer.compare(p.length, q.length) : Arrays.compareUnsigned(p, q);
+            assertEquals(Integer.signum(want), Integer.signum(DecisionProcess.compareAddresses(a, b)), a + " vs " + b);
+            assertEquals(0, DecisionProcess.compareAddresses(a, address(x, (v6 & 1) != 0)));
+        });
+    }
+
+    private static java.net.InetAddress address(int v, boolean v6) {
+        try {
+            byte[] b = v6 ? new byte[16] : new byte[4];
+            b[0] = (byte) (v >>> 24);
+            b[1] = (byte) (v >>> 16);
+            b[2] = (byte) (v >>> 8);
+            b[3] = (byte) v;
+            if (v6) {
+                b[0] = 0x20; // 2001:db8::/32 style, never v4-mapped
+                b[15] = (byte) v;
+            }
+            return java.net.InetAddress.getByAddress(b);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
 }
