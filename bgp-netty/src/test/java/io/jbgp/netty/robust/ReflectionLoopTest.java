@@ -84,7 +84,9 @@ class ReflectionLoopTest {
 
                 RibSnapshot s = speaker.awaitRib("the reflected and the iBGP own-AS paths best",
                         x -> RibSpeaker.bestFrom(x, REFLECTED, REFLECTOR) && RibSpeaker.bestFrom(x, OWN_AS_IBGP, REFLECTOR)
-                                && candidates(x, CLUSTER_LOOP) == 1 && candidates(x, ORIGINATOR_SELF) == 1, WAIT);
+                                && candidates(x, CLUSTER_LOOP) == 1 && candidates(x, ORIGINATOR_SELF) == 1
+                                // (neighbors become RIB peers asynchronously once their sessions are up)
+                                && x.peers().containsKey(OTHER_IBGP) && x.peers().containsKey(EBGP), WAIT);
                 assertIneligible(s, CLUSTER_LOOP, Eligibility.CLUSTER_LOOP);
                 assertIneligible(s, ORIGINATOR_SELF, Eligibility.ORIGINATOR_ID_SELF);
                 assertTrue(s.forwarding().containsKey(REFLECTED) && s.forwarding().containsKey(OWN_AS_IBGP),
