@@ -61,6 +61,19 @@ public final class AttributeSet {
         this.hash = Objects.hash(origin, asPath, nextHop, med, localPref, communities, others);
     }
 
+    // a copy of a set whose hash is known (only a field equal in value differs)
+    private AttributeSet(Origin origin, AsPath asPath, InetAddress nextHop, long med, long localPref,
+                         CommunitySet communities, List<PathAttribute> others, int hash) {
+        this.origin = origin;
+        this.asPath = asPath;
+        this.nextHop = nextHop;
+        this.med = med;
+        this.localPref = localPref;
+        this.communities = communities;
+        this.others = others;
+        this.hash = hash;
+    }
+
     /** {@return a builder starting from ORIGIN IGP, an empty AS path and nothing else} */
     public static Builder builder() {
         return new Builder();
@@ -229,6 +242,10 @@ public final class AttributeSet {
      * @return a new set; this one is unchanged
      */
     public AttributeSet withCommunities(CommunitySet c) {
+        if (c.equals(communities)) {
+            // the interner's case: an equal, canonical community set; the hash stays the same
+            return new AttributeSet(origin, asPath, nextHop, med, localPref, c, others, hash);
+        }
         return new AttributeSet(origin, asPath, nextHop, med, localPref, c, others);
     }
 
