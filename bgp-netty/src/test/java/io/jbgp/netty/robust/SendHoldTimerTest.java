@@ -109,6 +109,8 @@ class SendHoldTimerTest {
                 // MB in all, more than the loopback socket buffers (up to 4 MiB send, a few KiB
                 // receive window) absorb; the channel's outbound buffer then passes its high-water
                 // mark and the channel turns unwritable
+                // every connection is up now: each is two TCP sockets of this JVM (ours and the raw peer's)
+                int socketsUp = Resources.openSockets();
                 feeder.sendRaw(Tables.announcements(65121, 0, TABLE, 1, true));
 
                 speaker.await(() -> "the stalled neighbor's session closed; " + diagnose(speaker, watcher),
@@ -124,6 +126,18 @@ class SendHoldTimerTest {
                 // reading: never sooner than the SendHoldTime
                 assertTrue(downAfter >= SEND_HOLD.toMillis() - 50,
                         "reset " + downAfter + " ms after the neighbor stopped reading, before the send hold time");
+                // RFC 9687 §4.3: our end of the connection is closed at once, not after the 5 s close
+                // grace a flushing NOTIFICATION gets (the raw peer's end stays open: it is not reading)
+                long downAt = closes.of(STALLED).orElseThrow().atNanos;
+                if (socketsUp > 0) {
+                    while (Resources.openSockets() >= socketsUp && System.nanoTime() - downAt < 10_000_000_000L) {
+                        Thread.onSpinWait();
+                    }
+                    long closedAfter = (System.nanoTime() - downAt) / 1_000_000;
+                    assertTrue(Resources.openSockets() < socketsUp && closedAfter < 3_000,
+                            "our end of the stalled connection closed " + closedAfter + " ms after the reset: "
+                                    + Resources.describeSockets());
+                }
 
                 // nothing of it is left anywhere
                 for (Ipv4Prefix p : own) {
