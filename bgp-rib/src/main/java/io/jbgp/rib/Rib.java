@@ -326,7 +326,7 @@ public final class Rib implements AutoCloseable {
             onPeerDown(addr); // a new session replaces the old one's paths
         }
         RibPeer p = new RibPeer(u.neighbor(), u.codec(), u.sink(), u.importPolicy().orElse(null),
-                u.exportPolicy().orElse(null), u.enhancedRouteRefresh());
+                u.exportPolicy().orElse(null), u.enhancedRouteRefresh(), locRib);
         p.maxPrefixes = u.maxPrefixes().orElse(0);
         peers.put(addr, p);
         log.info("rib: peer {} up, feeding {} ({}; {})", addr.getHostAddress(), p.families,
