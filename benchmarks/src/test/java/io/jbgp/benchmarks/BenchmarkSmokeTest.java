@@ -1,6 +1,7 @@
 package io.jbgp.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,7 +10,9 @@ import io.jbgp.core.types.IpPrefix;
 import io.jbgp.rib.attr.AttributeSet;
 import io.jbgp.rib.RibSnapshot;
 import io.jbgp.rib.table.Destination;
+import io.jbgp.rib.table.Route;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +85,14 @@ class BenchmarkSmokeTest {
         b.rankAll(c, new CpuTime(), BLACKHOLE);
         assertTrue(b.size() > 100, "most prefixes of the dump have 8 paths or more: " + b.size());
         assertEquals(b.size(), c.decisions);
+        b.bestPath(c, new CpuTime(), BLACKHOLE);
+        assertEquals(2 * b.size(), c.decisions);
+        // the keyed best path the Loc-RIB uses is the head of the full ranking, prefix by prefix
+        int[] best = b.bestIndices();
+        for (int p = 0; p < best.length; p++) {
+            List<Route> arrival = b.sets().get(p);
+            assertSame(b.decision().rank(arrival).get(0), arrival.get(best[p]));
+        }
     }
 
     @Test
@@ -101,6 +112,12 @@ class BenchmarkSmokeTest {
         assertTrue(c.withdrawals > 0 && c.changes > 0 && c.bestChanged > 0, "a real mix: " + c.withdrawals
                 + " withdrawals, " + c.changes + " changes, " + c.bestChanged + " best changes");
         assertTrue(b.locRib().size(AddressFamily.IPV4_UNICAST) <= prefixes);
+        for (Destination d : b.locRib().destinations(AddressFamily.IPV4_UNICAST).values()) {
+            assertSame(d.candidates().get(0), d.best(), "the kept best path heads the ranking: " + d.prefix());
+        }
+        LocRibChurnBenchmark.Events h = new LocRibChurnBenchmark.Events();
+        b.harnessOnly(h, new CpuTime());
+        assertEquals(LocRibChurnBenchmark.BATCH, h.announcements + h.withdrawals + h.changes);
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.jbgp.examples.config.BgpdConfig;
 import io.jbgp.examples.config.BgpdConfigParser;
 import io.jbgp.examples.config.ConfigException;
 import io.jbgp.examples.ctl.Bgpctl;
+import io.jbgp.rib.fib.FibSink;
+import io.jbgp.rib.fib.InMemoryFibSink;
 import io.jbgp.rib.origin.LinuxSystemRouteSource;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,7 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code bgpd -f FILE [-s SOCKET] [-n] [-d]}, after OpenBGPD's bgpd(8).
+ * {@code bgpd -f FILE [-s SOCKET] [-F kernel|memory|none] [-n] [-d]}, after OpenBGPD's bgpd(8).
  *
  * <ul>
  *   <li>{@code -n}: only check the file; exit 0, or print {@code FILE:LINE: message} and exit 1.</li>
@@ -22,6 +24,13 @@ import java.util.concurrent.CountDownLatch;
  *       {@code socket "..."}, else {@code /run/jbgp/bgpd.sock}.</li>
  *   <li>{@code -d}: log at info level to stderr (the process always stays in the foreground; the
  *       {@code bin/bgpd} launcher puts it in the background without {@code -d}).</li>
+ *   <li>{@code -F}: where the forwarding table goes. {@code kernel} (the default): with
+ *       {@code fib-update yes}, the kernel table of the namespace bgpd runs in. {@code memory}: kept
+ *       in the process ({@code InMemoryFibSink}) and {@code fib-update} forced on, so the whole
+ *       forwarding path runs without touching any kernel table (benchmarks, tests; a file saying
+ *       {@code fib-update no} then makes {@code reload} refuse, as for any fib-update change).
+ *       {@code none}: computed as the file says and dropped ({@code FibSink.NONE}). Neither
+ *       {@code memory} nor {@code none} ever writes a kernel route.</li>
  * </ul>
  *
  * <p>The host's routes come from the kernel ({@code ip route}/{@code ip monitor}) and, with
@@ -31,7 +40,17 @@ import java.util.concurrent.CountDownLatch;
  * neighbor, our kernel routes removed, the socket file deleted.
  */
 public final class BgpdMain {
-    private static final String USAGE = "usage: bgpd [-dn] -f file [-s socket]\n";
+    private static final String USAGE = "usage: bgpd [-dn] -f file [-s socket] [-F kernel|memory|none]\n";
+
+    /** Where the forwarding table goes ({@code -F}). */
+    enum FibChoice {
+        /** The kernel table, when the file says {@code fib-update yes} (the library's default). */
+        KERNEL,
+        /** An {@link InMemoryFibSink}, with fib updates forced on. */
+        MEMORY,
+        /** {@link FibSink#NONE}: nothing leaves the process. */
+        NONE
+    }
 
     private BgpdMain() {
     }
@@ -61,6 +80,7 @@ public final class BgpdMain {
         Path socket = null;
         boolean check = false;
         boolean debug = false;
+        FibChoice fib = FibChoice.KERNEL;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "-f" -> {
@@ -76,6 +96,22 @@ public final class BgpdMain {
                         return 2;
                     }
                     socket = Path.of(args[i]);
+                }
+                case "-F" -> {
+                    if (++i >= args.length) {
+                        err.print("bgpd: option -F needs kernel, memory or none\n" + USAGE);
+                        return 2;
+                    }
+                    switch (args[i]) {
+                        case "kernel" -> fib = FibChoice.KERNEL;
+                        case "memory" -> fib = FibChoice.MEMORY;
+                        case "none" -> fib = FibChoice.NONE;
+                        default -> {
+                            err.print("bgpd: option -F: unknown forwarding table sink " + args[i]
+                                    + " (kernel, memory or none)\n" + USAGE);
+                            return 2;
+                        }
+                    }
                 }
                 case "-n" -> check = true;
                 case "-d" -> debug = true;
@@ -94,9 +130,9 @@ public final class BgpdMain {
             return 2;
         }
         configureLogging(debug);
-        BgpdConfig config;
+        BgpdConfig parsed;
         try {
-            config = BgpdConfigParser.parse(file);
+            parsed = BgpdConfigParser.parse(file);
         } catch (ConfigException e) {
             err.println(e.getMessage());
             return 1;
@@ -111,15 +147,32 @@ public final class BgpdMain {
             out.println("configuration OK");
             return 0;
         }
+        BgpdConfig config = fib == FibChoice.MEMORY ? withFibUpdate(parsed) : parsed;
         Path sock = Optional.ofNullable(socket).or(() -> config.controlSocket().map(Path::of))
                 .orElse(Bgpctl.DEFAULT_SOCKET);
-        return serve(config, file, sock, err);
+        return serve(config, file, sock, fib, err);
     }
 
-    private static int serve(BgpdConfig config, Path file, Path socket, PrintStream err) {
+    // -F memory: the forwarding table is computed whatever the file says, and stays in the process
+    private static BgpdConfig withFibUpdate(BgpdConfig c) {
+        return new BgpdConfig(c.asn(), c.routerId(), c.listen(), c.controlSocket(), c.holdTime(), c.connectRetry(),
+                true, c.prefixSets(), c.networks(), c.groups(), c.neighbors(), c.filters());
+    }
+
+    /** The daemon's options for a {@code -F} choice; only {@code KERNEL} leaves the sink to Bgpd. */
+    static Bgpd.Options options(Path file, FibChoice fib) {
         Bgpd.Options options = Bgpd.Options.defaults()
                 .withSystemRoutes(new LinuxSystemRouteSource(LinuxSystemRouteSource.Config.defaults()))
                 .withConfigFile(file);
+        return switch (fib) {
+            case KERNEL -> options;
+            case MEMORY -> options.withFibSink(new InMemoryFibSink());
+            case NONE -> options.withFibSink(FibSink.NONE);
+        };
+    }
+
+    private static int serve(BgpdConfig config, Path file, Path socket, FibChoice fib, PrintStream err) {
+        Bgpd.Options options = options(file, fib);
         Bgpd bgpd;
         try {
             bgpd = Bgpd.start(config, options);
