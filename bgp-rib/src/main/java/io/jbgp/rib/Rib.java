@@ -51,10 +51,11 @@ import org.slf4j.LoggerFactory;
  * {@link ForwardingTable.FibChange} to {@link RibListener}s, UPDATEs to each neighbor's
  * {@link io.jbgp.core.peer.PeerOutbound}, batches to the {@link io.jbgp.rib.fib.FibSink}.
  *
- * <p>Flow of one UPDATE (STYLE §7): pre-policy Adj-RIB-In, import policy, post-policy Adj-RIB-In,
- * Loc-RIB candidate with its eligibility, decision, and on a best-path change: forwarding table
- * (next hop resolved against host routes), then for every neighbor the export chain into its
- * Adj-RIB-Out and update queue. After each command the FIB batch is committed and every writable
+ * <p>Flow of one UPDATE (STYLE §7): import policy, Adj-RIB-In (received and accepted views),
+ * Loc-RIB candidate with its eligibility and its next hop counted, decision, and on a best-path
+ * change: forwarding table (next hop resolved against host routes), then for every neighbor the
+ * export chain (built-in rules cached per attribute set, then its policy) into its Adj-RIB-Out
+ * and update queue. After each command the FIB batch is committed and every writable
  * neighbor's queue is packed into UPDATEs and sent.
  */
 public final class Rib implements AutoCloseable {
@@ -326,7 +327,7 @@ public final class Rib implements AutoCloseable {
             onPeerDown(addr); // a new session replaces the old one's paths
         }
         RibPeer p = new RibPeer(u.neighbor(), u.codec(), u.sink(), u.importPolicy().orElse(null),
-                u.exportPolicy().orElse(null), u.enhancedRouteRefresh());
+                u.exportPolicy().orElse(null), u.enhancedRouteRefresh(), locRib);
         p.maxPrefixes = u.maxPrefixes().orElse(0);
         peers.put(addr, p);
         log.info("rib: peer {} up, feeding {} ({}; {})", addr.getHostAddress(), p.families,
