@@ -231,6 +231,33 @@ public final class Rib implements AutoCloseable {
     }
 
     /**
+     * Each established neighbor's path counts, in O(neighbors) on the executor: what a summary
+     * ({@code bgpctl show summary}) needs, without the cost of a {@link #snapshot()} of a full table.
+     *
+     * @return a future completed with the counts per neighbor address, in the order neighbors came up
+     */
+    public CompletableFuture<Map<InetAddress, PeerCounts>> peerCounts() {
+        CompletableFuture<Map<InetAddress, PeerCounts>> f = new CompletableFuture<>();
+        executor.execute(() -> {
+            Map<InetAddress, PeerCounts> out = new LinkedHashMap<>();
+            for (Map.Entry<InetAddress, RibPeer> e : peers.entrySet()) {
+                RibPeer p = e.getValue();
+                long received = 0;
+                long accepted = 0;
+                long advertised = 0;
+                for (AddressFamily family : p.families) {
+                    received += p.in.size(family);
+                    accepted += p.in.acceptedSize(family);
+                    advertised += p.out.size(family);
+                }
+                out.put(e.getKey(), new PeerCounts(received, accepted, advertised));
+            }
+            f.complete(out);
+        });
+        return f;
+    }
+
+    /**
      * Calls {@code visitor} on the RIB executor for every prefix of a family with its candidates
      * (best first), without copying the table; the future completes after the last prefix. The
      * visitor must not keep the list beyond the call or touch the Rib.

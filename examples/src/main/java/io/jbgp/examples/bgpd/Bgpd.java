@@ -32,6 +32,7 @@ import io.jbgp.examples.ctl.RibRowView;
 import io.jbgp.netty.MessageStatistics;
 import io.jbgp.netty.NettyBgpSpeaker;
 import io.jbgp.netty.SpeakerEvent;
+import io.jbgp.rib.PeerCounts;
 import io.jbgp.rib.Rib;
 import io.jbgp.rib.RibCommand;
 import io.jbgp.rib.RibConfig;
@@ -370,24 +371,36 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
 
     @Override
     public List<NeighborView> neighbors() {
-        RibSnapshot s = snapshot();
-        return running.peers().values().stream().map(p -> summary(p, s)).toList();
+        Map<InetAddress, PeerCounts> counts = peerCounts();
+        return running.peers().values().stream().map(p -> summary(p, counts)).toList();
     }
 
-    // state from the speaker, counts from the snapshot and the activity record
-    private NeighborView summary(PeerConfig p, RibSnapshot s) {
+    /**
+     * The RIB's per-neighbor counts, waited for (bounded): O(neighbors), so "show summary" stays
+     * instant with full tables (a snapshot copies the whole RIB). Two hops over the executor, as
+     * {@link #snapshot()}.
+     */
+    private Map<InetAddress, PeerCounts> peerCounts() {
+        CompletableFuture<Map<InetAddress, PeerCounts>> f = new CompletableFuture<>();
+        ribExecutor.execute(() -> rib.peerCounts().whenComplete((c, e) -> {
+            if (e != null) {
+                f.completeExceptionally(e);
+            } else {
+                f.complete(c);
+            }
+        }));
+        return await(f);
+    }
+
+    // state from the speaker, counts from the RIB and the activity record
+    private NeighborView summary(PeerConfig p, Map<InetAddress, PeerCounts> counts) {
         InetAddress a = p.remoteAddress();
         SessionState st = adminDown.contains(a) ? SessionState.IDLE
                 : speaker.peerState(p.key()).orElse(SessionState.IDLE);
-        long received = 0;
-        for (AddressFamily f : List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST)) {
-            for (RibSnapshot.DestinationView d : s.routes(f)) {
-                received += d.candidates().stream()
-                        .filter(c -> c.route().source() instanceof PeerSource ps && ps.address().equals(a)).count();
-            }
-        }
-        RibSnapshot.PeerView pv = s.peers().get(a);
-        long sent = pv == null ? 0 : pv.adjRibOut().size();
+        PeerCounts c = counts.get(a);
+        // the paths held from it: its candidates in the Loc-RIB (what import policy accepted)
+        long received = c == null ? 0 : c.accepted();
+        long sent = c == null ? 0 : c.advertised();
         // set when the session became Established, and again when it went down
         Long t = lastUpDown.get(a);
         long uptime = t == null ? NeighborView.NEVER : TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t);
@@ -401,7 +414,7 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
 
     @Override
     public List<NeighborDetailView> neighborDetails() {
-        RibSnapshot s = snapshot();
+        Map<InetAddress, PeerCounts> s = peerCounts();
         RunningConfig rc = running;
         List<NeighborDetailView> out = new ArrayList<>();
         for (PeerConfig p : rc.peers().values()) {
