@@ -549,8 +549,9 @@ public final class Rib implements AutoCloseable {
         List<IpPrefix> out = new ArrayList<>();
         for (AddressFamily f : List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST)) {
             for (Destination d : locRib.destinations(f).values()) {
-                for (Route r : d.candidates()) {
-                    InetAddress nh = trackedNexthop(r);
+                // arrival order, no ranking: candidates() would rank every destination of the table
+                for (int i = 0; i < d.size(); i++) {
+                    InetAddress nh = trackedNexthop(d.path(i));
                     if (nh != null && nexthops.contains(nh)) {
                         out.add(d.prefix());
                         break;
