@@ -544,7 +544,7 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
             if (before == null) {
                 speaker.addPeer(p);
                 added++;
-            } else if (!before.equals(p)) {
+            } else if (!sameSession(before, p)) {
                 // session parameters changed: only a new session can carry them; an
                 // administratively down neighbor is added again by "neighbor up"
                 speaker.removePeer(p.key());
@@ -566,6 +566,20 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
                 added, removed, reset, policiesChanged ? "re-applied" : "unchanged");
         LOG.info("{}", msg);
         return ActionResult.done(msg);
+    }
+
+    /**
+     * Whether two configurations of one neighbor drive the same session. The description is
+     * display text only ("show" reads it from the running configuration), so a new one must not
+     * cost the session, as in OpenBGPD; everything else in {@link PeerConfig} goes into the OPEN,
+     * the socket or the session's limits and needs a new session.
+     */
+    static boolean sameSession(PeerConfig a, PeerConfig b) {
+        return a.equals(new PeerConfig(b.remoteAddress(), b.remoteAs(), b.vrf(), b.localAddress(), b.port(),
+                b.passive(), b.timers(), a.description(), b.families(), b.routeRefresh(), b.enhancedRouteRefresh(),
+                b.extendedMessage(), b.addPath(), b.role(), b.strictRole(), b.requiredCapabilities(),
+                b.md5Password(), b.ttlSecurity(), b.maxPrefixes(), b.maxPrefixRestart(),
+                b.shutdownCommunication()));
     }
 
     // ---------------------------------------------------------------- stop
