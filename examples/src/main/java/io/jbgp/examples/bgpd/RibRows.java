@@ -13,6 +13,7 @@ import io.jbgp.rib.attr.AttributeSet;
 import io.jbgp.rib.fib.FibRoute;
 import io.jbgp.rib.fib.NexthopResolver;
 import io.jbgp.rib.origin.SystemRoute;
+import io.jbgp.rib.table.Eligibility;
 import io.jbgp.rib.table.PeerSource;
 import io.jbgp.rib.table.Route;
 import java.net.Inet4Address;
@@ -106,7 +107,8 @@ final class RibRows {
         }
         return new RibRowView(prefix, nh, from, a.asPath().flatten(), a.origin(),
                 a.hasLocalPref() ? a.localPref() : DEFAULT_LOCAL_PREF, a.hasMed() ? a.med() : 0, communities,
-                c.best(), reason, r.isEligible(), r.source() instanceof PeerSource p && !p.ebgp());
+                c.best(), reason, r.isEligible(), r.source() instanceof PeerSource p && !p.ebgp(),
+                r.eligibility() == Eligibility.PARSE_ERROR);
     }
 
     /** The forwarding table (or one prefix of it), one row per resolved next hop. */

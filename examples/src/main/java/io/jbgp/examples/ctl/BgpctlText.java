@@ -182,7 +182,9 @@ public final class BgpctlText {
     /**
      * {@code show rib}: one line per path, in bgpctl's columns minus its origin-validation
      * column (we do no RPKI). Flags as bgpctl: {@code A} announced by us, {@code I} internal,
-     * {@code *} eligible, {@code E} not eligible, {@code >} selected.
+     * {@code *} eligible, {@code >} selected, {@code E} malformed attributes (treat-as-withdraw).
+     * A path that is ineligible for another reason (next hop unreachable, AS loop) just lacks
+     * the {@code *}, as in bgpctl, whose {@code E} means only an attribute error.
      */
     public static String rib(List<RibRowView> rows) {
         StringBuilder sb = new StringBuilder();
@@ -264,9 +266,14 @@ public final class BgpctlText {
         if (r.viaIbgp() || r.from().isEmpty()) {
             f.append('I');
         }
-        f.append(r.eligible() ? '*' : 'E');
+        if (r.eligible()) {
+            f.append('*');
+        }
         if (r.best()) {
             f.append('>');
+        }
+        if (r.attributeError()) {
+            f.append('E');
         }
         return f.toString();
     }

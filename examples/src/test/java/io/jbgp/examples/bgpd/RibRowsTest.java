@@ -101,4 +101,18 @@ class RibRowsTest {
                 .findFirst().orElseThrow();
         assertEquals(Optional.empty(), own.from());
     }
+
+    @Test
+    void onlyATreatAsWithdrawPathCarriesTheAttributeErrorFlag() {
+        IpPrefix p = IpPrefix.parse("203.0.113.0/25");
+        RibSnapshot s = new RibSnapshot(Map.of(AddressFamily.IPV4_UNICAST, List.of(dest("203.0.113.0/25",
+                path(FROM_A, "198.51.100.9", true, Eligibility.ELIGIBLE),
+                path(FROM_B, "198.51.100.10", false, Eligibility.PARSE_ERROR),
+                path(FROM_B, "203.0.113.200", false, Eligibility.NEXTHOP_UNREACHABLE),
+                path(FROM_B, "198.51.100.11", false, Eligibility.AS_LOOP)))), Map.of(), Map.of());
+        List<RibRowView> rows = RibRows.rib(s, RibQuery.ALL);
+        assertEquals(List.of(false, true, false, false), rows.stream().map(RibRowView::attributeError).toList());
+        assertEquals(List.of(true, false, false, false), rows.stream().map(RibRowView::eligible).toList());
+        assertEquals(List.of(p, p, p, p), rows.stream().map(RibRowView::prefix).toList());
+    }
 }
