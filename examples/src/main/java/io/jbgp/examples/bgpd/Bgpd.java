@@ -15,6 +15,7 @@ import io.jbgp.core.types.IpPrefix;
 import io.jbgp.core.types.Ipv6Prefix;
 import io.jbgp.examples.config.BgpdConfig;
 import io.jbgp.examples.config.BgpdConfigParser;
+import io.jbgp.examples.config.BgpdConfigWriter;
 import io.jbgp.examples.config.ConfigException;
 import io.jbgp.examples.config.LeakGuard;
 import io.jbgp.examples.ctl.ActionResult;
@@ -195,7 +196,20 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
         for (BgpdConfig.ListenConfig l : c.listen()) {
             b.listen(new InetSocketAddress(l.address(), l.port()));
         }
-        this.speaker = b.build();
+        try {
+            this.speaker = b.build(); // binds the listeners
+        } catch (Exception e) { // Netty throws its checked bind errors (EADDRINUSE) undeclared
+            ribExecutor.close();
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("cannot listen on " + listenText(c) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String listenText(BgpdConfig c) {
+        return c.listen().stream().map(l -> BgpdConfigWriter.address(l.address()) + ":" + l.port())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Starts a daemon for a parsed configuration: origination, neighbors, listeners. */
