@@ -1,6 +1,7 @@
 package io.jbgp.benchmarks;
 
 import io.jbgp.rib.attr.AttributeInterner;
+import io.jbgp.rib.decision.DecisionKeys;
 import io.jbgp.rib.decision.DecisionOptions;
 import io.jbgp.rib.decision.DecisionProcess;
 import io.jbgp.rib.table.Route;
@@ -26,7 +27,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * prefixes with at least n paths are used, each with n of its paths chosen by a seeded shuffle
  * and kept in that (arrival) order. Two operations, each over every selected prefix:
  * {@link #bestPath} finds the best path and the ECMP set from the candidates' cached decision
- * keys ({@link DecisionProcess#best}, {@link DecisionProcess#multipath(Route[], long[], int, int)}),
+ * keys ({@link DecisionKeys#best}, {@link DecisionKeys#multipath(Route[], long[], int, int)}),
  * which is what {@code Destination} does after each change (the keys are computed when a
  * candidate arrives, so in the setup here); {@link #rankAll} ranks all candidates and derives the
  * ECMP set from the ranking, which is what "show" and snapshots do (and what the Loc-RIB did after
@@ -76,9 +77,9 @@ public class DecisionBenchmark {
         keys = new long[sets.size()][];
         for (int p = 0; p < sets.size(); p++) {
             arrays[p] = sets.get(p).toArray(new Route[0]);
-            keys[p] = new long[DecisionProcess.KEY_WORDS * candidates];
+            keys[p] = new long[DecisionKeys.KEY_WORDS * candidates];
             for (int i = 0; i < candidates; i++) {
-                decision.key(arrays[p][i], keys[p], i);
+                decision.keys().key(arrays[p][i], keys[p], i);
             }
         }
     }
@@ -106,8 +107,8 @@ public class DecisionBenchmark {
         long start = CpuTime.threadNanos();
         for (int p = 0; p < arrays.length; p++) {
             Route[] routes = arrays[p];
-            int best = decision.best(routes, keys[p], routes.length, -1);
-            bh.consume(decision.multipath(routes, keys[p], routes.length, best));
+            int best = decision.keys().best(routes, keys[p], routes.length, -1);
+            bh.consume(decision.keys().multipath(routes, keys[p], routes.length, best));
         }
         counters.decisions += arrays.length;
         cpu.since(start);
@@ -117,7 +118,7 @@ public class DecisionBenchmark {
     int[] bestIndices() {
         int[] out = new int[arrays.length];
         for (int p = 0; p < arrays.length; p++) {
-            out[p] = decision.best(arrays[p], keys[p], arrays[p].length, -1);
+            out[p] = decision.keys().best(arrays[p], keys[p], arrays[p].length, -1);
         }
         return out;
     }

@@ -109,6 +109,10 @@ class BenchmarkSmokeTest {
         LocRibChurnBenchmark.Events c = new LocRibChurnBenchmark.Events();
         b.churn(c, new CpuTime());
         assertEquals(LocRibChurnBenchmark.BATCH, c.announcements + c.withdrawals + c.changes);
+        for (int k = 0; k < 19; k++) { // several passes over the script: paths revisited while read ahead
+            b.churn(new LocRibChurnBenchmark.Events(), new CpuTime());
+        }
+        assertEquals(0, b.stateMismatches(), "the harness's view of each path is the Loc-RIB's");
         assertTrue(c.withdrawals > 0 && c.changes > 0 && c.bestChanged > 0, "a real mix: " + c.withdrawals
                 + " withdrawals, " + c.changes + " changes, " + c.bestChanged + " best changes");
         assertTrue(b.locRib().size(AddressFamily.IPV4_UNICAST) <= prefixes);
@@ -118,6 +122,24 @@ class BenchmarkSmokeTest {
         LocRibChurnBenchmark.Events h = new LocRibChurnBenchmark.Events();
         b.harnessOnly(h, new CpuTime());
         assertEquals(LocRibChurnBenchmark.BATCH, h.announcements + h.withdrawals + h.changes);
+    }
+
+    @Test
+    void locRibChurnHarnessStaysExactWhenEventsRevisitAPathWhileReadAhead() {
+        LocRibChurnBenchmark b = new LocRibChurnBenchmark();
+        b.neighbors = 4;
+        b.messages = 3; // a few dozen paths: the script revisits them within the read-ahead window
+        b.scriptLength = 1024;
+        b.load();
+        for (int k = 0; k < 10; k++) {
+            long[] want = b.expectedMix(LocRibChurnBenchmark.BATCH);
+            LocRibChurnBenchmark.Events c = new LocRibChurnBenchmark.Events();
+            b.churn(c, new CpuTime());
+            assertEquals(java.util.Arrays.toString(want),
+                    java.util.Arrays.toString(new long[] {c.announcements, c.withdrawals, c.changes}),
+                    "the same events as a replay without reading ahead");
+            assertEquals(0, b.stateMismatches(), "the harness's view of each path is the Loc-RIB's");
+        }
     }
 
     @Test

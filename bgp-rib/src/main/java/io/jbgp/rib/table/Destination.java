@@ -1,6 +1,7 @@
 package io.jbgp.rib.table;
 
 import io.jbgp.core.types.IpPrefix;
+import io.jbgp.rib.decision.DecisionKeys;
 import io.jbgp.rib.decision.DecisionProcess;
 import io.jbgp.rib.decision.Verdict;
 import java.util.ArrayList;
@@ -18,8 +19,8 @@ import java.util.function.UnaryOperator;
  *
  * <p>Laid out flat for churn on a full table: one array of candidates in arrival order (oldest
  * first; it decides ties only without deterministic MED) and, beside it, a few {@code long}s of
- * decision inputs per candidate ({@link DecisionProcess#key}). A change rewrites one slot and
- * rescans the keys in O(n) ({@link DecisionProcess#best}) without touching the other routes or
+ * decision inputs per candidate ({@link DecisionKeys#key}). A change rewrites one slot and
+ * rescans the keys in O(n) ({@link DecisionKeys#best}) without touching the other routes or
  * allocating; the full ranking is computed only when asked for ({@link #candidates()},
  * {@link #reasons()}: show and snapshots). The arrays grow one slot at a time and never shrink,
  * so a prefix costs what its candidates need and churn reuses the slots.
@@ -32,7 +33,7 @@ public final class Destination {
     private final IpPrefix prefix;
     private final DecisionProcess decision;
     private Route[] routes = NO_ROUTES; // [0, size) in arrival order, oldest first
-    private long[] keys = NO_KEYS; // DecisionProcess.KEY_WORDS per route, aligned with routes
+    private long[] keys = NO_KEYS; // DecisionKeys.KEY_WORDS per route, aligned with routes
     private List<Route> multipath; // only with maxPaths > 1 and a second equal-cost path
     private int size;
     private int best = -1; // the index of the first in rank order (it may be ineligible), or -1
@@ -82,7 +83,7 @@ public final class Destination {
     /** {@return the best path, or {@code null} when no candidate is eligible} */
     public Route best() {
         // eligibility from the key: the route itself stays unread (a cache miss on a full table)
-        return best >= 0 && DecisionProcess.isEligible(keys, best) ? routes[best] : null;
+        return best >= 0 && DecisionKeys.isEligible(keys, best) ? routes[best] : null;
     }
 
     /** {@return the ECMP set, the best first; empty when there is no best} */
@@ -118,22 +119,32 @@ public final class Destination {
      * @return the change of best path or ECMP set, if any
      */
     public Optional<BestPathChange> update(Route route) {
+        return update(route, decision.keys().primaryKey(route), decision.keys().groupKey(route));
+    }
+
+    /**
+     * {@link #update(Route)} with the route's key words already computed (the Loc-RIB computes
+     * them before it looks the destination up, so that reading the route's attributes and
+     * finding the destination, cache misses both on a full table, overlap).
+     */
+    Optional<BestPathChange> update(Route route, long primaryKey, long groupKey) {
         Route oldBest = best();
         List<Route> oldMultipath = multipath;
-        int i = indexOf(route.source(), route.pathId());
+        int i = indexOf(route.source(), route.pathId(), primaryKey & DecisionKeys.SOURCE_TAG_MASK);
         if (i >= 0) {
             // a replacement counts as a new arrival, as in OpenBGPD: it moves to the end
             int after = size - 1 - i;
             System.arraycopy(routes, i + 1, routes, i, after);
-            System.arraycopy(keys, DecisionProcess.KEY_WORDS * (i + 1), keys, DecisionProcess.KEY_WORDS * i,
-                    DecisionProcess.KEY_WORDS * after);
+            System.arraycopy(keys, DecisionKeys.KEY_WORDS * (i + 1), keys, DecisionKeys.KEY_WORDS * i,
+                    DecisionKeys.KEY_WORDS * after);
             size--;
         } else if (size == routes.length) {
             routes = Arrays.copyOf(routes, size + 1);
-            keys = Arrays.copyOf(keys, DecisionProcess.KEY_WORDS * (size + 1));
+            keys = Arrays.copyOf(keys, DecisionKeys.KEY_WORDS * (size + 1));
         }
         routes[size] = route;
-        decision.key(route, keys, size);
+        keys[DecisionKeys.KEY_WORDS * size] = primaryKey;
+        keys[DecisionKeys.KEY_WORDS * size + 1] = groupKey;
         size++;
         return recompute(oldBest, oldMultipath);
     }
@@ -154,19 +165,22 @@ public final class Destination {
         List<Route> oldMultipath = multipath;
         int after = size - 1 - i;
         System.arraycopy(routes, i + 1, routes, i, after);
-        System.arraycopy(keys, DecisionProcess.KEY_WORDS * (i + 1), keys, DecisionProcess.KEY_WORDS * i,
-                DecisionProcess.KEY_WORDS * after);
+        System.arraycopy(keys, DecisionKeys.KEY_WORDS * (i + 1), keys, DecisionKeys.KEY_WORDS * i,
+                DecisionKeys.KEY_WORDS * after);
         routes[--size] = null;
         return recompute(oldBest, oldMultipath);
     }
 
     /** The arrival index of the path with this key (keys are unique), or -1. */
     private int indexOf(RouteSource source, long pathId) {
+        return indexOf(source, pathId, decision.keys().sourceTag(source, pathId));
+    }
+
+    private int indexOf(RouteSource source, long pathId, long tag) {
         // the tag in the keys finds the candidate without reading the routes
-        long tag = decision.sourceTag(source, pathId);
-        boolean exact = DecisionProcess.isExactTag(tag); // then the route need not be read
+        boolean exact = DecisionKeys.isExactTag(tag); // then the route need not be read
         for (int i = 0; i < size; i++) {
-            if ((keys[DecisionProcess.KEY_WORDS * i] & DecisionProcess.SOURCE_TAG_MASK) == tag
+            if ((keys[DecisionKeys.KEY_WORDS * i] & DecisionKeys.SOURCE_TAG_MASK) == tag
                     && (exact || routes[i].sameKey(source, pathId))) {
                 return i;
             }
@@ -188,7 +202,7 @@ public final class Destination {
             Route n = f.apply(routes[i]);
             if (n != routes[i]) {
                 routes[i] = n;
-                decision.key(n, keys, i);
+                decision.keys().key(n, keys, i);
                 changed = true;
             }
         }
@@ -212,11 +226,11 @@ public final class Destination {
     }
 
     private Optional<BestPathChange> recompute(Route oldBest, List<Route> oldMultipath) {
-        best = decision.best(routes, keys, size, -1);
+        best = decision.keys().best(routes, keys, size, -1);
         Route newBest = best();
         boolean ecmp = decision.options().maxPaths() > 1;
         if (ecmp) {
-            List<Route> m = decision.multipath(routes, keys, size, best);
+            List<Route> m = decision.keys().multipath(routes, keys, size, best);
             multipath = m.size() > 1 ? m : null; // a single best is implied
         }
         // nothing allocated when the best and the ECMP set stay (most events on a full table)
@@ -225,9 +239,9 @@ public final class Destination {
         }
         Optional<Verdict> reason = Optional.empty();
         if (newBest != null) {
-            int second = decision.runnerUp(routes, keys, size, best);
-            if (second >= 0 && DecisionProcess.isEligible(keys, second)) {
-                reason = Optional.of(decision.compare(routes, keys, best, second));
+            int second = decision.keys().runnerUp(routes, keys, size, best);
+            if (second >= 0 && DecisionKeys.isEligible(keys, second)) {
+                reason = Optional.of(decision.keys().compare(routes, keys, best, second));
             }
         }
         return Optional.of(new BestPathChange(prefix, Optional.ofNullable(oldBest), Optional.ofNullable(newBest),

@@ -50,13 +50,17 @@ public final class LocRib {
      * @return the change of best path or ECMP set, if any
      */
     public Optional<BestPathChange> update(IpPrefix prefix, Route route) {
+        // the route's decision inputs first: its attribute set and the destination are two
+        // independent chains of cache misses, and this order lets the CPU follow both at once
+        long primaryKey = decision.keys().primaryKey(route);
+        long groupKey = decision.keys().groupKey(route);
         Table t = table(prefix);
         Destination d = t.get(prefix);
         if (d == null) {
             d = new Destination(prefix, decision);
             t.add(prefix, d);
         }
-        return d.update(route);
+        return d.update(route, primaryKey, groupKey);
     }
 
     /**

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /**
- * The keyed best path ({@link DecisionProcess#best}, {@link DecisionProcess#runnerUp},
- * {@link DecisionProcess#multipath(Route[], long[], int, int)}: O(n), what the Loc-RIB runs after
+ * The keyed best path ({@link DecisionKeys#best}, {@link DecisionKeys#runnerUp},
+ * {@link DecisionKeys#multipath(Route[], long[], int, int)}: O(n), what the Loc-RIB runs after
  * each change) against the full ranking ({@link DecisionProcess#rank}, the reference): the best
  * is the head of the ranking, the runner-up its second, the ECMP sets are equal and keyed
  * comparisons give the same verdicts, for every option set and for candidates that exercise
@@ -134,21 +134,21 @@ class KeyedBestPathProperties {
                 List<Route> arrival = routes(s);
                 Route[] routes = arrival.toArray(new Route[0]);
                 int n = routes.length;
-                long[] keys = new long[DecisionProcess.KEY_WORDS * n];
+                long[] keys = new long[DecisionKeys.KEY_WORDS * n];
                 for (int i = 0; i < n; i++) {
-                    dp.key(routes[i], keys, i);
+                    dp.keys().key(routes[i], keys, i);
                 }
                 List<Route> ranked = dp.rank(arrival);
-                int best = dp.best(routes, keys, n, -1);
+                int best = dp.keys().best(routes, keys, n, -1);
                 assertSame(ranked.get(0), routes[best], () -> o + " " + arrival);
                 if (n > 1) {
-                    int second = dp.runnerUp(routes, keys, n, best);
+                    int second = dp.keys().runnerUp(routes, keys, n, best);
                     assertSame(ranked.get(1), routes[second], () -> o + " runner-up " + arrival);
-                    assertEquals(dp.compare(ranked.get(0), ranked.get(1)), dp.compare(routes, keys, best, second));
+                    assertEquals(dp.compare(ranked.get(0), ranked.get(1)), dp.keys().compare(routes, keys, best, second));
                 } else {
-                    assertEquals(-1, dp.runnerUp(routes, keys, n, best));
+                    assertEquals(-1, dp.keys().runnerUp(routes, keys, n, best));
                 }
-                assertEquals(dp.multipath(ranked), dp.multipath(routes, keys, n, best), () -> o + " " + arrival);
+                assertEquals(dp.multipath(ranked), dp.keys().multipath(routes, keys, n, best), () -> o + " " + arrival);
             });
         }
     }
@@ -159,11 +159,11 @@ class KeyedBestPathProperties {
             DecisionProcess dp = new DecisionProcess(o, LOCAL_AS, LOCAL_ID);
             qt().withFixedSeed(5004).withExamples(2000).forAll(lists().of(integers().all()).ofSize(2)).checkAssert(s -> {
                 Route[] r = routes(s).toArray(new Route[0]);
-                long[] keys = new long[2 * DecisionProcess.KEY_WORDS];
-                dp.key(r[0], keys, 0);
-                dp.key(r[1], keys, 1);
-                assertEquals(dp.compare(r[0], r[1]), dp.compare(r, keys, 0, 1));
-                assertEquals(dp.compare(r[1], r[0]), dp.compare(r, keys, 1, 0));
+                long[] keys = new long[2 * DecisionKeys.KEY_WORDS];
+                dp.keys().key(r[0], keys, 0);
+                dp.keys().key(r[1], keys, 1);
+                assertEquals(dp.compare(r[0], r[1]), dp.keys().compare(r, keys, 0, 1));
+                assertEquals(dp.compare(r[1], r[0]), dp.keys().compare(r, keys, 1, 0));
             });
         }
     }
@@ -172,8 +172,8 @@ class KeyedBestPathProperties {
     void equalKeysGiveEqualSourceTags() {
         DecisionProcess dp = new DecisionProcess(DecisionOptions.DEFAULT, LOCAL_AS, LOCAL_ID);
         qt().withFixedSeed(7911).forAll(integers().between(2, 250), integers().between(-1, 1000)).checkAssert((n, id) -> {
-            assertEquals(dp.sourceTag(peer(n, 65002, true), id),
-                    dp.sourceTag(peer(n, 65003, false), id)); // same address, new session
+            assertEquals(dp.keys().sourceTag(peer(n, 65002, true), id),
+                    dp.keys().sourceTag(peer(n, 65003, false), id)); // same address, new session
         });
     }
 
@@ -188,15 +188,45 @@ class KeyedBestPathProperties {
         }
         int exact = 0;
         for (RouteSource s : sources) {
-            long tag = dp.sourceTag(s, -1);
-            assertEquals(tag, dp.sourceTag(s, -1), "stable");
-            if (DecisionProcess.isExactTag(tag)) {
+            long tag = dp.keys().sourceTag(s, -1);
+            assertEquals(tag, dp.keys().sourceTag(s, -1), "stable");
+            if (DecisionKeys.isExactTag(tag)) {
                 exact++;
                 RouteSource other = seen.put(tag, s);
                 assertEquals(null, other, () -> s + " and " + other + " share an exact tag");
             }
-            assertEquals(false, DecisionProcess.isExactTag(dp.sourceTag(s, 7)), "ADD-PATH ids are hashed");
+            assertEquals(false, DecisionKeys.isExactTag(dp.keys().sourceTag(s, 7)), "ADD-PATH ids are hashed");
         }
         assertEquals(2048, exact);
+    }
+
+    @Test
+    void addressesCompareAsUnsignedBytesIpv4First() {
+        qt().withFixedSeed(4456).forAll(integers().all(), integers().all(), integers().between(0, 3)).checkAssert((x, y, v6) -> {
+            java.net.InetAddress a = address(x, (v6 & 1) != 0);
+            java.net.InetAddress b = address(y, (v6 & 2) != 0);
+            byte[] p = a.getAddress();
+            byte[] q = b.getAddress();
+            int want = p.length != q.length ? Integer.compare(p.length, q.length) : Arrays.compareUnsigned(p, q);
+            assertEquals(Integer.signum(want), Integer.signum(DecisionProcess.compareAddresses(a, b)), a + " vs " + b);
+            assertEquals(0, DecisionProcess.compareAddresses(a, address(x, (v6 & 1) != 0)));
+        });
+    }
+
+    private static java.net.InetAddress address(int v, boolean v6) {
+        try {
+            byte[] b = v6 ? new byte[16] : new byte[4];
+            b[0] = (byte) (v >>> 24);
+            b[1] = (byte) (v >>> 16);
+            b[2] = (byte) (v >>> 8);
+            b[3] = (byte) v;
+            if (v6) {
+                b[0] = 0x20; // 2001:db8::/32 style, never v4-mapped
+                b[15] = (byte) v;
+            }
+            return java.net.InetAddress.getByAddress(b);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
     }
 }
