@@ -439,7 +439,7 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
 
     @Override
     public List<RibRowView> rib(RibQuery query) {
-        return RibRows.rib(snapshot(), query);
+        return RibRows.rib(snapshot(), query, List.copyOf(hostRoutes), rib.config().resolveViaDefault());
     }
 
     @Override

@@ -209,8 +209,8 @@ public final class BgpctlText {
             if (r.asPath().length > 0) {
                 sb.append("    ").append(asPath(r)).append('\n');
             }
-            String nh = address(r.nexthop());
-            sb.append("    Nexthop ").append(nh).append(" (via ").append(nh).append(") Neighbor ")
+            sb.append("    Nexthop ").append(address(r.nexthop())).append(" (via ")
+                    .append(address(r.trueNexthop())).append(") Neighbor ")
                     .append(r.from().map(BgpctlText::address).orElse("LOCAL")).append('\n');
             sb.append("    Origin ").append(originName(r)).append(", metric ").append(r.med())
                     .append(", localpref ").append(r.localPref()).append(", ")

@@ -69,6 +69,15 @@ class BgpctlTextTest {
                 BgpctlText.rib(ViewFixtures.RIB));
     }
 
+    @Test
+    void ribDetailShowsTheGatewayARecursiveNextHopResolvesThrough() {
+        RibRowView r = new RibRowView(IpPrefix.parse("203.0.113.0/24"), IpPrefix.parseAddress("10.9.0.1"),
+                Optional.of(IpPrefix.parseAddress("10.9.0.1")), new long[] {65501}, Origin.IGP, 100, 0,
+                List.of(), true, "only path", true, true, false, IpPrefix.parseAddress("198.51.100.1"));
+        assertEquals("    Nexthop 10.9.0.1 (via 198.51.100.1) Neighbor 10.9.0.1",
+                BgpctlText.ribDetail(List.of(r)).lines().toList().get(3));
+    }
+
     /**
      * bgpctl sets {@code E} only for a path kept after an attribute error; an unreachable next
      * hop or an AS loop only takes the {@code *} away (OpenBGPD's rde_dump_rib_as).
