@@ -15,6 +15,7 @@ import io.jbgp.core.types.IpPrefix;
 import io.jbgp.core.types.Ipv6Prefix;
 import io.jbgp.examples.config.BgpdConfig;
 import io.jbgp.examples.config.BgpdConfigParser;
+import io.jbgp.examples.config.BgpdConfigWriter;
 import io.jbgp.examples.config.ConfigException;
 import io.jbgp.examples.config.LeakGuard;
 import io.jbgp.examples.ctl.ActionResult;
@@ -196,7 +197,20 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
         for (BgpdConfig.ListenConfig l : c.listen()) {
             b.listen(new InetSocketAddress(l.address(), l.port()));
         }
-        this.speaker = b.build();
+        try {
+            this.speaker = b.build(); // binds the listeners
+        } catch (Exception e) { // Netty throws its checked bind errors (EADDRINUSE) undeclared
+            ribExecutor.close();
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("cannot listen on " + listenText(c) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String listenText(BgpdConfig c) {
+        return c.listen().stream().map(l -> BgpdConfigWriter.address(l.address()) + ":" + l.port())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Starts a daemon for a parsed configuration: origination, neighbors, listeners. */
@@ -438,7 +452,7 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
 
     @Override
     public List<RibRowView> rib(RibQuery query) {
-        return RibRows.rib(snapshot(), query);
+        return RibRows.rib(snapshot(), query, List.copyOf(hostRoutes), rib.config().resolveViaDefault());
     }
 
     @Override
@@ -557,7 +571,7 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
             if (before == null) {
                 speaker.addPeer(p);
                 added++;
-            } else if (!before.equals(p)) {
+            } else if (!sameSession(before, p)) {
                 // session parameters changed: only a new session can carry them; an
                 // administratively down neighbor is added again by "neighbor up"
                 speaker.removePeer(p.key());
@@ -579,6 +593,20 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
                 added, removed, reset, policiesChanged ? "re-applied" : "unchanged");
         LOG.info("{}", msg);
         return ActionResult.done(msg);
+    }
+
+    /**
+     * Whether two configurations of one neighbor drive the same session. The description is
+     * display text only ("show" reads it from the running configuration), so a new one must not
+     * cost the session, as in OpenBGPD; everything else in {@link PeerConfig} goes into the OPEN,
+     * the socket or the session's limits and needs a new session.
+     */
+    static boolean sameSession(PeerConfig a, PeerConfig b) {
+        return a.equals(new PeerConfig(b.remoteAddress(), b.remoteAs(), b.vrf(), b.localAddress(), b.port(),
+                b.passive(), b.timers(), a.description(), b.families(), b.routeRefresh(), b.enhancedRouteRefresh(),
+                b.extendedMessage(), b.addPath(), b.role(), b.strictRole(), b.requiredCapabilities(),
+                b.md5Password(), b.ttlSecurity(), b.maxPrefixes(), b.maxPrefixRestart(),
+                b.shutdownCommunication()));
     }
 
     // ---------------------------------------------------------------- stop
