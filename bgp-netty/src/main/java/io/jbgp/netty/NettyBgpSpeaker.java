@@ -201,11 +201,15 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
                 listeners.add(l);
             }
             updateMd5Keys();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Netty throws a failed bind as an undeclared checked exception: clean up for it too
             listeners.forEach(BgpListener::close);
             listeners.clear();
             drivers.values().forEach(d -> d.stop(Optional.empty()));
-            throw e;
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("NettyBgpSpeaker.start: " + e, e);
         }
         started = true;
         return loaded;

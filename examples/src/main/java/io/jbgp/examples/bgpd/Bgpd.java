@@ -199,12 +199,19 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
         }
         try {
             this.speaker = b.build(); // binds the listeners
-        } catch (Exception e) { // Netty throws its checked bind errors (EADDRINUSE) undeclared
+        } catch (Exception e) { // a bind error (EADDRINUSE) is an IOException, maybe wrapped by the speaker
             ribExecutor.close();
+            Throwable io = e;
+            for (int depth = 0; io != null && !(io instanceof java.io.IOException) && depth < 8; depth++) {
+                io = io.getCause();
+            }
+            if (io instanceof java.io.IOException) {
+                throw new IllegalStateException("cannot listen on " + listenText(c) + ": " + io.getMessage(), e);
+            }
             if (e instanceof RuntimeException r) {
                 throw r;
             }
-            throw new IllegalStateException("cannot listen on " + listenText(c) + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot start: " + e.getMessage(), e);
         }
     }
 
