@@ -1,0 +1,555 @@
+package io.jbgp.rib.table;
+
+import io.jbgp.core.types.IpPrefix;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.ConcurrentModificationException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+/**
+ * One family's destinations in prefix order, kept on demand: a sorted array plus the
+ * destinations added and removed since it was last merged. An insert or a remove appends one
+ * reference (O(1), no compare, no cache miss on other entries); the first walk after k of them
+ * sorts the additions and merges them into the array in O(n + k log k) (O(k log n) when k is
+ * small). A red-black tree did ~20 {@code compareTo} levels, each a likely cache miss, for every
+ * new prefix: 17% of the RIB thread during a full-table ingest (benchmarks/notes/sorted.md), and
+ * 40 B per prefix against 4 here.
+ *
+ * <p>Walks (the table feed to a new neighbor, show, snapshots) go through {@link #view()}, a
+ * read-only {@link NavigableMap} that merges before each operation. Removals are found at merge
+ * time by binary search, identified by reference, so a prefix removed and added again (a new
+ * {@link Destination}) is never confused with its old self. Owned by the RIB executor; not
+ * thread-safe.
+ */
+final class SortedDestinations {
+
+    private static final Destination[] NONE = new Destination[0];
+    private static final Comparator<Destination> BY_PREFIX = Comparator.comparing(Destination::prefix);
+
+    private Destination[] sorted = NONE; // exact length, ascending prefix; may hold removed ones
+    private Destination[] added = NONE; // [0, addedCount) in arrival order; may hold removed ones
+    private int addedCount;
+    private Destination[] removed = NONE; // [0, removedCount), still in sorted or added
+    private int removedCount;
+    private int live; // destinations added and not removed
+    private int modCount; // structural changes, for fail-fast iterators as TreeMap's
+    private final NavigableMap<IpPrefix, Destination> view = new View(this, null, false, null, false);
+
+    /** Records a new destination; its prefix must not have another live destination. */
+    void add(Destination d) {
+        if (addedCount == added.length) {
+            added = Arrays.copyOf(added, Math.max(16, addedCount + (addedCount >> 1)));
+        }
+        added[addedCount++] = d;
+        live++;
+        modCount++;
+    }
+
+    /** Records that a destination left the table (it is empty and will never be reused). */
+    void remove(Destination d) {
+        if (removedCount == removed.length) {
+            removed = Arrays.copyOf(removed, Math.max(16, removedCount + (removedCount >> 1)));
+        }
+        removed[removedCount++] = d;
+        live--;
+        modCount++;
+        // bound the garbage (removed ones still referenced) to about half the live entries, so
+        // flapping prefixes without any walk cannot grow memory; amortised O(log n) per removal
+        if (removedCount > (live >> 1) + 1024) {
+            merge();
+        }
+    }
+
+    /** {@return the live destination count} */
+    int size() {
+        return live;
+    }
+
+    /** {@return a live, read-only, sorted view} */
+    NavigableMap<IpPrefix, Destination> view() {
+        return view;
+    }
+
+    /** {@return the live destinations in ascending prefix order, exactly {@link #size()} long; do not modify} */
+    Destination[] sorted() {
+        if (addedCount != 0 || removedCount != 0) {
+            merge();
+        }
+        return sorted;
+    }
+
+    private void merge() {
+        Destination[] main = sorted;
+        // the additions still live; one added and removed since the last merge is empty
+        // (LocRib drops a destination only when its last path goes, and never reuses it)
+        Destination[] adds = new Destination[addedCount];
+        int k = 0;
+        for (int i = 0; i < addedCount; i++) {
+            if (!added[i].isEmpty()) {
+                adds[k++] = added[i];
+            }
+        }
+        Arrays.sort(adds, 0, k, BY_PREFIX);
+        // find the removed ones in the old array (by prefix, then by reference) before any slot
+        // is cleared, since the binary searches need every slot filled
+        int[] gone = new int[removedCount];
+        int g = 0;
+        for (int i = 0; i < removedCount; i++) {
+            int at = find(main, 0, main.length, removed[i].prefix());
+            if (at >= 0 && main[at] == removed[i]) {
+                gone[g++] = at;
+            }
+        }
+        // few additions: binary-search each insertion point; many: one linear merge
+        int[] insertAt = null;
+        boolean bySearch = (long) k * (33 - Integer.numberOfLeadingZeros(main.length)) < main.length;
+        if (bySearch) {
+            insertAt = new int[k];
+            for (int j = 0; j < k; j++) {
+                // found only when the prefix was removed and came back: its old slot is
+                // about to be cleared, so the new one goes right there
+                int at = find(main, 0, main.length, adds[j].prefix());
+                insertAt[j] = at >= 0 ? at : -at - 1;
+            }
+        }
+        // in place: an iterator still on this array fails on the modification that led here
+        Destination[] scratch = main;
+        for (int i = 0; i < g; i++) {
+            scratch[gone[i]] = null;
+        }
+        Destination[] out = new Destination[main.length - g + k];
+        int o = 0;
+        int i = 0;
+        if (bySearch) {
+            for (int j = 0; j < k; j++) {
+                o = copyFilled(scratch, i, insertAt[j], out, o);
+                i = insertAt[j];
+                out[o++] = adds[j];
+            }
+            o = copyFilled(scratch, i, scratch.length, out, o);
+        } else {
+            int j = 0;
+            while (i < scratch.length && j < k) {
+                if (scratch[i] == null) {
+                    i++;
+                } else if (scratch[i].prefix().compareTo(adds[j].prefix()) < 0) {
+                    out[o++] = scratch[i++];
+                } else {
+                    out[o++] = adds[j++];
+                }
+            }
+            o = copyFilled(scratch, i, scratch.length, out, o);
+            while (j < k) {
+                out[o++] = adds[j++];
+            }
+        }
+        if (o != live) {
+            throw new IllegalStateException("sorted index out of step: " + o + " merged, " + live + " live");
+        }
+        sorted = out;
+        Arrays.fill(added, 0, addedCount, null);
+        Arrays.fill(removed, 0, removedCount, null);
+        addedCount = 0;
+        removedCount = 0;
+        // a burst that is over should not keep its buffers: keep them only while small
+        if (added.length > 4096) {
+            added = NONE;
+        }
+        if (removed.length > 4096) {
+            removed = NONE;
+        }
+    }
+
+    private static int copyFilled(Destination[] from, int start, int end, Destination[] to, int o) {
+        for (int i = start; i < end; i++) {
+            if (from[i] != null) {
+                to[o++] = from[i];
+            }
+        }
+        return o;
+    }
+
+    /** Binary search by prefix in {@code a[from, to)}: the index, or {@code -(insertion point) - 1}. */
+    private static int find(Destination[] a, int from, int to, IpPrefix key) {
+        int lo = from;
+        int hi = to - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = a[mid].prefix().compareTo(key);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
+    }
+
+    /** The first index whose prefix is {@code >= key} ({@code > key} when not inclusive). */
+    private static int ceilingIndex(Destination[] a, IpPrefix key, boolean inclusive) {
+        int at = find(a, 0, a.length, key);
+        return at >= 0 ? (inclusive ? at : at + 1) : -at - 1;
+    }
+
+    /**
+     * A read-only range of the index as a {@link NavigableMap}, bounded by keys (not indexes), so
+     * it stays valid across merges like a {@link TreeMap} sub-map. Each operation merges first.
+     * The descending views are built as sorted copies when asked for (nothing in the project
+     * walks backwards), so they are snapshots rather than live.
+     */
+    private static final class View extends AbstractMap<IpPrefix, Destination>
+            implements NavigableMap<IpPrefix, Destination> {
+
+        private final SortedDestinations index;
+        private final IpPrefix lo; // null: unbounded
+        private final boolean loInclusive;
+        private final IpPrefix hi; // null: unbounded
+        private final boolean hiInclusive;
+
+        View(SortedDestinations index, IpPrefix lo, boolean loInclusive, IpPrefix hi, boolean hiInclusive) {
+            this.index = index;
+            this.lo = lo;
+            this.loInclusive = loInclusive;
+            this.hi = hi;
+            this.hiInclusive = hiInclusive;
+        }
+
+        private int from(Destination[] a) {
+            return lo == null ? 0 : ceilingIndex(a, lo, loInclusive);
+        }
+
+        private int to(Destination[] a, int from) {
+            return hi == null ? a.length : Math.max(from, ceilingIndex(a, hi, !hiInclusive));
+        }
+
+        private boolean tooLow(IpPrefix p) {
+            if (lo == null) {
+                return false;
+            }
+            int c = p.compareTo(lo);
+            return c < 0 || (c == 0 && !loInclusive);
+        }
+
+        private boolean tooHigh(IpPrefix p) {
+            if (hi == null) {
+                return false;
+            }
+            int c = p.compareTo(hi);
+            return c > 0 || (c == 0 && !hiInclusive);
+        }
+
+        private boolean inRange(IpPrefix p) {
+            return !tooLow(p) && !tooHigh(p);
+        }
+
+        private static Entry<IpPrefix, Destination> entry(Destination d) {
+            return d == null ? null : new SimpleImmutableEntry<>(d.prefix(), d);
+        }
+
+        private static IpPrefix key(Destination d) {
+            return d == null ? null : d.prefix();
+        }
+
+        @Override
+        public int size() {
+            Destination[] a = index.sorted();
+            int f = from(a);
+            return to(a, f) - f;
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return size() == 0;
+        }
+
+        @Override
+        public Destination get(Object key) {
+            if (!(key instanceof IpPrefix p) || !inRange(p)) {
+                return null;
+            }
+            Destination[] a = index.sorted();
+            int at = find(a, 0, a.length, p);
+            return at >= 0 ? a[at] : null;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super IpPrefix, ? super Destination> action) {
+            Objects.requireNonNull(action, "action");
+            Destination[] a = index.sorted();
+            int expected = index.modCount;
+            int f = from(a);
+            int t = to(a, f);
+            for (int i = f; i < t; i++) {
+                action.accept(a[i].prefix(), a[i]);
+                if (index.modCount != expected) {
+                    throw new ConcurrentModificationException();
+                }
+            }
+        }
+
+        @Override
+        public Set<Entry<IpPrefix, Destination>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<IpPrefix, Destination>> iterator() {
+                    Destination[] a = index.sorted();
+                    int f = from(a);
+                    int t = to(a, f);
+                    int expected = index.modCount;
+                    return new Iterator<>() {
+                        private int i = f;
+
+                        @Override
+                        public boolean hasNext() {
+                            return i < t;
+                        }
+
+                        @Override
+                        public Entry<IpPrefix, Destination> next() {
+                            if (index.modCount != expected) {
+                                throw new ConcurrentModificationException();
+                            }
+                            if (i >= t) {
+                                throw new NoSuchElementException();
+                            }
+                            return entry(a[i++]);
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return View.this.size();
+                }
+            };
+        }
+
+        // the entry at index i of the current array if it is inside this view, else null
+        private Destination at(Destination[] a, int i) {
+            if (i < 0 || i >= a.length) {
+                return null;
+            }
+            Destination d = a[i];
+            return inRange(d.prefix()) ? d : null;
+        }
+
+        private Destination ceiling(IpPrefix key, boolean inclusive) {
+            Destination[] a = index.sorted();
+            if (tooLow(key)) {
+                return at(a, from(a));
+            }
+            return at(a, ceilingIndex(a, key, inclusive));
+        }
+
+        private Destination floor(IpPrefix key, boolean inclusive) {
+            Destination[] a = index.sorted();
+            if (tooHigh(key)) {
+                int f = from(a);
+                return at(a, to(a, f) - 1);
+            }
+            return at(a, ceilingIndex(a, key, !inclusive) - 1);
+        }
+
+        @Override
+        public Entry<IpPrefix, Destination> lowerEntry(IpPrefix key) {
+            return entry(floor(key, false));
+        }
+
+        @Override
+        public IpPrefix lowerKey(IpPrefix key) {
+            return key(floor(key, false));
+        }
+
+        @Override
+        public Entry<IpPrefix, Destination> floorEntry(IpPrefix key) {
+            return entry(floor(key, true));
+        }
+
+        @Override
+        public IpPrefix floorKey(IpPrefix key) {
+            return key(floor(key, true));
+        }
+
+        @Override
+        public Entry<IpPrefix, Destination> ceilingEntry(IpPrefix key) {
+            return entry(ceiling(key, true));
+        }
+
+        @Override
+        public IpPrefix ceilingKey(IpPrefix key) {
+            return key(ceiling(key, true));
+        }
+
+        @Override
+        public Entry<IpPrefix, Destination> higherEntry(IpPrefix key) {
+            return entry(ceiling(key, false));
+        }
+
+        @Override
+        public IpPrefix higherKey(IpPrefix key) {
+            return key(ceiling(key, false));
+        }
+
+        private Destination first() {
+            Destination[] a = index.sorted();
+            int f = from(a);
+            return f < to(a, f) ? a[f] : null;
+        }
+
+        private Destination last() {
+            Destination[] a = index.sorted();
+            int f = from(a);
+            int t = to(a, f);
+            return f < t ? a[t - 1] : null;
+        }
+
+        @Override
+        public Entry<IpPrefix, Destination> firstEntry() {
+            return entry(first());
+        }
+
+        @Override
+        public Entry<IpPrefix, Destination> lastEntry() {
+            return entry(last());
+        }
+
+        @Override
+        public IpPrefix firstKey() {
+            Destination d = first();
+            if (d == null) {
+                throw new NoSuchElementException();
+            }
+            return d.prefix();
+        }
+
+        @Override
+        public IpPrefix lastKey() {
+            Destination d = last();
+            if (d == null) {
+                throw new NoSuchElementException();
+            }
+            return d.prefix();
+        }
+
+        @Override
+        public Entry<IpPrefix, Destination> pollFirstEntry() {
+            throw new UnsupportedOperationException("read-only view");
+        }
+
+        @Override
+        public Entry<IpPrefix, Destination> pollLastEntry() {
+            throw new UnsupportedOperationException("read-only view");
+        }
+
+        @Override
+        public NavigableMap<IpPrefix, Destination> descendingMap() {
+            return Collections.unmodifiableNavigableMap(new TreeMap<>(this)).descendingMap();
+        }
+
+        @Override
+        public NavigableSet<IpPrefix> navigableKeySet() {
+            return Collections.unmodifiableNavigableMap(new TreeMap<>(this)).navigableKeySet();
+        }
+
+        @Override
+        public NavigableSet<IpPrefix> descendingKeySet() {
+            return descendingMap().navigableKeySet();
+        }
+
+        @Override
+        public NavigableMap<IpPrefix, Destination> subMap(IpPrefix fromKey, boolean fromInclusive, IpPrefix toKey,
+                boolean toInclusive) {
+            if (fromKey.compareTo(toKey) > 0) {
+                throw new IllegalArgumentException("fromKey > toKey");
+            }
+            return range(Objects.requireNonNull(fromKey), fromInclusive, Objects.requireNonNull(toKey), toInclusive);
+        }
+
+        @Override
+        public NavigableMap<IpPrefix, Destination> headMap(IpPrefix toKey, boolean inclusive) {
+            return range(null, false, Objects.requireNonNull(toKey), inclusive);
+        }
+
+        @Override
+        public NavigableMap<IpPrefix, Destination> tailMap(IpPrefix fromKey, boolean inclusive) {
+            return range(Objects.requireNonNull(fromKey), inclusive, null, false);
+        }
+
+        // as TreeMap's sub-maps: a new bound must lie inside this view's range
+        private View range(IpPrefix newLo, boolean newLoInclusive, IpPrefix newHi, boolean newHiInclusive) {
+            IpPrefix l = lo;
+            boolean li = loInclusive;
+            if (newLo != null) {
+                if (outside(newLo, newLoInclusive)) {
+                    throw new IllegalArgumentException("fromKey out of range");
+                }
+                l = newLo;
+                li = newLoInclusive;
+            }
+            IpPrefix h = hi;
+            boolean hinc = hiInclusive;
+            if (newHi != null) {
+                if (outside(newHi, newHiInclusive)) {
+                    throw new IllegalArgumentException("toKey out of range");
+                }
+                h = newHi;
+                hinc = newHiInclusive;
+            }
+            return new View(index, l, li, h, hinc);
+        }
+
+        // a bound is outside when it lies beyond this view's bounds (an exclusive bound may
+        // equal an exclusive bound of ours, as TreeMap allows)
+        private boolean outside(IpPrefix key, boolean inclusive) {
+            if (lo != null) {
+                int c = key.compareTo(lo);
+                if (c < 0 || (c == 0 && !loInclusive && inclusive)) {
+                    return true;
+                }
+            }
+            if (hi != null) {
+                int c = key.compareTo(hi);
+                return c > 0 || (c == 0 && !hiInclusive && inclusive);
+            }
+            return false;
+        }
+
+        @Override
+        public NavigableMap<IpPrefix, Destination> subMap(IpPrefix fromKey, IpPrefix toKey) {
+            return subMap(fromKey, true, toKey, false);
+        }
+
+        @Override
+        public NavigableMap<IpPrefix, Destination> headMap(IpPrefix toKey) {
+            return headMap(toKey, false);
+        }
+
+        @Override
+        public NavigableMap<IpPrefix, Destination> tailMap(IpPrefix fromKey) {
+            return tailMap(fromKey, true);
+        }
+
+        @Override
+        public Comparator<? super IpPrefix> comparator() {
+            return null; // natural order, as the TreeMap it replaces
+        }
+    }
+}
