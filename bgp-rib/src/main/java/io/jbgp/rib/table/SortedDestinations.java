@@ -1,6 +1,7 @@
 package io.jbgp.rib.table;
 
 import io.jbgp.core.types.IpPrefix;
+import io.jbgp.core.types.Ipv4Prefix;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
@@ -36,6 +37,8 @@ final class SortedDestinations {
 
     private static final Destination[] NONE = new Destination[0];
     private static final Comparator<Destination> BY_PREFIX = Comparator.comparing(Destination::prefix);
+    private static final int INDEX_BITS = 23;
+    private static final int INDEX_MASK = (1 << INDEX_BITS) - 1;
 
     private Destination[] sorted = NONE; // exact length, ascending prefix; may hold removed ones
     private Destination[] added = NONE; // [0, addedCount) in arrival order; may hold removed ones
@@ -100,7 +103,7 @@ final class SortedDestinations {
                 adds[k++] = added[i];
             }
         }
-        Arrays.sort(adds, 0, k, BY_PREFIX);
+        sortByPrefix(adds, k);
         // find the removed ones in the old array (by prefix, then by reference) before any slot
         // is cleared, since the binary searches need every slot filled
         int[] gone = new int[removedCount];
@@ -169,6 +172,36 @@ final class SortedDestinations {
         if (removed.length > 4096) {
             removed = NONE;
         }
+    }
+
+    /**
+     * Sorts {@code a[0, k)} by prefix. IPv4 prefixes are sorted as primitive keys (address and
+     * length packed with the index, {@link Arrays#sort(long[])}): a comparator sort of a full
+     * table reads two scattered objects per comparison, ~20 comparisons per prefix, and took
+     * longer than the tree inserts it replaces (benchmarks/notes/sorted.md).
+     */
+    private static void sortByPrefix(Destination[] a, int k) {
+        if (k < 2) {
+            return;
+        }
+        if (k <= INDEX_MASK + 1) {
+            long[] keys = new long[k];
+            int i = 0;
+            for (; i < k && a[i].prefix() instanceof Ipv4Prefix p; i++) {
+                // 32 bits of address (unsigned), 8 of length, 23 of index: 63 bits, never negative,
+                // so signed order is prefix order (IpPrefix.compareTo) and ties cannot happen
+                keys[i] = ((p.addr() & 0xFFFFFFFFL) << 8 | p.length()) << INDEX_BITS | i;
+            }
+            if (i == k) {
+                Arrays.sort(keys);
+                Destination[] copy = Arrays.copyOf(a, k);
+                for (int j = 0; j < k; j++) {
+                    a[j] = copy[(int) (keys[j] & INDEX_MASK)];
+                }
+                return;
+            }
+        }
+        Arrays.sort(a, 0, k, BY_PREFIX);
     }
 
     private static int copyFilled(Destination[] from, int start, int end, Destination[] to, int o) {
