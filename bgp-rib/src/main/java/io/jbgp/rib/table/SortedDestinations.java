@@ -40,7 +40,8 @@ final class SortedDestinations {
     private static final int INDEX_BITS = 23;
     private static final int INDEX_MASK = (1 << INDEX_BITS) - 1;
 
-    private Destination[] sorted = NONE; // exact length, ascending prefix; may hold removed ones
+    private Destination[] sorted = NONE; // [0, sortedSize) ascending prefix, then spare nulls
+    private int sortedSize;
     private Destination[] added = NONE; // [0, addedCount) in arrival order; may hold removed ones
     private int addedCount;
     private Destination[] removed = NONE; // [0, removedCount), still in sorted or added
@@ -84,7 +85,12 @@ final class SortedDestinations {
         return view;
     }
 
-    /** {@return the live destinations in ascending prefix order, exactly {@link #size()} long; do not modify} */
+    /**
+     * The live destinations in ascending prefix order, in {@code [0, size())} of the returned
+     * array (spare room after); do not modify.
+     *
+     * @return the array, valid until the next change
+     */
     Destination[] sorted() {
         if (addedCount != 0 || removedCount != 0) {
             merge();
@@ -94,6 +100,7 @@ final class SortedDestinations {
 
     private void merge() {
         Destination[] main = sorted;
+        int n = sortedSize;
         // the additions still live; one added and removed since the last merge is empty
         // (LocRib drops a destination only when its last path goes, and never reuses it)
         Destination[] adds = new Destination[addedCount];
@@ -109,50 +116,71 @@ final class SortedDestinations {
         int[] gone = new int[removedCount];
         int g = 0;
         for (int i = 0; i < removedCount; i++) {
-            int at = find(main, 0, main.length, removed[i].prefix());
+            int at = find(main, 0, n, removed[i].prefix());
             if (at >= 0 && main[at] == removed[i]) {
                 gone[g++] = at;
             }
         }
         // few additions: binary-search each insertion point; many: one linear merge
         int[] insertAt = null;
-        boolean bySearch = (long) k * (33 - Integer.numberOfLeadingZeros(main.length)) < main.length;
+        boolean bySearch = (long) k * (33 - Integer.numberOfLeadingZeros(n)) < n;
         if (bySearch) {
             insertAt = new int[k];
             for (int j = 0; j < k; j++) {
                 // found only when the prefix was removed and came back: its old slot is
                 // about to be cleared, so the new one goes right there
-                int at = find(main, 0, main.length, adds[j].prefix());
+                int at = find(main, 0, n, adds[j].prefix());
                 insertAt[j] = at >= 0 ? at : -at - 1;
             }
         }
-        // in place: an iterator still on this array fails on the modification that led here
-        Destination[] scratch = main;
-        for (int i = 0; i < g; i++) {
-            scratch[gone[i]] = null;
-        }
-        Destination[] out = new Destination[main.length - g + k];
+        int size = n - g + k;
         int o = 0;
         int i = 0;
-        if (bySearch) {
-            for (int j = 0; j < k; j++) {
-                o = copyFilled(scratch, i, insertAt[j], out, o);
-                i = insertAt[j];
-                out[o++] = adds[j];
-            }
-            o = copyFilled(scratch, i, scratch.length, out, o);
-        } else {
+        Destination[] out;
+        if (bySearch && size <= main.length && size >= main.length >> 2) { // shrink when mostly empty
+            out = main;
+            o = mergeInPlace(main, n, gone, g, adds, insertAt, k);
+        } else if (bySearch) {
+            out = new Destination[size + (size >> 3)];
+            // the runs between insertion points and removed slots move with System.arraycopy:
+            // a reference store per entry costs a GC write barrier each, and a table-feed step
+            // after a few new prefixes would pay that for the whole table (15 ms at 528k)
+            Arrays.sort(gone, 0, g);
             int j = 0;
-            while (i < scratch.length && j < k) {
-                if (scratch[i] == null) {
+            int r = 0;
+            while (j < k || r < g) {
+                int insert = j < k ? insertAt[j] : Integer.MAX_VALUE;
+                int skip = r < g ? gone[r] : Integer.MAX_VALUE;
+                int stop = Math.min(insert, skip);
+                System.arraycopy(main, i, out, o, stop - i);
+                o += stop - i;
+                i = stop;
+                if (insert <= skip) { // a prefix back again goes right before its old slot
+                    out[o++] = adds[j++];
+                } else {
                     i++;
-                } else if (scratch[i].prefix().compareTo(adds[j].prefix()) < 0) {
-                    out[o++] = scratch[i++];
+                    r++;
+                }
+            }
+            System.arraycopy(main, i, out, o, n - i);
+            o += n - i;
+        } else {
+            out = new Destination[size + (size >> 3)];
+            // in place: an iterator still on this array fails on the modification that led here
+            for (int x = 0; x < g; x++) {
+                main[gone[x]] = null;
+            }
+            int j = 0;
+            while (i < n && j < k) {
+                if (main[i] == null) {
+                    i++;
+                } else if (main[i].prefix().compareTo(adds[j].prefix()) < 0) {
+                    out[o++] = main[i++];
                 } else {
                     out[o++] = adds[j++];
                 }
             }
-            o = copyFilled(scratch, i, scratch.length, out, o);
+            o = copyFilled(main, i, n, out, o);
             while (j < k) {
                 out[o++] = adds[j++];
             }
@@ -161,6 +189,7 @@ final class SortedDestinations {
             throw new IllegalStateException("sorted index out of step: " + o + " merged, " + live + " live");
         }
         sorted = out;
+        sortedSize = o;
         Arrays.fill(added, 0, addedCount, null);
         Arrays.fill(removed, 0, removedCount, null);
         addedCount = 0;
@@ -204,6 +233,49 @@ final class SortedDestinations {
         Arrays.sort(a, 0, k, BY_PREFIX);
     }
 
+    /**
+     * The merge of a few changes into an array with room for them, without allocating: a new
+     * array per table-feed step (a few new prefixes between chunks) is a 2 MB humongous
+     * allocation in G1 at a full table, which cost 5–16 ms per step against ~1 ms in place.
+     * First the removed slots are squeezed out (forward), then the additions are inserted
+     * (backward); both move runs with System.arraycopy.
+     */
+    private static int mergeInPlace(Destination[] a, int n, int[] gone, int g, Destination[] adds, int[] insertAt,
+            int k) {
+        int size = n;
+        if (g > 0) {
+            Arrays.sort(gone, 0, g);
+            int w = gone[0];
+            for (int r = 0; r < g; r++) {
+                int from = gone[r] + 1;
+                int to = r + 1 < g ? gone[r + 1] : n;
+                System.arraycopy(a, from, a, w, to - from);
+                w += to - from;
+            }
+            size = n - g;
+            Arrays.fill(a, size, n, null);
+            // an insertion point moves left by the removed slots before it; a prefix back again
+            // was to go right before its old slot, which is now where the next entry is
+            int r = 0;
+            for (int j = 0; j < k; j++) {
+                while (r < g && gone[r] < insertAt[j]) {
+                    r++;
+                }
+                insertAt[j] -= r;
+            }
+        }
+        int src = size; // entries [insertAt[j], src) move right by the additions left to place
+        int dst = size + k;
+        for (int j = k - 1; j >= 0; j--) {
+            int len = src - insertAt[j];
+            dst -= len;
+            System.arraycopy(a, insertAt[j], a, dst, len);
+            src = insertAt[j];
+            a[--dst] = adds[j];
+        }
+        return size + k;
+    }
+
     private static int copyFilled(Destination[] from, int start, int end, Destination[] to, int o) {
         for (int i = start; i < end; i++) {
             if (from[i] != null) {
@@ -232,8 +304,8 @@ final class SortedDestinations {
     }
 
     /** The first index whose prefix is {@code >= key} ({@code > key} when not inclusive). */
-    private static int ceilingIndex(Destination[] a, IpPrefix key, boolean inclusive) {
-        int at = find(a, 0, a.length, key);
+    private static int ceilingIndex(Destination[] a, int n, IpPrefix key, boolean inclusive) {
+        int at = find(a, 0, n, key);
         return at >= 0 ? (inclusive ? at : at + 1) : -at - 1;
     }
 
@@ -261,11 +333,11 @@ final class SortedDestinations {
         }
 
         private int from(Destination[] a) {
-            return lo == null ? 0 : ceilingIndex(a, lo, loInclusive);
+            return lo == null ? 0 : ceilingIndex(a, index.sortedSize, lo, loInclusive);
         }
 
         private int to(Destination[] a, int from) {
-            return hi == null ? a.length : Math.max(from, ceilingIndex(a, hi, !hiInclusive));
+            return hi == null ? index.sortedSize : Math.max(from, ceilingIndex(a, index.sortedSize, hi, !hiInclusive));
         }
 
         private boolean tooLow(IpPrefix p) {
@@ -314,7 +386,7 @@ final class SortedDestinations {
                 return null;
             }
             Destination[] a = index.sorted();
-            int at = find(a, 0, a.length, p);
+            int at = find(a, 0, index.sortedSize, p);
             return at >= 0 ? a[at] : null;
         }
 
@@ -377,7 +449,7 @@ final class SortedDestinations {
 
         // the entry at index i of the current array if it is inside this view, else null
         private Destination at(Destination[] a, int i) {
-            if (i < 0 || i >= a.length) {
+            if (i < 0 || i >= index.sortedSize) {
                 return null;
             }
             Destination d = a[i];
@@ -389,7 +461,7 @@ final class SortedDestinations {
             if (tooLow(key)) {
                 return at(a, from(a));
             }
-            return at(a, ceilingIndex(a, key, inclusive));
+            return at(a, ceilingIndex(a, index.sortedSize, key, inclusive));
         }
 
         private Destination floor(IpPrefix key, boolean inclusive) {
@@ -398,7 +470,7 @@ final class SortedDestinations {
                 int f = from(a);
                 return at(a, to(a, f) - 1);
             }
-            return at(a, ceilingIndex(a, key, !inclusive) - 1);
+            return at(a, ceilingIndex(a, index.sortedSize, key, !inclusive) - 1);
         }
 
         @Override
