@@ -4,12 +4,10 @@ import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.IpPrefix;
 import io.jbgp.core.types.Ipv4Prefix;
 import io.jbgp.rib.decision.DecisionProcess;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The routing table: for each address family, every prefix with all its candidate paths and
@@ -17,10 +15,13 @@ import java.util.TreeMap;
  * "show rib" can explain the choice). Sorted by prefix so the table feeder can resume a walk
  * from a saved key. Owned by the RIB executor; not thread-safe.
  *
- * <p>Each family is held twice: a hash map for the lookup every UPDATE does, and a sorted map
- * for walks that changes only when a prefix appears or disappears. Churn mostly replaces paths
- * of existing prefixes, and a 577k-prefix red-black tree costs ~20 dependent cache misses per
- * lookup (half the churn time before this split; see benchmarks/README.md).
+ * <p>Each family is held twice: a hash table for the lookup every UPDATE does, and a sorted
+ * index for walks that changes only when a prefix appears or disappears. Churn mostly replaces
+ * paths of existing prefixes, and a 577k-prefix red-black tree costs ~20 dependent cache misses
+ * per lookup (half the churn time before this split; see benchmarks/README.md). The sorted index
+ * is kept on demand ({@link SortedDestinations}): a new or removed prefix only appends to a list,
+ * and the order is restored by the next walk (the tree's inserts were 17% of a full-table
+ * ingest; benchmarks/notes/sorted.md).
  */
 public final class LocRib {
 
@@ -79,7 +80,7 @@ public final class LocRib {
         }
         Optional<BestPathChange> change = d.withdraw(source, pathId);
         if (d.isEmpty()) {
-            t.remove(prefix);
+            t.remove(d);
         }
         return change;
     }
@@ -108,6 +109,9 @@ public final class LocRib {
 
     /**
      * A read-only sorted view of one family's destinations (live; use on the RIB executor only).
+     * The first access after prefixes were added or removed restores the order in O(n + k log k)
+     * for k changes; iterating while the family gains or loses a prefix fails fast
+     * ({@link java.util.ConcurrentModificationException}), as a {@code TreeMap}'s iterators do.
      *
      * @param family an address family
      * @return the destinations keyed by prefix
@@ -146,8 +150,8 @@ public final class LocRib {
     private static final class Table {
         final Ipv4DestinationTable ipv4 = new Ipv4DestinationTable();
         final Map<IpPrefix, Destination> byPrefix = new HashMap<>();
-        final NavigableMap<IpPrefix, Destination> sorted = new TreeMap<>();
-        final NavigableMap<IpPrefix, Destination> sortedView = Collections.unmodifiableNavigableMap(sorted);
+        final SortedDestinations sorted = new SortedDestinations();
+        final NavigableMap<IpPrefix, Destination> sortedView = sorted.view();
 
         Destination get(IpPrefix prefix) {
             return prefix instanceof Ipv4Prefix p ? ipv4.get(p) : byPrefix.get(prefix);
@@ -159,16 +163,16 @@ public final class LocRib {
             } else {
                 byPrefix.put(prefix, d);
             }
-            sorted.put(prefix, d);
+            sorted.add(d);
         }
 
-        void remove(IpPrefix prefix) {
-            if (prefix instanceof Ipv4Prefix p) {
+        void remove(Destination d) {
+            if (d.prefix() instanceof Ipv4Prefix p) {
                 ipv4.remove(p);
             } else {
-                byPrefix.remove(prefix);
+                byPrefix.remove(d.prefix());
             }
-            sorted.remove(prefix);
+            sorted.remove(d);
         }
     }
 }
