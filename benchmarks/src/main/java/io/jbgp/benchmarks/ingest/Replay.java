@@ -51,6 +51,7 @@ public final class Replay {
             "  --sentinel PREFIX      the prefix the target exports to us (refresh mode; 203.0.113.0/24)",
             "  --pid PID              the target's process, for RSS and CPU time",
             "  --label NAME           a name for the RESULT line",
+            "  --java-heap yes        the target is a JVM: also its live heap after a full GC (jcmd), untimed",
             "  --local-as AS          our AS (65501)        --router-id ID   ours (the --local address)",
             "  --next-hop ADDR        NEXT_HOP we send (default: --local; FRR needs one outside 127/8)",
             "  --mrt FILE             the MRT file (default: the shared data folder's " + FullTable.FILE + ",",
@@ -107,11 +108,12 @@ public final class Replay {
      * @param timeout   bound on the ingest
      * @param settle    count mode: stalled after this long without change
      * @param linger    how long the session stays up after the result
+     * @param javaHeap  the target is a JVM whose live heap jcmd reads before and after
      */
     record Options(InetSocketAddress target, InetAddress local, long localAs, RouterId routerId,
                    Inet4Address nextHop, String probe, boolean refresh, IpPrefix sentinel, long pid,
                    String label, Path mrt, int limit, long pollMillis, Duration timeout, Duration settle,
-                   Duration linger) {
+                   Duration linger, boolean javaHeap) {
 
         static Options parse(String[] args) {
             String target = null;
@@ -130,6 +132,7 @@ public final class Replay {
             long timeout = 600;
             long settle = 30;
             long linger = 0;
+            boolean javaHeap = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (i + 1 >= args.length) {
@@ -158,6 +161,7 @@ public final class Replay {
                     case "--timeout-s" -> timeout = Long.parseLong(v);
                     case "--settle-s" -> settle = Long.parseLong(v);
                     case "--linger-s" -> linger = Long.parseLong(v);
+                    case "--java-heap" -> javaHeap = v.equals("yes");
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -184,7 +188,7 @@ public final class Replay {
             return new Options(t, l, localAs, routerId == null ? RouterId.of(l4) : RouterId.parse(routerId), nh4,
                     probe, refresh, sentinel, pid, label, mrt == null ? SharedData.mrt(FullTable.FILE) : mrt, limit,
                     poll, Duration.ofSeconds(timeout), Duration.ofSeconds(settle),
-                    Duration.ofSeconds(linger));
+                    Duration.ofSeconds(linger), javaHeap);
         }
     }
 
@@ -223,9 +227,12 @@ public final class Replay {
      * @param polls          count polls made
      * @param before         the target process before the session (null without a PID)
      * @param after          the target process at the end (null without a PID)
+     * @param heapBeforeKib  a JVM target's live heap before the session, KiB (-1: not asked)
+     * @param heapAfterKib   its live heap at the end, KiB (-1: not asked)
      */
     public record Result(Status status, long expected, long reported, double seconds, double writeSeconds,
-                         double resolutionMillis, int polls, ProcessSample before, ProcessSample after) {
+                         double resolutionMillis, int polls, ProcessSample before, ProcessSample after,
+                         long heapBeforeKib, long heapAfterKib) {
         /** {@return whether the whole table arrived} */
         public boolean complete() {
             return status.isComplete();
@@ -239,6 +246,12 @@ public final class Replay {
         /** {@return resident memory added per expected prefix, octets (NaN without a PID)} */
         public double rssBytesPerPrefix() {
             return before == null ? Double.NaN : (after.rssKib() - before.rssKib()) * 1024.0 / expected;
+        }
+
+        /** {@return live heap added per expected prefix, octets (NaN when not asked)} */
+        public double heapBytesPerPrefix() {
+            return heapBeforeKib < 0 || heapAfterKib < 0 ? Double.NaN
+                    : (heapAfterKib - heapBeforeKib) * 1024.0 / expected;
         }
 
         /** {@return CPU seconds the target used between the two samples (NaN without a PID)} */
@@ -263,6 +276,7 @@ public final class Replay {
             throw new IllegalArgumentException("the sentinel " + o.sentinel() + " is part of the table");
         }
         double load = ProcessSample.loadAverage();
+        long heapBefore = o.javaHeap() && o.pid() > 0 ? JavaHeap.liveKib(o.pid()) : -1;
         ProcessSample before = o.pid() > 0 ? ProcessSample.of(o.pid()) : null;
         FeederSession.Params params = new FeederSession.Params(o.target(), o.local(), o.localAs(), o.routerId(),
                 90, Duration.ofSeconds(30));
@@ -271,6 +285,12 @@ public final class Replay {
              FeederSession s = FeederSession.open(params, o.refresh() ? o.sentinel() : null)) {
             Run run = new Run(o, feed, s, probe, before);
             r = o.refresh() ? run.awaitMarker() : run.awaitCount();
+            if (heapBefore >= 0) {
+                // untimed, with the session up: the routes are still there
+                r = new Result(r.status(), r.expected(), r.reported(), r.seconds(), r.writeSeconds(),
+                        r.resolutionMillis(), r.polls(), r.before(), r.after(), heapBefore,
+                        JavaHeap.liveKib(o.pid()));
+            }
             print(o, feed, r, load, out);
             if (!o.linger().isZero()) {
                 out.printf("replay: session stays up %d s%n", o.linger().toSeconds());
@@ -333,7 +353,7 @@ public final class Replay {
             Status status = reported == expected ? Status.EXACT
                     : reported == expected + feed.as0Prefixes() ? Status.AS0_ACCEPTED : Status.MISMATCH;
             return new Result(status, expected, probe == null ? -1 : reported, (done - t0) / 1e9, writeSeconds(), 0,
-                    0, before, after);
+                    0, before, after, -1, -1);
         }
 
         // count mode: poll until the count reaches the table, or stops moving after the last write
@@ -377,7 +397,7 @@ public final class Replay {
 
         private Result result(Status status, long reported, long nanos, double late, int polls) throws IOException {
             return new Result(status, expected, reported, nanos / 1e9, writeSeconds(), late, polls, before,
-                    sample());
+                    sample(), -1, -1);
         }
 
         private double writeSeconds() {
@@ -436,13 +456,18 @@ public final class Replay {
                     r.after().rssKib(), r.rssBytesPerPrefix(), r.after().hwmKib(), r.cpuSeconds(),
                     r.cpuSeconds() / r.seconds());
         }
+        if (r.heapAfterKib() >= 0) {
+            out.printf(Locale.ROOT, "replay: %s live heap after full GC %,d -> %,d KiB (%.0f B per prefix)%n",
+                    o.label(), r.heapBeforeKib(), r.heapAfterKib(), r.heapBytesPerPrefix());
+        }
         out.printf(Locale.ROOT, "RESULT label=%s status=%s complete=%s expected=%d reported=%d seconds=%.4f pps=%.0f "
                         + "write_s=%.4f resolution_ms=%.1f polls=%d rss_before_kib=%d rss_after_kib=%d "
-                        + "rss_b_per_prefix=%.1f hwm_kib=%d cpu_s=%.2f load1=%.2f messages=%d octets=%d mode=%s%n",
+                        + "rss_b_per_prefix=%.1f hwm_kib=%d cpu_s=%.2f heap_b_per_prefix=%.1f load1=%.2f messages=%d octets=%d "
+                        + "mode=%s%n",
                 o.label(), r.status(), r.complete(), r.expected(), r.reported(), r.seconds(), r.prefixesPerSecond(),
                 r.writeSeconds(), r.resolutionMillis(), r.polls(), r.before() == null ? -1 : r.before().rssKib(),
                 r.after() == null ? -1 : r.after().rssKib(), r.rssBytesPerPrefix(),
-                r.after() == null ? -1 : r.after().hwmKib(), r.cpuSeconds(), load, feed.messages(), feed.octets(),
+                r.after() == null ? -1 : r.after().hwmKib(), r.cpuSeconds(), r.heapBytesPerPrefix(), load, feed.messages(), feed.octets(),
                 o.refresh() ? "refresh" : "count");
     }
 }
