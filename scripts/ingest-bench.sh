@@ -232,7 +232,8 @@ for r in rows:
         cores = format(float(r['cpu_s']) / float(r['seconds']), '.2f')
     except (KeyError, ValueError, ZeroDivisionError):
         pass
-    print(f"{r['round']:>5} {r['label']:<12} {r['status']:<13} {f(r,'seconds','.3f'):>8} {f(r,'pps',',.0f'):>11} "
+    pps = f(r, 'pps', ',.0f') if r.get('complete') == 'true' else '-'
+    print(f"{r['round']:>5} {r['label']:<12} {r['status']:<13} {f(r,'seconds','.3f'):>8} {pps:>11} "
           f"{f(r,'rss_b_per_prefix','.0f'):>9} {f(r,'heap_b_per_prefix','.0f'):>10} {f(r,'cpu_s','.2f'):>6} "
           f"{cores:>5} {f(r,'write_s','.3f'):>7} {f(r,'load1','.1f'):>5}")
 print()

@@ -289,14 +289,8 @@ public final class Replay {
         Result r;
         try (TargetProbe probe = o.probe() == null ? null : TargetProbe.parse(o.probe(), o.local());
              FeederSession s = FeederSession.open(params, o.refresh() ? o.sentinel() : null)) {
-            Run run = new Run(o, feed, s, probe, before);
+            Run run = new Run(o, feed, s, probe, before, heapBefore);
             r = o.refresh() ? run.awaitMarker() : run.awaitCount();
-            if (heapBefore >= 0) {
-                // untimed, with the session up: the routes are still there
-                r = new Result(r.status(), r.expected(), r.reported(), r.seconds(), r.writeSeconds(),
-                        r.resolutionMillis(), r.polls(), r.before(), r.after(), heapBefore,
-                        JavaHeap.liveKib(o.pid()));
-            }
             print(o, feed, r, load, out);
             if (!o.linger().isZero()) {
                 out.printf("replay: session stays up %d s%n", o.linger().toSeconds());
@@ -313,6 +307,7 @@ public final class Replay {
         private final FeederSession session;
         private final TargetProbe probe;
         private final ProcessSample before;
+        private final long heapBefore;
         private final long expected;
         private final long t0;
         private final long deadline;
@@ -321,8 +316,10 @@ public final class Replay {
         /** System.nanoTime() after the last write; 0 until then. */
         private final AtomicLong written = new AtomicLong();
 
-        Run(Options o, ReplayFeed feed, FeederSession session, TargetProbe probe, ProcessSample before) {
+        Run(Options o, ReplayFeed feed, FeederSession session, TargetProbe probe, ProcessSample before,
+            long heapBefore) {
             this.o = o;
+            this.heapBefore = heapBefore;
             this.feed = feed;
             this.session = session;
             this.probe = probe;
@@ -355,9 +352,11 @@ public final class Replay {
                 return result(Status.TIMEOUT, -1, o.timeout().toNanos(), 0, 0);
             }
             ProcessSample after = sample();
+            // the live heap before the count question: its snapshot is garbage in flight
+            long heapAfter = heapBefore >= 0 ? JavaHeap.liveKib(o.pid()) : -1;
             if (probe == null) {
                 return new Result(Status.UNVERIFIED, expected, -1, (done - t0) / 1e9, writeSeconds(), 0, 0, before,
-                        after, -1, -1);
+                        after, heapBefore, heapAfter);
             }
             long reported = -1;
             IOException last = null;
@@ -365,7 +364,10 @@ public final class Replay {
                 try {
                     reported = probe.received();
                 } catch (IOException e) {
-                    last = e; // a snapshot that took too long: the next one may be quicker (warm)
+                    // a snapshot that took longer than bgpd waits; it still runs on the RIB executor,
+                    // so let it end before asking again (a second question would queue behind it)
+                    last = e;
+                    sleepMillis(8_000);
                 }
             }
             Status status = reported < 0 ? Status.UNVERIFIED : reported == expected ? Status.EXACT
@@ -374,7 +376,7 @@ public final class Replay {
                 System.err.println("replay: count not verified: " + last.getMessage());
             }
             return new Result(status, expected, reported, (done - t0) / 1e9, writeSeconds(), 0, 0, before, after,
-                    -1, -1);
+                    heapBefore, heapAfter);
         }
 
         // count mode: poll until the count reaches the table, or stops moving after the last write
@@ -417,8 +419,9 @@ public final class Replay {
         }
 
         private Result result(Status status, long reported, long nanos, double late, int polls) throws IOException {
-            return new Result(status, expected, reported, nanos / 1e9, writeSeconds(), late, polls, before,
-                    sample(), -1, -1);
+            ProcessSample after = sample();
+            return new Result(status, expected, reported, nanos / 1e9, writeSeconds(), late, polls, before, after,
+                    heapBefore, heapBefore >= 0 ? JavaHeap.liveKib(o.pid()) : -1);
         }
 
         private double writeSeconds() {
