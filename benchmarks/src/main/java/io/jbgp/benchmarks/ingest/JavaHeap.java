@@ -22,11 +22,19 @@ final class JavaHeap {
     /** {@return the heap in use after a full GC, KiB} */
     static long liveKib(long pid) throws IOException {
         jcmd(pid, "GC.run");
+        // G1 prints one "garbage-first heap total ..K, used ..K" line; Parallel and Serial one line
+        // per generation (PSYoungGen, ParOldGen): the heap is their sum (Metaspace has no "total")
         Matcher m = USED.matcher(jcmd(pid, "GC.heap_info"));
-        if (!m.find()) {
+        long used = 0;
+        boolean found = false;
+        while (m.find()) {
+            used += Long.parseLong(m.group(1));
+            found = true;
+        }
+        if (!found) {
             throw new IOException("jcmd " + pid + " GC.heap_info: no used figure");
         }
-        return Long.parseLong(m.group(1));
+        return used;
     }
 
     private static String jcmd(long pid, String command) throws IOException {

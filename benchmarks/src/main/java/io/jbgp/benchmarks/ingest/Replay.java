@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -284,6 +285,7 @@ public final class Replay {
         double load = ProcessSample.loadAverage();
         long heapBefore = o.javaHeap() && o.pid() > 0 ? JavaHeap.liveKib(o.pid()) : -1;
         ProcessSample before = o.pid() > 0 ? ProcessSample.of(o.pid()) : null;
+        Map<String, Long> threadsBefore = o.pid() > 0 ? ThreadTimes.of(o.pid()) : Map.of();
         FeederSession.Params params = new FeederSession.Params(o.target(), o.local(), o.localAs(), o.routerId(),
                 90, Duration.ofSeconds(30));
         Result r;
@@ -292,6 +294,15 @@ public final class Replay {
             Run run = new Run(o, feed, s, probe, before, heapBefore);
             r = o.refresh() ? run.awaitMarker() : run.awaitCount();
             print(o, feed, r, load, out);
+            if (!run.threadsAfter.isEmpty()) {
+                StringBuilder b = new StringBuilder();
+                ThreadTimes.delta(threadsBefore, run.threadsAfter).forEach((name, sec) -> {
+                    if (sec >= 0.05) {
+                        b.append(String.format(Locale.ROOT, "%s%s %.2f", b.length() == 0 ? "" : ", ", name, sec));
+                    }
+                });
+                out.printf("replay: %s CPU s by thread: %s%n", o.label(), b);
+            }
             if (!o.linger().isZero()) {
                 out.printf("replay: session stays up %d s%n", o.linger().toSeconds());
                 sleepMillis(o.linger().toMillis());
@@ -315,6 +326,8 @@ public final class Replay {
         private final AtomicReference<Throwable> sendFailure = new AtomicReference<>();
         /** System.nanoTime() after the last write; 0 until then. */
         private final AtomicLong written = new AtomicLong();
+        /** The target's CPU per thread group at the end sample. */
+        Map<String, Long> threadsAfter = Map.of();
 
         Run(Options o, ReplayFeed feed, FeederSession session, TargetProbe probe, ProcessSample before,
             long heapBefore) {
@@ -430,6 +443,9 @@ public final class Replay {
         }
 
         private ProcessSample sample() throws IOException {
+            if (o.pid() > 0) {
+                threadsAfter = ThreadTimes.of(o.pid());
+            }
             return o.pid() > 0 ? ProcessSample.of(o.pid()) : null;
         }
 
