@@ -14,8 +14,12 @@
 # Environment (all optional):
 #   TARGETS="ours-none ours-memory frr"   which targets, in round order (add openbgpd to compare)
 #   MEMORY_ROUNDS=N      run ours-memory only in the first N rounds (default: every round)
-#   BGPD_JVM="-Xms1g -Xmx4g -XX:+UseG1GC"  our bgpd's JVM flags
-#   PROFILE=1            record JFR (settings=profile) in our bgpd: OUT/ours-*-rN.jfr (slows it)
+#   BGPD_JVM="-Xms1g -Xmx4g -XX:+UseParallelGC -XX:TieredStopAtLevel=1"  our bgpd JVM flags:
+#                        a bulk load keeps everything it allocates, which G1 pays for in remembered-set
+#                        refinement (as much CPU as the RIB itself); C1 alone saves ~2 s of C2 compiling
+#                        (benchmarks/notes/ingest.md has the figures with the JVM defaults too)
+#   PROFILE=1            record JFR (profile settings, 1 ms samples) in our bgpd: OUT/ours-*-rN.jfr
+#                        (slows it; then: jfr print --stack-depth 64 --events jdk.ExecutionSample F.jfr)
 #   TIMEOUT_S=600        bound on one ingest;  MEMORY_TIMEOUT_S (default TIMEOUT_S) for ours-memory
 #   JBGP_SHARED_DATA=DIR the shared data folder (default ../shared/data, else /work/shared/data)
 #   OUT=DIR              where configs, logs and results go (default a new /tmp/jbgp-ingest-*)
@@ -28,7 +32,7 @@ RUNS=${1:-5}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TARGETS=${TARGETS:-"ours-none ours-memory frr"}
 MEMORY_ROUNDS=${MEMORY_ROUNDS:-$RUNS}
-BGPD_JVM=${BGPD_JVM:-"-Xms1g -Xmx4g -XX:+UseG1GC"}
+BGPD_JVM=${BGPD_JVM:-"-Xms1g -Xmx4g -XX:+UseParallelGC -XX:TieredStopAtLevel=1"}
 REPLAY_JVM=${REPLAY_JVM:-"-Xmx2g"}
 TIMEOUT_S=${TIMEOUT_S:-600}
 MEMORY_TIMEOUT_S=${MEMORY_TIMEOUT_S:-$TIMEOUT_S}
@@ -79,6 +83,16 @@ await_ready() {
   return 1
 }
 
+# JFR's "profile" settings with a Java sample every 1 ms instead of 10 (a loaded machine gives
+# the RIB thread a fraction of a core: 10 ms leaves a few hundred samples per run)
+jfc() {
+  local java_home
+  java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  sed 's|control="method-sampling-java-interval">10 ms<|control="method-sampling-java-interval">1 ms<|' \
+    "$java_home/lib/jfr/profile.jfc" >"$OUT/profile-1ms.jfc"
+  echo "$OUT/profile-1ms.jfc"
+}
+
 # ---------------------------------------------------------------- build
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   log "building examples and benchmarks (mvn package, no install)"
@@ -101,7 +115,7 @@ run_one() {
     ours-none|ours-memory)
       local fib=none update=no jfr=
       if [ "$target" = ours-memory ]; then fib=memory; update=yes; replay+=(--timeout-s "$MEMORY_TIMEOUT_S"); bound=$MEMORY_TIMEOUT_S; fi
-      if [ "${PROFILE:-0}" = 1 ]; then jfr="-XX:StartFlightRecording=filename=$OUT/$target-r$round.jfr,settings=profile"; fi
+      if [ "${PROFILE:-0}" = 1 ]; then jfr="-XX:StartFlightRecording=filename=$OUT/$target-r$round.jfr,settings=$(jfc)"; fi
       cat >"$dir/bgpd.conf" <<EOF
 AS $TARGET_AS
 router-id 10.66.0.${addr##*.}
