@@ -89,6 +89,37 @@ final class RibFeed {
         return paths;
     }
 
+    /**
+     * Neighbor {@code i}'s copy of the recorded table, as its session would hand it to the RIB:
+     * the UPDATEs decoded, each announcement carrying that neighbor's view of its attributes.
+     */
+    List<UpdateMessage> messagesOf(int i, FullTable table) {
+        List<UpdateMessage> decoded = table.decodeAll();
+        List<UpdateMessage> out = new java.util.ArrayList<>(decoded.size());
+        for (UpdateMessage u : decoded) {
+            if (u.announced().isEmpty()) {
+                out.add(u);
+                continue;
+            }
+            AttributeSet recorded = interner.intern(AttributeSet.of(u.attributes(), null));
+            AttributeSet view = neighbors.view(i, recorded, false, interner);
+            out.add(new UpdateMessage(u.withdrawn(), view.toPathAttributes(true), Optional.empty(),
+                    Optional.empty(), u.announced()));
+        }
+        return out;
+    }
+
+    /** Posts already built UPDATEs from neighbor {@code i}; returns the paths they announce. */
+    long post(int i, List<UpdateMessage> messages) {
+        java.net.InetAddress from = neighbors.neighbor(i).address();
+        long paths = 0;
+        for (UpdateMessage u : messages) {
+            paths += u.announced().size();
+            rib.post(new RibCommand.Update(from, u));
+        }
+        return paths;
+    }
+
     /** Counts and drops what the RIB sends; always writable. */
     private static final class CountingOutbound implements PeerOutbound {
         private final PeerKey peer;

@@ -1,6 +1,7 @@
 package io.jbgp.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,7 +10,9 @@ import io.jbgp.core.types.IpPrefix;
 import io.jbgp.rib.attr.AttributeSet;
 import io.jbgp.rib.RibSnapshot;
 import io.jbgp.rib.table.Destination;
+import io.jbgp.rib.table.Route;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +85,14 @@ class BenchmarkSmokeTest {
         b.rankAll(c, new CpuTime(), BLACKHOLE);
         assertTrue(b.size() > 100, "most prefixes of the dump have 8 paths or more: " + b.size());
         assertEquals(b.size(), c.decisions);
+        b.bestPath(c, new CpuTime(), BLACKHOLE);
+        assertEquals(2 * b.size(), c.decisions);
+        // the keyed best path the Loc-RIB uses is the head of the full ranking, prefix by prefix
+        int[] best = b.bestIndices();
+        for (int p = 0; p < best.length; p++) {
+            List<Route> arrival = b.sets().get(p);
+            assertSame(b.decision().rank(arrival).get(0), arrival.get(best[p]));
+        }
     }
 
     @Test
@@ -98,9 +109,37 @@ class BenchmarkSmokeTest {
         LocRibChurnBenchmark.Events c = new LocRibChurnBenchmark.Events();
         b.churn(c, new CpuTime());
         assertEquals(LocRibChurnBenchmark.BATCH, c.announcements + c.withdrawals + c.changes);
+        for (int k = 0; k < 19; k++) { // several passes over the script: paths revisited while read ahead
+            b.churn(new LocRibChurnBenchmark.Events(), new CpuTime());
+        }
+        assertEquals(0, b.stateMismatches(), "the harness's view of each path is the Loc-RIB's");
         assertTrue(c.withdrawals > 0 && c.changes > 0 && c.bestChanged > 0, "a real mix: " + c.withdrawals
                 + " withdrawals, " + c.changes + " changes, " + c.bestChanged + " best changes");
         assertTrue(b.locRib().size(AddressFamily.IPV4_UNICAST) <= prefixes);
+        for (Destination d : b.locRib().destinations(AddressFamily.IPV4_UNICAST).values()) {
+            assertSame(d.candidates().get(0), d.best(), "the kept best path heads the ranking: " + d.prefix());
+        }
+        LocRibChurnBenchmark.Events h = new LocRibChurnBenchmark.Events();
+        b.harnessOnly(h, new CpuTime());
+        assertEquals(LocRibChurnBenchmark.BATCH, h.announcements + h.withdrawals + h.changes);
+    }
+
+    @Test
+    void locRibChurnHarnessStaysExactWhenEventsRevisitAPathWhileReadAhead() {
+        LocRibChurnBenchmark b = new LocRibChurnBenchmark();
+        b.neighbors = 4;
+        b.messages = 3; // a few dozen paths: the script revisits them within the read-ahead window
+        b.scriptLength = 1024;
+        b.load();
+        for (int k = 0; k < 10; k++) {
+            long[] want = b.expectedMix(LocRibChurnBenchmark.BATCH);
+            LocRibChurnBenchmark.Events c = new LocRibChurnBenchmark.Events();
+            b.churn(c, new CpuTime());
+            assertEquals(java.util.Arrays.toString(want),
+                    java.util.Arrays.toString(new long[] {c.announcements, c.withdrawals, c.changes}),
+                    "the same events as a replay without reading ahead");
+            assertEquals(0, b.stateMismatches(), "the harness's view of each path is the Loc-RIB's");
+        }
     }
 
     @Test
@@ -121,6 +160,23 @@ class BenchmarkSmokeTest {
         assertTrue(c.updatesSent > 0, "best changes were exported");
         RibSnapshot after = b.rib().snapshot().join();
         assertEquals(bestAttributes(before), bestAttributes(after), "a whole script pass restores the table");
+    }
+
+    @Test
+    void ribIngestLoadsEveryPathOfTheTableIntoAnEmptyRib() {
+        RibIngestBenchmark b = new RibIngestBenchmark();
+        b.messages = MESSAGES;
+        b.load();
+        for (int round = 0; round < 2; round++) { // each operation starts from an empty RIB
+            b.emptyRib();
+            RibIngestBenchmark.Paths c = new RibIngestBenchmark.Paths();
+            long paths = b.ingest(c, new CpuTime());
+            assertEquals(paths, c.paths);
+            RibSnapshot s = b.rib().snapshot().join();
+            int prefixes = s.bestPaths(AddressFamily.IPV4_UNICAST).size();
+            assertTrue(prefixes > MESSAGES && prefixes <= paths, prefixes + " best paths from " + paths + " paths");
+            assertEquals(prefixes, s.forwarding().size(), "every best path resolved and installed");
+        }
     }
 
     private static Map<IpPrefix, AttributeSet> bestAttributes(RibSnapshot s) {

@@ -92,12 +92,59 @@ public interface BgpSpeaker extends AutoCloseable {
     boolean removePeer(PeerKey peer, io.jbgp.core.error.BgpError cease, java.util.Optional<String> communication);
 
     /**
+     * Takes a neighbor down without removing it (OpenBGPD's {@code bgpctl neighbor ADDR down}):
+     * its sessions end with the given CEASE subcode (RFC 4486) and communication (RFC 9003), and it
+     * stays Idle, refusing connections, until {@link #startPeer}. Its configuration, routing
+     * settings and {@link #statistics} are kept. Stopping a stopped neighbor sends nothing.
+     *
+     * @param peer          the neighbor
+     * @param cease         a Cease subcode, e.g. {@code CEASE_ADMINISTRATIVE_SHUTDOWN}
+     * @param communication the RFC 9003 text (ignored by the peer for other subcodes), or empty
+     * @return true if the neighbor is configured
+     */
+    boolean stopPeer(PeerKey peer, io.jbgp.core.error.BgpError cease, java.util.Optional<String> communication);
+
+    /**
+     * Starts a neighbor stopped with {@link #stopPeer} (ManualStart, RFC 4271 Event 1), at once
+     * and without the IdleHold back-off. A running neighbor waiting out its back-off starts at once
+     * as well; an established one is not disturbed.
+     *
+     * @param peer the neighbor
+     * @return true if the neighbor is configured
+     */
+    boolean startPeer(PeerKey peer);
+
+    /**
+     * Resets a neighbor's sessions (OpenBGPD's {@code bgpctl neighbor ADDR clear}): CEASE
+     * Administrative Reset (RFC 4486 subcode 4) with the communication (RFC 9003), then a new
+     * session attempt at once, the back-off forgotten. A stopped neighbor is started. Its
+     * configuration, routing settings and {@link #statistics} are kept.
+     *
+     * @param peer          the neighbor
+     * @param communication the RFC 9003 text, or empty
+     * @return true if the neighbor is configured
+     */
+    boolean resetPeer(PeerKey peer, java.util.Optional<String> communication);
+
+    /**
      * The neighbor's current state: the most advanced of its connections (RFC 4271 §8.2.2).
      *
      * @param peer the neighbor
      * @return its state, or empty when it is not configured
      */
     Optional<SessionState> peerState(PeerKey peer);
+
+    /**
+     * The neighbor's message statistics (OpenBGPD's MsgRcvd, MsgSent and OutQ, and its per-type
+     * "Message statistics"): messages read and written by type, prefixes announced and withdrawn,
+     * End-of-RIB markers, what is queued for the socket, and the last NOTIFICATION each way.
+     * The counts cover every session since the neighbor was added; they are not reset when a
+     * session ends. Never blocks: safe to call from any thread, the event loops included.
+     *
+     * @param peer the neighbor
+     * @return a snapshot of its counters, or empty when it is not configured
+     */
+    Optional<MessageStatistics> statistics(PeerKey peer);
 
     /**
      * The configured neighbors.

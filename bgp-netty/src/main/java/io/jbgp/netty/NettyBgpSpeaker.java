@@ -274,8 +274,50 @@ public final class NettyBgpSpeaker implements BgpSpeaker {
     }
 
     @Override
+    public synchronized boolean stopPeer(PeerKey peer, BgpError cease, Optional<String> communication) {
+        if (cease.code() != io.jbgp.core.error.ErrorCode.CEASE) {
+            throw new IllegalArgumentException("not a Cease subcode: " + cease);
+        }
+        PeerDriver d = drivers.get(peer.address());
+        if (d == null) {
+            return false;
+        }
+        d.stop(cease, communication);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean startPeer(PeerKey peer) {
+        PeerDriver d = drivers.get(peer.address());
+        if (d == null) {
+            return false;
+        }
+        if (started && !closed) {
+            d.start(); // before start() the speaker starts every neighbor itself
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized boolean resetPeer(PeerKey peer, Optional<String> communication) {
+        PeerDriver d = drivers.get(peer.address());
+        if (d == null) {
+            return false;
+        }
+        if (started && !closed) {
+            d.reset(communication);
+        }
+        return true;
+    }
+
+    @Override
     public Optional<SessionState> peerState(PeerKey peer) {
         return Optional.ofNullable(drivers.get(peer.address())).map(PeerDriver::state);
+    }
+
+    @Override
+    public Optional<MessageStatistics> statistics(PeerKey peer) {
+        return Optional.ofNullable(drivers.get(peer.address())).map(PeerDriver::statistics);
     }
 
     /** The neighbor's driver (tests and "show" output). */

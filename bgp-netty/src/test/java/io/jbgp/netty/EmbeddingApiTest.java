@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jbgp.core.attr.Origin;
 import io.jbgp.core.config.PeerConfig;
 import io.jbgp.core.fsm.Ticker;
+import io.jbgp.core.peer.PeerKey;
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.IpPrefix;
@@ -86,6 +87,8 @@ class EmbeddingApiTest {
                 speaker.announce(DOC, AttributeSet.builder().origin(Origin.IGP).build());
                 speaker.rib().visit(AddressFamily.IPV4_UNICAST, (prefix, routes) ->
                         table.put(prefix, routes.get(0).route().source().toString())).get(10, TimeUnit.SECONDS);
+                speaker.statistics(PeerKey.of(theirs)).ifPresent(s ->            // never blocks
+                        log.info("messages sent {} received {}", s.sent().total(), s.received().total()));
                 // ---- end ----
 
                 assertEquals(Set.of(LAN, DOC), table.keySet(), "the connected LAN and the announced prefix");
@@ -94,6 +97,14 @@ class EmbeddingApiTest {
                     neighborChanged.tryAcquire(20, TimeUnit.MILLISECONDS);
                 }
                 assertEquals(Set.of(LAN, DOC), neighborFib.snapshot().keySet(), "the neighbor forwards both to us");
+                // counted when our loop sees the write complete, which may be after the neighbor read it
+                deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (speaker.statistics(PeerKey.of(theirs)).orElseThrow().sent().prefixesAnnounced() < 2
+                        && System.nanoTime() - deadline < 0) {
+                    neighborChanged.tryAcquire(20, TimeUnit.MILLISECONDS);
+                }
+                MessageStatistics sent = speaker.statistics(PeerKey.of(theirs)).orElseThrow();
+                assertTrue(sent.sent().opens() >= 1 && sent.sent().prefixesAnnounced() >= 2, sent.toString());
 
                 speaker.withdraw(DOC);
                 deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -163,6 +163,8 @@ class TwoSpeakersTest {
             a.speaker.addPeer(neighbor(B, 65062, A, b.port()).build());
             assertTrue(a.await(B, TwoSpeakersTest::oneEstablishedOnly), "A never established: " + a.events);
             assertTrue(b.await(A, TwoSpeakersTest::oneEstablishedOnly), "B never established: " + b.events);
+            // events reach subscribers on the callback thread, after the Peer changed on its loop
+            assertTrue(b.awaitEvents(l -> l.stream().anyMatch(e -> e instanceof SpeakerEvent.SessionEstablished)));
             SpeakerEvent.SessionEstablished up = (SpeakerEvent.SessionEstablished) b.events.stream()
                     .filter(e -> e instanceof SpeakerEvent.SessionEstablished).findFirst().orElseThrow();
             assertEquals(Asn.of(4200000061L), up.session().peerAs(), "4-octet AS");

@@ -15,6 +15,7 @@ import io.jbgp.rib.origin.OriginatedRoute;
 import io.jbgp.rib.origin.Redistributor;
 import io.jbgp.rib.origin.SystemRoute;
 import io.jbgp.rib.origin.SystemRouteSource;
+import io.jbgp.rib.out.ExportCache;
 import io.jbgp.rib.out.ExportRules;
 import io.jbgp.rib.out.TableFeeder;
 import io.jbgp.rib.out.UpdatePacker;
@@ -30,7 +31,6 @@ import io.jbgp.rib.table.Route;
 import io.jbgp.rib.table.RouteSource;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,6 +73,8 @@ public final class Rib implements AutoCloseable {
     private final ExportRules exportRules;
     private final Map<InetAddress, RibPeer> peers = new LinkedHashMap<>();
     private final List<RibListener> listeners = new CopyOnWriteArrayList<>();
+    // the interned outbound set runExport last took from an export cache (saves an intern lookup)
+    private AttributeSet lastInterned;
 
     /**
      * A RIB with an empty table. Nothing runs until commands are posted.
@@ -310,10 +312,9 @@ public final class Rib implements AutoCloseable {
             onExportPolicy(e);
         } else if (c instanceof RibCommand.Originate o) {
             AttributeSet a = config.interner().intern(o.attributes());
-            Route r = newRoute(o.source(), Nlri.NO_PATH_ID, a);
-            changed(o.prefix(), locRib.update(o.prefix(), r));
+            putRoute(o.prefix(), newRoute(o.source(), Nlri.NO_PATH_ID, a));
         } else if (c instanceof RibCommand.WithdrawLocal w) {
-            changed(w.prefix(), locRib.withdraw(w.prefix(), w.source(), Nlri.NO_PATH_ID));
+            removeRoute(w.prefix(), w.source(), Nlri.NO_PATH_ID);
         } else {
             throw new IllegalStateException("dispatch: unknown command " + c);
         }
@@ -339,8 +340,14 @@ public final class Rib implements AutoCloseable {
             return;
         }
         for (AddressFamily f : p.families) {
-            for (Nlri n : List.copyOf(p.in.postPolicy(f).keySet())) {
-                changed(n.prefix(), locRib.withdraw(n.prefix(), p.source, n.pathId()));
+            List<Nlri> accepted = new ArrayList<>(p.in.acceptedSize(f));
+            p.in.forEach(f, (n, received, post) -> {
+                if (post != null) {
+                    accepted.add(n);
+                }
+            });
+            for (Nlri n : accepted) {
+                removeRoute(n.prefix(), p.source, n.pathId());
             }
         }
         log.info("rib: peer {} down, its paths withdrawn", addr.getHostAddress());
@@ -359,7 +366,7 @@ public final class Rib implements AutoCloseable {
         for (AddressFamily f : p.families) {
             for (Nlri n : m.withdrawn(f)) {
                 if (p.in.remove(n)) {
-                    changed(n.prefix(), locRib.withdraw(n.prefix(), p.source, n.pathId()));
+                    removeRoute(n.prefix(), p.source, n.pathId());
                 }
             }
             List<Nlri> announced = m.announced(f);
@@ -370,8 +377,7 @@ public final class Rib implements AutoCloseable {
             InetAddress nh = m.mpReach().filter(r -> r.family().equals(f)).map(r -> r.nextHop()).orElse(null);
             AttributeSet raw = config.interner().intern(AttributeSet.of(m.attributes(), nh));
             for (Nlri n : announced) {
-                p.in.putPrePolicy(n, raw);
-                if (overPrefixLimit(p, f)) {
+                if (p.maxPrefixes != 0 && !p.in.contains(n) && overPrefixLimit(p, f)) {
                     return; // the rest of this UPDATE is not imported; the session goes down
                 }
                 importPath(p, n, raw);
@@ -381,7 +387,7 @@ public final class Rib implements AutoCloseable {
 
     /**
      * Max-prefix (RFC 4486 §4, OpenBGPD's {@code max-prefix}): the neighbor's Adj-RIB-In count,
-     * all families, against its limit. Passing {@value #PREFIX_WARNING_PERCENT}% is logged once;
+     * all families, with the new path about to be added, against its limit (O(1) per path). Passing {@value #PREFIX_WARNING_PERCENT}% is logged once;
      * passing the limit asks the session layer for CEASE Maximum Number of Prefixes Reached
      * (AFI and SAFI of the family that crossed it, and the limit) and stops importing.
      */
@@ -389,7 +395,7 @@ public final class Rib implements AutoCloseable {
         if (p.maxPrefixes == 0) {
             return false;
         }
-        long count = 0;
+        long count = 1; // the new path
         for (AddressFamily g : p.families) {
             count += p.in.size(g);
         }
@@ -424,21 +430,22 @@ public final class Rib implements AutoCloseable {
         }
     }
 
-    // puts the import outcome of one path into the post-policy Adj-RIB-In and the Loc-RIB
+    // puts one received path and its import outcome into the Adj-RIB-In and the Loc-RIB
     private void importPath(RibPeer p, Nlri n, AttributeSet raw) {
         PolicyResult r = runImport(p, n, raw);
         if (r instanceof PolicyResult.Accept a) {
-            AttributeSet post = config.interner().intern(a.attributes());
-            p.in.putPostPolicy(n, post);
+            // accepted unchanged (the common case) needs no second intern lookup
+            AttributeSet post = a.attributes() == raw ? raw : config.interner().intern(a.attributes());
+            p.in.put(n, raw, post);
             Destination d = locRib.get(n.prefix());
             Route existing = d == null ? null : d.find(p.source, n.pathId());
             if (existing != null && existing.attrs().equals(post)) {
                 return; // nothing changed: keep the route's age and emit nothing (OpenBGPD prefix_update)
             }
-            changed(n.prefix(), locRib.update(n.prefix(), newRoute(p.source, n.pathId(), post)));
+            putRoute(n.prefix(), existing, newRoute(p.source, n.pathId(), post));
         } else {
-            p.in.putPostPolicy(n, null);
-            changed(n.prefix(), locRib.withdraw(n.prefix(), p.source, n.pathId()));
+            p.in.put(n, raw, null);
+            removeRoute(n.prefix(), p.source, n.pathId());
         }
     }
 
@@ -450,8 +457,14 @@ public final class Rib implements AutoCloseable {
         p.importPolicy = c.policy().orElse(null);
         // soft reconfiguration: re-run the new policy over what the neighbor sent
         for (AddressFamily f : p.families) {
-            for (Map.Entry<Nlri, AttributeSet> e : List.copyOf(p.in.prePolicy(f).entrySet())) {
-                importPath(p, e.getKey(), e.getValue());
+            List<Nlri> nlri = new ArrayList<>(p.in.size(f));
+            List<AttributeSet> received = new ArrayList<>(p.in.size(f));
+            p.in.forEach(f, (n, raw, post) -> {
+                nlri.add(n);
+                received.add(raw);
+            });
+            for (int i = 0; i < nlri.size(); i++) {
+                importPath(p, nlri.get(i), received.get(i));
             }
         }
     }
@@ -462,6 +475,7 @@ public final class Rib implements AutoCloseable {
             return;
         }
         p.exportPolicy = c.policy().orElse(null);
+        p.exportCache.clear(); // RFC 8212's outcome depends on whether there is a policy
         // a walk in progress restarts; an unfinished initial feed keeps its End-of-RIB
         startFeed(p, p.families, p.feeder != null && p.feeder.sendsEndOfRib());
     }
@@ -481,9 +495,17 @@ public final class Rib implements AutoCloseable {
     }
 
     private void onSystemRoute(RibCommand.SystemRouteChanged s) {
-        Set<IpPrefix> affected = s.added() ? resolver.add(s.route()) : resolver.remove(s.route());
-        // only the prefixes whose next hops resolve differently, found through the back-links
-        for (IpPrefix prefix : affected) {
+        Set<InetAddress> moved = s.added() ? resolver.add(s.route()) : resolver.remove(s.route());
+        for (RibPeer p : peers.values()) {
+            p.exportCache.clear(); // a third-party next hop may now be (or no longer be) on a shared subnet
+        }
+        if (moved.isEmpty()) {
+            return; // no next hop in use resolves differently: nothing to re-run
+        }
+        // only the prefixes with a path over a next hop that resolves differently; a walk, not
+        // back-links, finds them: per-path back-links cost more memory than the whole Route, and
+        // host route changes that move a next hop in use are rare (see NexthopResolver)
+        for (IpPrefix prefix : usersOf(moved)) {
             Destination d = locRib.get(prefix);
             if (d == null) {
                 continue;
@@ -492,6 +514,63 @@ public final class Rib implements AutoCloseable {
             updateFib(prefix); // the best may stay while its forwarding next hop moved
             exportToAll(prefix); // a third-party next hop may have become (in)valid
         }
+    }
+
+    // the prefixes with at least one BGP-learned candidate whose next hop is in `nexthops`
+    private List<IpPrefix> usersOf(Set<InetAddress> nexthops) {
+        List<IpPrefix> out = new ArrayList<>();
+        for (AddressFamily f : List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST)) {
+            for (Destination d : locRib.destinations(f).values()) {
+                for (Route r : d.candidates()) {
+                    InetAddress nh = trackedNexthop(r);
+                    if (nh != null && nexthops.contains(nh)) {
+                        out.add(d.prefix());
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- Loc-RIB changes
+
+    // the next hop a candidate keeps tracked in the resolver: BGP-learned paths only
+    private static InetAddress trackedNexthop(Route r) {
+        return r == null || !(r.source() instanceof PeerSource) ? null : r.attrs().nextHop();
+    }
+
+    private void putRoute(IpPrefix prefix, Route route) {
+        Destination d = locRib.get(prefix);
+        putRoute(prefix, d == null ? null : d.find(route.source(), route.pathId()), route);
+    }
+
+    // adds or replaces a candidate; the next-hop count moves only when the next hop does
+    private void putRoute(IpPrefix prefix, Route existing, Route route) {
+        InetAddress was = trackedNexthop(existing);
+        InetAddress now = trackedNexthop(route);
+        if (!java.util.Objects.equals(was, now)) {
+            if (now != null) {
+                resolver.acquire(now);
+            }
+            if (was != null) {
+                resolver.release(was);
+            }
+        }
+        changed(prefix, locRib.update(prefix, route));
+    }
+
+    private void removeRoute(IpPrefix prefix, RouteSource source, long pathId) {
+        Destination d = locRib.get(prefix);
+        Route existing = d == null ? null : d.find(source, pathId);
+        if (existing == null) {
+            return;
+        }
+        InetAddress was = trackedNexthop(existing);
+        if (was != null) {
+            resolver.release(was);
+        }
+        changed(prefix, locRib.withdraw(prefix, source, pathId));
     }
 
     // ---------------------------------------------------------------- fan-out
@@ -512,35 +591,40 @@ public final class Rib implements AutoCloseable {
         return r.withResolution(decision.eligibility(r.source(), r.attrs(), res.isReachable()), res.cost());
     }
 
-    // after any change of a prefix's candidates: refresh back-links, then fan a best change out
+    // after any change of a prefix's candidates: fan a best change out
     private void changed(IpPrefix prefix, Optional<BestPathChange> change) {
-        Destination d = locRib.get(prefix);
-        Set<InetAddress> nexthops = new HashSet<>();
-        if (d != null) {
-            for (Route r : d.candidates()) {
-                if (r.source() instanceof PeerSource && r.attrs().nextHop() != null) {
-                    nexthops.add(r.attrs().nextHop());
-                }
-            }
-        }
-        resolver.link(prefix, nexthops);
         if (change.isEmpty()) {
             return;
         }
-        for (RibListener l : listeners) {
-            l.bestPathChanged(change.get());
+        BestPathChange c = change.get();
+        if (!listeners.isEmpty()) { // no iterator per change when nobody listens
+            for (RibListener l : listeners) {
+                l.bestPathChanged(c);
+            }
         }
-        updateFib(prefix);
-        exportToAll(prefix);
+        // the change carries the new best and ECMP set: no second Loc-RIB lookup per change
+        updateFib(prefix, c.multipath());
+        exportToAll(prefix, c.newBest().orElse(null));
     }
 
     private void updateFib(IpPrefix prefix) {
         Destination d = locRib.get(prefix);
+        updateFib(prefix, d == null ? List.of() : d.multipath());
+    }
+
+    // installs what the ECMP set (best first; empty when there is no best) forwards on
+    private void updateFib(IpPrefix prefix, List<Route> paths) {
         FibRoute want = null;
-        if (d != null && d.best() != null && d.best().source() instanceof PeerSource) {
+        if (paths.size() == 1 && trackedNexthop(paths.get(0)) != null) {
+            // one path: its resolution's list, shared by every prefix over the same next hop
+            List<FibRoute.NextHop> via = resolver.resolve(trackedNexthop(paths.get(0))).via();
+            if (!via.isEmpty()) {
+                want = new FibRoute(prefix, via);
+            }
+        } else if (!paths.isEmpty() && paths.get(0).source() instanceof PeerSource) {
             // our own routes are the host's already; only BGP-learned paths are installed
             LinkedHashSet<FibRoute.NextHop> via = new LinkedHashSet<>();
-            for (Route r : d.multipath()) {
+            for (Route r : paths) {
                 if (r.source() instanceof PeerSource && r.attrs().nextHop() != null) {
                     via.addAll(resolver.resolve(r.attrs().nextHop()).via());
                 }
@@ -549,24 +633,36 @@ public final class Rib implements AutoCloseable {
                 want = new FibRoute(prefix, new ArrayList<>(via));
             }
         }
-        fib.set(prefix, want).ifPresent(change -> listeners.forEach(l -> l.fibChanged(change)));
+        if (listeners.isEmpty()) {
+            fib.update(prefix, want); // no change value to build
+        } else {
+            fib.set(prefix, want).ifPresent(change -> listeners.forEach(l -> l.fibChanged(change)));
+        }
     }
 
     private void exportToAll(IpPrefix prefix) {
+        exportToAll(prefix, locRib.best(prefix));
+    }
+
+    private void exportToAll(IpPrefix prefix, Route best) {
         for (RibPeer p : peers.values()) {
             if (p.carries(prefix.family())) {
-                exportTo(p, prefix);
+                exportTo(p, prefix, best);
             }
         }
     }
 
     private void exportTo(RibPeer p, IpPrefix prefix) {
-        Route best = locRib.best(prefix);
+        exportTo(p, prefix, locRib.best(prefix));
+    }
+
+    private void exportTo(RibPeer p, IpPrefix prefix, Route best) {
         AttributeSet out = null;
         if (best != null) {
             PolicyResult r = runExport(p, prefix, best);
             if (r instanceof PolicyResult.Accept a) {
-                out = config.interner().intern(a.attributes());
+                // the cached built-in outcome is interned already; a policy's own result is not
+                out = a.attributes() == lastInterned ? lastInterned : config.interner().intern(a.attributes());
             }
         }
         p.out.set(prefix, out);
@@ -575,8 +671,20 @@ public final class Rib implements AutoCloseable {
     // the export chain for one neighbor; a throwing user policy withholds just that prefix
     private PolicyResult runExport(RibPeer p, IpPrefix prefix, Route best) {
         try {
-            PolicyResult r = exportRules.apply(prefix, best, p.neighbor, p.exportPolicy);
-            if (r instanceof PolicyResult.Accept a && !UpdatePacker.fits(prefix, a.attributes(), p.codec)) {
+            PolicyResult r = exportRules.checkSource(best, p.neighbor);
+            if (r != null) {
+                return r;
+            }
+            ExportCache.Outcome built = builtInExport(p, prefix.family(), best);
+            if (!(built.result() instanceof PolicyResult.Accept a)) {
+                return built.result();
+            }
+            lastInterned = a.attributes();
+            AttributeSet mine = a.attributes();
+            r = p.exportPolicy == null ? built.result()
+                    : exportRules.applyPolicy(prefix, mine, best, p.neighbor, p.exportPolicy);
+            if (r instanceof PolicyResult.Accept acc && !(acc.attributes() == mine && built.fitsAnyPrefix())
+                    && !UpdatePacker.fits(prefix, acc.attributes(), p.codec)) {
                 return PolicyResult.reject("attributes too large for one UPDATE");
             }
             return r;
@@ -585,6 +693,32 @@ public final class Rib implements AutoCloseable {
                     prefix, e);
             return PolicyResult.reject("export policy failed: " + e);
         }
+    }
+
+    // the built-in export rules for a best path's attributes, through the neighbor's cache
+    private ExportCache.Outcome builtInExport(RibPeer p, AddressFamily family, Route best) {
+        boolean fromPeer = best.source() instanceof PeerSource;
+        ExportCache.Outcome o = p.exportCache.get(best.attrs(), family, fromPeer);
+        if (o != null) {
+            return o;
+        }
+        PolicyResult r = exportRules.applyAttributeRules(family, best.attrs(), fromPeer, p.neighbor,
+                p.exportPolicy == null);
+        if (r instanceof PolicyResult.Accept a) {
+            AttributeSet interned = config.interner().intern(a.attributes());
+            o = new ExportCache.Outcome(PolicyResult.accept(interned),
+                    UpdatePacker.fits(longestPrefix(family), interned, p.codec));
+        } else {
+            o = new ExportCache.Outcome(r, false);
+        }
+        p.exportCache.put(best.attrs(), family, fromPeer, o);
+        return o;
+    }
+
+    // a prefix whose NLRI is as long as any of its family's (for the size check of a cached set)
+    private static IpPrefix longestPrefix(AddressFamily family) {
+        return family.equals(AddressFamily.IPV4_UNICAST) ? io.jbgp.core.types.Ipv4Prefix.of(0, 32)
+                : io.jbgp.core.types.Ipv6Prefix.of(0, 0, 128);
     }
 
     // ---------------------------------------------------------------- table feed and sending

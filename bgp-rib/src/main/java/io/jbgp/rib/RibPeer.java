@@ -3,6 +3,7 @@ package io.jbgp.rib;
 import io.jbgp.core.codec.CodecContext;
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.rib.out.AdjRibOut;
+import io.jbgp.rib.out.ExportCache;
 import io.jbgp.rib.out.TableFeeder;
 import io.jbgp.core.peer.PeerOutbound;
 import io.jbgp.rib.policy.ExportPolicy;
@@ -23,6 +24,7 @@ final class RibPeer {
     final List<AddressFamily> families;
     final AdjRibIn in = new AdjRibIn();
     final AdjRibOut out = new AdjRibOut();
+    final ExportCache exportCache = new ExportCache(); // built-in export outcome per best attribute set
     ImportPolicy importPolicy; // null: none configured
     ExportPolicy exportPolicy; // null: none configured
     TableFeeder feeder;        // null: no walk in progress

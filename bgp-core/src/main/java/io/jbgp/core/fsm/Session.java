@@ -550,6 +550,9 @@ public final class Session {
         } else {
             timers.cancel(TimerKind.KEEPALIVE);
         }
+        if (negotiated.holdTime().seconds() == 0) {
+            timers.cancel(TimerKind.SEND_HOLD); // RFC 9687 §4.3, see armSendHold
+        }
     }
 
     /** RFC 6608: an FSM Error with the subcode for the state we are in. */
@@ -656,11 +659,16 @@ public final class Session {
     }
 
     /**
-     * RFC 9687 §3: SendHoldTime is max(8 minutes, 2 × the hold time) by default; before the OPEN
+     * RFC 9687 §6: SendHoldTime is max(8 minutes, 2 × the hold time) by default; before the OPEN
      * exchange the proposed hold time stands in for the negotiated one.
      */
     private void armSendHold(long now) {
         if (timerConfig.sendHoldMinimum().isZero() || timers.isArmed(TimerKind.SEND_HOLD)) {
+            return;
+        }
+        // RFC 9687 §4.3: no SendHoldTimer when the negotiated HoldTime is zero (RFC 4271 §4.2:
+        // then neither side sends KEEPALIVEs, and a quiet peer is no evidence of a stuck one)
+        if (negotiated != null && negotiated.holdTime().seconds() == 0) {
             return;
         }
         int hold = negotiated != null ? negotiated.holdTime().seconds() : timerConfig.holdTimeSeconds();

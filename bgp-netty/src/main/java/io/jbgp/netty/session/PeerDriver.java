@@ -11,6 +11,7 @@ import io.jbgp.core.fsm.SessionState;
 import io.jbgp.core.fsm.Ticker;
 import io.jbgp.core.peer.PeerEventHandler;
 import io.jbgp.core.peer.PeerKey;
+import io.jbgp.netty.MessageStatistics;
 import io.jbgp.netty.SpeakerEvent;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -74,6 +75,8 @@ public final class PeerDriver {
     private final Consumer<SpeakerEvent> events;
     private final Connector connector;
 
+    /** Message counts of every connection this neighbor ever had (OpenBGPD keeps them per peer). */
+    private final MessageCounters counters = new MessageCounters();
     private final Map<Session, SessionHandler> bound = new IdentityHashMap<>();
     private final Map<Session, ChannelPeerOutbound> outbounds = new IdentityHashMap<>();
     private final Set<Channel> dirty = new LinkedHashSet<>();
@@ -146,6 +149,21 @@ public final class PeerDriver {
     }
 
     /**
+     * The neighbor's message statistics: every message read from and written to any of its
+     * connections since the driver was created, and what is queued for the socket now. Safe to
+     * call from any thread; reads counters, never waits for the loop.
+     *
+     * @return a snapshot of the counters
+     */
+    public MessageStatistics statistics() {
+        return counters.snapshot();
+    }
+
+    MessageCounters counters() {
+        return counters;
+    }
+
+    /**
      * Runs {@code query} against the Peer on its loop and returns the result (for "show" output
      * and tests; the Peer itself must never escape the loop).
      *
@@ -213,6 +231,19 @@ public final class PeerDriver {
             completeStopIfIdle();
         });
         return done;
+    }
+
+    /**
+     * An operator's reset ("clear neighbor"): CEASE Administrative Reset with the communication
+     * (RFC 9003) on every connection that sent an OPEN, then a new attempt at once. One task on
+     * the loop, so no connection event can slip between the stop and the start.
+     *
+     * @param communication the shutdown communication, if any
+     */
+    public void reset(Optional<String> communication) {
+        startPending = false;
+        // the stop's CloseConnection actions cancel a pending connect, the start's Connect opens one
+        onLoop(() -> execute(peer.reset(communication, ticker.nanos())));
     }
 
     // ---------------------------------------------------------------- from SessionHandler

@@ -8,7 +8,9 @@ import io.netty.channel.ChannelPipeline;
 
 /**
  * Builds a BGP connection's pipeline: frame decoder → message decoder → message encoder →
- * {@link SessionHandler}. Each handler is per channel (the codecs hold the negotiated context).
+ * message statistics → {@link SessionHandler}. Each handler is per channel (the codecs hold the
+ * negotiated context); the statistics handler counts into the neighbor's counters, which
+ * outlive the connection.
  */
 public final class SessionChannelInitializer {
     /** Pipeline name of the {@code BgpFrameDecoder}. */
@@ -17,6 +19,8 @@ public final class SessionChannelInitializer {
     public static final String DECODER = "bgp-decoder";
     /** Pipeline name of the {@code BgpMessageEncoder}. */
     public static final String ENCODER = "bgp-encoder";
+    /** Pipeline name of the handler that counts messages for {@code PeerDriver.statistics()}. */
+    public static final String STATISTICS = "bgp-statistics";
     /** Pipeline name of the {@link SessionHandler}. */
     public static final String SESSION = "bgp-session";
 
@@ -34,6 +38,7 @@ public final class SessionChannelInitializer {
         p.addLast(FRAME, new BgpFrameDecoder());
         p.addLast(DECODER, new BgpMessageDecoder());
         p.addLast(ENCODER, new BgpMessageEncoder());
+        p.addLast(STATISTICS, new MessageStatisticsHandler(driver.counters()));
         p.addLast(SESSION, new SessionHandler(driver, inbound));
     }
 }

@@ -15,6 +15,12 @@
  * {@code whenWritable} callbacks run on the RIB executor when the channel drains. KEEPALIVEs are
  * written by the FSM on the loop itself, so a throttled bulk sender never delays them.
  *
+ * <p>{@code MessageStatisticsHandler}, just before the session handler in every connection's
+ * pipeline, counts each message read (after framing) and each message written (when Netty reports
+ * its last octet written to the socket) into the neighbor's {@code MessageCounters}, which live as
+ * long as the driver, so counts survive session resets. The counters are written on the loop and
+ * read lock-free from any thread ({@link io.jbgp.netty.session.PeerDriver#statistics()}).
+ *
  * <p>Nothing here decides protocol behaviour: collisions, timers, OPEN validation and back-off
  * all live in {@code io.jbgp.core.fsm}.
  */

@@ -48,6 +48,9 @@ public final class AttributeSet {
     private final CommunitySet communities;
     private final List<PathAttribute> others;
     private final int hash;
+    // ORIGINATOR_ID or CLUSTER_LIST present: the decision process's key asks on every path it
+    // receives, and scanning `others` costs cache misses (fits in the object's padding)
+    private final boolean reflected;
 
     private AttributeSet(Origin origin, AsPath asPath, InetAddress nextHop, long med, long localPref,
                          CommunitySet communities, List<PathAttribute> others) {
@@ -59,6 +62,21 @@ public final class AttributeSet {
         this.communities = Objects.requireNonNull(communities, "communities");
         this.others = others;
         this.hash = Objects.hash(origin, asPath, nextHop, med, localPref, communities, others);
+        this.reflected = find(PathAttribute.ORIGINATOR_ID) != null || find(PathAttribute.CLUSTER_LIST) != null;
+    }
+
+    // a copy of a set whose hash is known (only a field equal in value differs)
+    private AttributeSet(Origin origin, AsPath asPath, InetAddress nextHop, long med, long localPref,
+                         CommunitySet communities, List<PathAttribute> others, int hash) {
+        this.origin = origin;
+        this.asPath = asPath;
+        this.nextHop = nextHop;
+        this.med = med;
+        this.localPref = localPref;
+        this.communities = communities;
+        this.others = others;
+        this.hash = hash;
+        this.reflected = find(PathAttribute.ORIGINATOR_ID) != null || find(PathAttribute.CLUSTER_LIST) != null;
     }
 
     /** {@return a builder starting from ORIGIN IGP, an empty AS path and nothing else} */
@@ -193,6 +211,15 @@ public final class AttributeSet {
         return a == null ? List.of() : ((ClusterList) a).clusterIds();
     }
 
+    /**
+     * Whether ORIGINATOR_ID or CLUSTER_LIST is present (RFC 4456), without scanning the others.
+     *
+     * @return false when {@link #originatorId()} is null and {@link #clusterListLength()} is 0
+     */
+    public boolean hasReflectionAttributes() {
+        return reflected;
+    }
+
     /** The number of cluster ids in CLUSTER_LIST (RFC 4456 §9 tie-break), 0 when absent. */
     public int clusterListLength() {
         PathAttribute a = find(PathAttribute.CLUSTER_LIST);
@@ -229,6 +256,10 @@ public final class AttributeSet {
      * @return a new set; this one is unchanged
      */
     public AttributeSet withCommunities(CommunitySet c) {
+        if (c.equals(communities)) {
+            // the interner's case: an equal, canonical community set; the hash stays the same
+            return new AttributeSet(origin, asPath, nextHop, med, localPref, c, others, hash);
+        }
         return new AttributeSet(origin, asPath, nextHop, med, localPref, c, others);
     }
 

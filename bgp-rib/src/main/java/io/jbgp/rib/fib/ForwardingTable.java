@@ -1,10 +1,11 @@
 package io.jbgp.rib.fib;
 
 import io.jbgp.core.types.IpPrefix;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.HashMap;
+import io.jbgp.rib.table.PrefixTable;
 import java.util.TreeMap;
 
 /**
@@ -51,8 +52,12 @@ public final class ForwardingTable {
     private static final long MAX_RESYNC_NANOS = 30_000_000_000L;
 
     private final FibSink sink;
-    // hashed: every best-path change looks its prefix up; sorted only on snapshot and resync
-    private final HashMap<IpPrefix, FibRoute> routes = new HashMap<>();
+    // hashed: every best-path change looks its prefix up; sorted only on snapshot and resync.
+    // IPv4 keys packed in an open-addressing table: ~20 B per prefix instead of a HashMap node
+    // The values are the next-hop lists, not FibRoutes: the lists are shared by every prefix
+    // over the same resolved next hop, so an entry costs no object of its own (a FibRoute per
+    // prefix was 24 B of it); FibRoutes are made when handed out.
+    private final PrefixTable<List<FibRoute.NextHop>> routes = new PrefixTable<>();
     private boolean inBatch;
     private boolean sinkOutOfSync;  // a sink call failed: resync before trusting it again
     private final java.util.function.LongSupplier nanos;
@@ -88,12 +93,26 @@ public final class ForwardingTable {
      * @return the change, or empty when the entry was already so
      */
     public Optional<FibChange> set(IpPrefix prefix, FibRoute route) {
+        FibRoute old = get(prefix);
+        return update(prefix, route)
+                ? Optional.of(new FibChange(prefix, Optional.ofNullable(old), Optional.ofNullable(route)))
+                : Optional.empty();
+    }
+
+    /**
+     * As {@link #set}, without building the change value (the RIB's path when nobody listens).
+     *
+     * @param prefix the destination
+     * @param route the new entry, or {@code null} to remove it
+     * @return true when the entry changed (and the sink was told)
+     */
+    public boolean update(IpPrefix prefix, FibRoute route) {
         if (route != null && !route.prefix().equals(prefix)) {
             throw new IllegalArgumentException("set: route for " + route.prefix() + " given for " + prefix);
         }
-        FibRoute old = route == null ? routes.remove(prefix) : routes.put(prefix, route);
-        if (Objects.equals(old, route)) {
-            return Optional.empty();
+        List<FibRoute.NextHop> old = route == null ? routes.remove(prefix) : routes.put(prefix, route.nextHops());
+        if (Objects.equals(old, route == null ? null : route.nextHops())) {
+            return false;
         }
         if (!sinkOutOfSync) {
             // while out of sync, changes only go to the table; the resync carries them
@@ -111,7 +130,7 @@ public final class ForwardingTable {
                 sinkFailed("set " + prefix, e);
             }
         }
-        return Optional.of(new FibChange(prefix, Optional.ofNullable(old), Optional.ofNullable(route)));
+        return true;
     }
 
     /** Closes the current sink batch, if one is open. */
@@ -126,7 +145,7 @@ public final class ForwardingTable {
         }
         if (sinkOutOfSync && nanos.getAsLong() - resyncAt >= 0) {
             try {
-                sink.resync(routes.values());
+                sink.resync(sorted().values());
                 sinkOutOfSync = false;
                 resyncBackoff = FIRST_RESYNC_NANOS;
                 LOG.info("fib: sink {} back in sync with {} routes", sink, routes.size());
@@ -165,23 +184,30 @@ public final class ForwardingTable {
      * @return the entry, or {@code null}
      */
     public FibRoute get(IpPrefix prefix) {
-        return routes.get(prefix);
+        List<FibRoute.NextHop> via = routes.get(prefix);
+        return via == null ? null : new FibRoute(prefix, via);
     }
 
     /** {@return an immutable copy of the whole table, sorted by prefix} */
     public Map<IpPrefix, FibRoute> snapshot() {
-        return java.util.Collections.unmodifiableMap(new TreeMap<>(routes));
+        return java.util.Collections.unmodifiableMap(sorted());
     }
 
     /** Pushes the whole table to the sink ({@link FibSink#resync}), e.g. after a sink restart. */
     public void resync() {
         try {
-            sink.resync(new TreeMap<>(routes).values());
+            sink.resync(sorted().values());
             sinkOutOfSync = false;
             resyncBackoff = FIRST_RESYNC_NANOS;
         } catch (RuntimeException e) {
             sinkFailed("resync", e);
         }
+    }
+
+    private TreeMap<IpPrefix, FibRoute> sorted() {
+        TreeMap<IpPrefix, FibRoute> out = new TreeMap<>();
+        routes.forEach((p, via) -> out.put(p, new FibRoute(p, via)));
+        return out;
     }
 
     /** {@return the number of installed prefixes} */

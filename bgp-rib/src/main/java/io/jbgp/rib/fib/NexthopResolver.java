@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,11 +58,12 @@ public final class NexthopResolver {
     private final boolean resolveViaDefault;
     private final List<SystemRoute> routes = new ArrayList<>();
     private final Map<InetAddress, Resolution> tracked = new HashMap<>();
-    // How many prefixes use each tracked next hop. The prefixes themselves are found by walking
-    // `uses` when a resolution changes (a system route change, rare): a back-link set per next
-    // hop cost a hash node per path, ~35 B of every path with 16 neighbors (benchmarks/README.md).
+    // How many Loc-RIB paths use each tracked next hop, counted as paths come and go. Nothing
+    // per prefix or per path is kept here: a back-link set per next hop cost a hash node per
+    // path, and a next-hop set per prefix ~55 B of every prefix (benchmarks/notes/ribmem.md).
+    // The prefixes that use a next hop are found by a Loc-RIB walk when its resolution changes,
+    // which takes a host route change (rare, and the walk only reads).
     private final Map<InetAddress, int[]> users = new HashMap<>();
-    private final Map<IpPrefix, Set<InetAddress>> uses = new HashMap<>();
 
     /**
      * An empty resolver.
@@ -76,7 +76,7 @@ public final class NexthopResolver {
     }
 
     /**
-     * The resolution of a next hop (cached while some prefix uses it).
+     * The resolution of a next hop (cached while some path uses it).
      *
      * @param nexthop the BGP next hop
      * @return reachable with cost and immediate next hops, or {@link Resolution#UNREACHABLE}
@@ -87,46 +87,55 @@ public final class NexthopResolver {
     }
 
     /**
-     * Records that the candidates of {@code prefix} use exactly these next hops (replacing the
-     * previous set); an empty set removes the prefix's back-links.
+     * Records one more path using a next hop; its resolution is cached and tracked from now on.
      *
-     * @param prefix the destination
-     * @param nexthops the BGP next hops of its candidates
+     * @param nexthop the BGP next hop of a path entering the Loc-RIB
      */
-    public void link(IpPrefix prefix, Set<InetAddress> nexthops) {
-        Set<InetAddress> old = uses.getOrDefault(prefix, Set.of());
-        if (old.equals(nexthops)) {
-            return;
-        }
-        for (InetAddress nh : old) {
-            if (!nexthops.contains(nh)) {
-                int[] n = users.get(nh);
-                if (--n[0] == 0) {
-                    users.remove(nh);
-                    tracked.remove(nh);
-                }
-            }
-        }
-        for (InetAddress nh : nexthops) {
-            if (!old.contains(nh)) {
-                users.computeIfAbsent(nh, k -> new int[1])[0]++;
-                tracked.computeIfAbsent(nh, this::compute);
-            }
-        }
-        if (nexthops.isEmpty()) {
-            uses.remove(prefix);
+    public void acquire(InetAddress nexthop) {
+        int[] n = users.get(nexthop);
+        if (n == null) {
+            users.put(nexthop, new int[] {1});
+            tracked.computeIfAbsent(nexthop, this::compute);
         } else {
-            uses.put(prefix, Set.copyOf(nexthops));
+            n[0]++;
         }
     }
 
     /**
-     * Adds a host route; returns the prefixes whose next-hop resolution changed.
+     * Records one path less using a next hop; the last one stops its tracking.
+     *
+     * @param nexthop the BGP next hop of a path leaving the Loc-RIB (acquired before)
+     */
+    public void release(InetAddress nexthop) {
+        int[] n = users.get(nexthop);
+        if (n == null) {
+            throw new IllegalStateException("release: next hop " + nexthop.getHostAddress() + " not acquired");
+        }
+        if (--n[0] == 0) {
+            users.remove(nexthop);
+            tracked.remove(nexthop);
+        }
+    }
+
+    /**
+     * The number of paths that use a next hop ("show nexthop").
+     *
+     * @param nexthop a BGP next hop
+     * @return how many paths acquired it and did not release it
+     */
+    public int users(InetAddress nexthop) {
+        int[] n = users.get(nexthop);
+        return n == null ? 0 : n[0];
+    }
+
+    /**
+     * Adds a host route; returns the tracked next hops whose resolution changed.
      *
      * @param route a connected, static or kernel route
-     * @return the affected prefixes, to re-run the decision for
+     * @return the next hops that resolve differently now; the paths using them need re-running
+     *     the decision
      */
-    public Set<IpPrefix> add(SystemRoute route) {
+    public Set<InetAddress> add(SystemRoute route) {
         if (route.kind() == SystemRoute.Kind.OWN || routes.contains(route)) {
             return Set.of();
         }
@@ -135,12 +144,12 @@ public final class NexthopResolver {
     }
 
     /**
-     * Removes a host route; returns the prefixes whose next-hop resolution changed.
+     * Removes a host route; returns the tracked next hops whose resolution changed.
      *
      * @param route a route previously added
-     * @return the affected prefixes, to re-run the decision for
+     * @return the next hops that resolve differently now
      */
-    public Set<IpPrefix> remove(SystemRoute route) {
+    public Set<InetAddress> remove(SystemRoute route) {
         if (!routes.remove(route)) {
             return Set.of();
         }
@@ -175,7 +184,7 @@ public final class NexthopResolver {
     }
 
     // only next hops inside the changed route's prefix can resolve differently
-    private Set<IpPrefix> refresh(IpPrefix changed) {
+    private Set<InetAddress> refresh(IpPrefix changed) {
         Set<InetAddress> moved = new HashSet<>();
         for (Map.Entry<InetAddress, Resolution> e : tracked.entrySet()) {
             if (!changed.containsAddress(e.getKey())) {
@@ -187,19 +196,7 @@ public final class NexthopResolver {
                 moved.add(e.getKey());
             }
         }
-        if (moved.isEmpty()) {
-            return Set.of();
-        }
-        Set<IpPrefix> affected = new LinkedHashSet<>();
-        for (Map.Entry<IpPrefix, Set<InetAddress>> u : uses.entrySet()) {
-            for (InetAddress nh : u.getValue()) {
-                if (moved.contains(nh)) {
-                    affected.add(u.getKey());
-                    break;
-                }
-            }
-        }
-        return affected;
+        return moved;
     }
 
     // longest match over connected and static routes; ties go to the lower priority

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import io.jbgp.rib.table.PrefixTable;
 
 /**
  * What we advertise to one neighbor (RFC 4271 §3.2 Adj-RIB-Out): for each prefix the attributes
@@ -18,8 +19,10 @@ import java.util.TreeMap;
  */
 public final class AdjRibOut {
 
-    // hashed: every export looks its prefix up; sorted only when copied or re-sent
-    private final Map<AddressFamily, HashMap<IpPrefix, AttributeSet>> advertised = new HashMap<>();
+    // hashed: every export looks its prefix up; sorted only when copied or re-sent. IPv4 keys
+    // packed in an open-addressing table: each neighbor holds one entry per best path exported
+    // to it, so a HashMap node and its key object cost ~40 B of every path with 16 neighbors
+    private final Map<AddressFamily, PrefixTable<AttributeSet>> advertised = new HashMap<>(4);
     private final Map<AddressFamily, UpdateQueue> queues = new HashMap<>();
 
     /**
@@ -32,7 +35,14 @@ public final class AdjRibOut {
      */
     public boolean set(IpPrefix prefix, AttributeSet attrs) {
         AddressFamily f = prefix.family();
-        HashMap<IpPrefix, AttributeSet> t = advertised.computeIfAbsent(f, k -> new HashMap<>());
+        PrefixTable<AttributeSet> t = advertised.get(f);
+        if (t == null) {
+            if (attrs == null) {
+                return false; // nothing advertised in this family: nothing to withdraw
+            }
+            t = new PrefixTable<>();
+            advertised.put(f, t);
+        }
         AttributeSet old = attrs == null ? t.remove(prefix) : t.put(prefix, attrs);
         if (attrs == null ? old == null : attrs.equals(old)) {
             return false;
@@ -52,7 +62,7 @@ public final class AdjRibOut {
      * @return the attributes last queued for the neighbor, or {@code null}
      */
     public AttributeSet get(IpPrefix prefix) {
-        HashMap<IpPrefix, AttributeSet> t = advertised.get(prefix.family());
+        PrefixTable<AttributeSet> t = advertised.get(prefix.family());
         return t == null ? null : t.get(prefix);
     }
 
@@ -63,7 +73,7 @@ public final class AdjRibOut {
      * @return a snapshot, prefix order
      */
     public Map<IpPrefix, AttributeSet> advertised(AddressFamily family) {
-        return Collections.unmodifiableMap(new TreeMap<>(advertised.getOrDefault(family, new HashMap<>())));
+        return Collections.unmodifiableMap(sorted(family));
     }
 
     /**
@@ -75,8 +85,16 @@ public final class AdjRibOut {
      */
     public void resend(AddressFamily family) {
         UpdateQueue q = queue(family);
-        new TreeMap<>(advertised.getOrDefault(family, new HashMap<>()))
-                .forEach((p, a) -> q.announce(Nlri.of(p), a));
+        sorted(family).forEach((p, a) -> q.announce(Nlri.of(p), a));
+    }
+
+    private TreeMap<IpPrefix, AttributeSet> sorted(AddressFamily family) {
+        TreeMap<IpPrefix, AttributeSet> out = new TreeMap<>();
+        PrefixTable<AttributeSet> t = advertised.get(family);
+        if (t != null) {
+            t.forEach(out::put);
+        }
+        return out;
     }
 
     /**

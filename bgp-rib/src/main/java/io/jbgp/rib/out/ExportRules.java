@@ -49,17 +49,57 @@ public final class ExportRules {
      * @return accept with the attributes to advertise, or reject with the rule that refused
      */
     public PolicyResult apply(IpPrefix prefix, Route best, Neighbor to, ExportPolicy policy) {
-        AttributeSet a = best.attrs();
+        PolicyResult r = checkSource(best, to);
+        if (r != null) {
+            return r;
+        }
+        r = applyAttributeRules(prefix.family(), best.attrs(), best.source() instanceof PeerSource, to, policy == null);
+        if (policy == null || !(r instanceof PolicyResult.Accept a)) {
+            return r;
+        }
+        return applyPolicy(prefix, a.attributes(), best, to, policy);
+    }
+
+    /**
+     * The rules that depend on where the best path came from: a rejection, or {@code null} when
+     * they let it through.
+     *
+     * @param best the Loc-RIB best path
+     * @param to the neighbor the path would go to
+     * @return the rejection, or {@code null}
+     */
+    public PolicyResult checkSource(Route best, Neighbor to) {
         if (best.source() instanceof PeerSource p) {
             // never reflect a path back to the neighbor it came from (OpenBGPD: "skip ourself")
             if (p.address().equals(to.address())) {
-                return PolicyResult.reject("learned from this neighbor");
+                return LEARNED_FROM_NEIGHBOR;
             }
             // RFC 4271 §9.2: iBGP-learned paths are not re-advertised to iBGP (no route reflection)
             if (!p.ebgp() && !to.ebgp()) {
-                return PolicyResult.reject("iBGP path towards iBGP neighbor");
+                return IBGP_TO_IBGP;
             }
         }
+        return null;
+    }
+
+    private static final PolicyResult LEARNED_FROM_NEIGHBOR = PolicyResult.reject("learned from this neighbor");
+    private static final PolicyResult IBGP_TO_IBGP = PolicyResult.reject("iBGP path towards iBGP neighbor");
+
+    /**
+     * The built-in rules on the attributes: well-known communities, RFC 8212, and the rewrite for
+     * the neighbor (AS prepend, next hop, LOCAL_PREF, MED). Depends only on its arguments and the
+     * connected subnets, so the RIB caches the outcome per attribute set and neighbor (the FRR
+     * update-group idea, per neighbor) until a host route or the policy changes.
+     *
+     * @param family the destination's family
+     * @param a the best path's attributes
+     * @param fromPeer whether the best path was learned from a neighbor (not originated here)
+     * @param to the neighbor the path would go to
+     * @param noPolicy whether the neighbor has no export policy
+     * @return accept with the rewritten attributes (not interned), or reject with the reason
+     */
+    public PolicyResult applyAttributeRules(AddressFamily family, AttributeSet a, boolean fromPeer, Neighbor to,
+                                            boolean noPolicy) {
         // RFC 1997 well-known communities
         if (a.communities().contains(Community.NO_ADVERTISE)) {
             return PolicyResult.reject("NO_ADVERTISE");
@@ -69,11 +109,10 @@ public final class ExportRules {
             // without confederations NO_EXPORT_SUBCONFED stops at the same border as NO_EXPORT
             return PolicyResult.reject("NO_EXPORT");
         }
-        if (policy == null && to.ebgp() && rfc8212) {
+        if (noPolicy && to.ebgp() && rfc8212) {
             return PolicyResult.reject("RFC 8212: no export policy for eBGP neighbor");
         }
         AttributeSet.Builder b = a.toBuilder();
-        AddressFamily family = prefix.family();
         InetAddress self = to.localAddress(family);
         InetAddress nh = a.nextHop();
         if (to.ebgp()) {
@@ -86,7 +125,7 @@ public final class ExportRules {
             // §5.1.5: LOCAL_PREF is not sent to external peers
             b.localPref(AttributeSet.ABSENT);
             // §5.1.4: a MED received from another AS is not passed on to other ASes
-            if (best.source() instanceof PeerSource) {
+            if (fromPeer) {
                 b.med(AttributeSet.ABSENT);
             }
             // RFC 4456 §8: ORIGINATOR_ID and CLUSTER_LIST stay inside the AS
@@ -104,10 +143,20 @@ public final class ExportRules {
             return PolicyResult.reject("no local " + family + " address for next hop self");
         }
         b.nextHop(nh);
-        AttributeSet out = b.build();
-        if (policy == null) {
-            return PolicyResult.accept(out);
-        }
+        return PolicyResult.accept(b.build());
+    }
+
+    /**
+     * The user's export policy over the built-in outcome, and the rules it may not break.
+     *
+     * @param prefix the destination
+     * @param out the attributes after the built-in rules
+     * @param best the Loc-RIB best path
+     * @param to the neighbor the path would go to
+     * @param policy the neighbor's export policy
+     * @return the policy's verdict, corrected for RFC 4271 §5.1.5
+     */
+    public PolicyResult applyPolicy(IpPrefix prefix, AttributeSet out, Route best, Neighbor to, ExportPolicy policy) {
         PolicyResult r = policy.apply(new RouteContext(prefix, out, best.source(), to));
         if (r instanceof PolicyResult.Accept acc) {
             if (acc.attributes().nextHop() == null) {

@@ -1,27 +1,42 @@
 package io.jbgp.rib.table;
 
 import io.jbgp.core.types.IpPrefix;
+import io.jbgp.rib.decision.DecisionKeys;
 import io.jbgp.rib.decision.DecisionProcess;
 import io.jbgp.rib.decision.Verdict;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Every candidate path for one prefix, ranked, plus the best and the ECMP set (OpenBGPD
- * {@code rib_entry}, Holo {@code Destination}). Each mutation re-ranks all candidates (they are
- * few per prefix, STYLE §7.4) and returns a {@link BestPathChange} when the best path or the
- * ECMP set changed. Owned by the RIB executor; not thread-safe.
+ * Every candidate path for one prefix plus the best and the ECMP set (OpenBGPD
+ * {@code rib_entry}, Holo {@code Destination}). Each mutation recomputes the best path and
+ * returns a {@link BestPathChange} when the best path or the ECMP set changed. Owned by the RIB
+ * executor; not thread-safe.
+ *
+ * <p>Laid out flat for churn on a full table: one array of candidates in arrival order (oldest
+ * first; it decides ties only without deterministic MED) and, beside it, a few {@code long}s of
+ * decision inputs per candidate ({@link DecisionKeys#key}). A change rewrites one slot and
+ * rescans the keys in O(n) ({@link DecisionKeys#best}) without touching the other routes or
+ * allocating; the full ranking is computed only when asked for ({@link #candidates()},
+ * {@link #reasons()}: show and snapshots). The arrays grow one slot at a time and never shrink,
+ * so a prefix costs what its candidates need and churn reuses the slots.
  */
 public final class Destination {
 
+    private static final Route[] NO_ROUTES = new Route[0];
+    private static final long[] NO_KEYS = new long[0];
+
     private final IpPrefix prefix;
     private final DecisionProcess decision;
-    private final List<Route> arrival = new ArrayList<>(2); // oldest first
-    private List<Route> ranked = List.of();
-    private List<Route> multipath = List.of();
+    private Route[] routes = NO_ROUTES; // [0, size) in arrival order, oldest first
+    private long[] keys = NO_KEYS; // DecisionKeys.KEY_WORDS per route, aligned with routes
+    private List<Route> multipath; // only with maxPaths > 1 and a second equal-cost path
+    private int size;
+    private int best = -1; // the index of the first in rank order (it may be ineligible), or -1
 
     /**
      * An empty destination.
@@ -39,24 +54,50 @@ public final class Destination {
         return prefix;
     }
 
-    /** {@return the candidates, best first (ineligible ones last)} */
+    /**
+     * The candidates ranked best first (ineligible ones last). Computed on each call (for show
+     * and snapshots); use {@link #size()} and {@link #path(int)} to visit them without ranking.
+     *
+     * @return an immutable list, best first
+     */
     public List<Route> candidates() {
-        return ranked;
+        return List.copyOf(decision.rank(Arrays.asList(routes).subList(0, size)));
+    }
+
+    /** {@return the number of candidates} */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * A candidate in arrival order (not rank order), to visit all without ranking them.
+     *
+     * @param i an index in {@code [0, size())}
+     * @return the candidate
+     */
+    public Route path(int i) {
+        Objects.checkIndex(i, size);
+        return routes[i];
     }
 
     /** {@return the best path, or {@code null} when no candidate is eligible} */
     public Route best() {
-        return multipath.isEmpty() ? null : multipath.get(0);
+        // eligibility from the key: the route itself stays unread (a cache miss on a full table)
+        return best >= 0 && DecisionKeys.isEligible(keys, best) ? routes[best] : null;
     }
 
     /** {@return the ECMP set, the best first; empty when there is no best} */
     public List<Route> multipath() {
-        return multipath;
+        if (multipath != null) {
+            return multipath;
+        }
+        Route b = best();
+        return b == null ? List.of() : List.of(b);
     }
 
     /** {@return true when no candidate is left; the Loc-RIB then drops the destination} */
     public boolean isEmpty() {
-        return arrival.isEmpty();
+        return size == 0;
     }
 
     /**
@@ -67,12 +108,8 @@ public final class Destination {
      * @return the route, or {@code null}
      */
     public Route find(RouteSource source, long pathId) {
-        for (Route r : arrival) {
-            if (r.sameKey(source, pathId)) {
-                return r;
-            }
-        }
-        return null;
+        int i = indexOf(source, pathId);
+        return i < 0 ? null : routes[i];
     }
 
     /**
@@ -82,12 +119,34 @@ public final class Destination {
      * @return the change of best path or ECMP set, if any
      */
     public Optional<BestPathChange> update(Route route) {
-        int i = indexOf(route.source(), route.pathId());
+        return update(route, decision.keys().primaryKey(route), decision.keys().groupKey(route));
+    }
+
+    /**
+     * {@link #update(Route)} with the route's key words already computed (the Loc-RIB computes
+     * them before it looks the destination up, so that reading the route's attributes and
+     * finding the destination, cache misses both on a full table, overlap).
+     */
+    Optional<BestPathChange> update(Route route, long primaryKey, long groupKey) {
+        Route oldBest = best();
+        List<Route> oldMultipath = multipath;
+        int i = indexOf(route.source(), route.pathId(), primaryKey & DecisionKeys.SOURCE_TAG_MASK);
         if (i >= 0) {
-            arrival.remove(i);
+            // a replacement counts as a new arrival, as in OpenBGPD: it moves to the end
+            int after = size - 1 - i;
+            System.arraycopy(routes, i + 1, routes, i, after);
+            System.arraycopy(keys, DecisionKeys.KEY_WORDS * (i + 1), keys, DecisionKeys.KEY_WORDS * i,
+                    DecisionKeys.KEY_WORDS * after);
+            size--;
+        } else if (size == routes.length) {
+            routes = Arrays.copyOf(routes, size + 1);
+            keys = Arrays.copyOf(keys, DecisionKeys.KEY_WORDS * (size + 1));
         }
-        arrival.add(route); // a replacement counts as a new arrival, as in OpenBGPD
-        return recompute();
+        routes[size] = route;
+        keys[DecisionKeys.KEY_WORDS * size] = primaryKey;
+        keys[DecisionKeys.KEY_WORDS * size + 1] = groupKey;
+        size++;
+        return recompute(oldBest, oldMultipath);
     }
 
     /**
@@ -102,14 +161,27 @@ public final class Destination {
         if (i < 0) {
             return Optional.empty();
         }
-        arrival.remove(i);
-        return recompute();
+        Route oldBest = best();
+        List<Route> oldMultipath = multipath;
+        int after = size - 1 - i;
+        System.arraycopy(routes, i + 1, routes, i, after);
+        System.arraycopy(keys, DecisionKeys.KEY_WORDS * (i + 1), keys, DecisionKeys.KEY_WORDS * i,
+                DecisionKeys.KEY_WORDS * after);
+        routes[--size] = null;
+        return recompute(oldBest, oldMultipath);
     }
 
     /** The arrival index of the path with this key (keys are unique), or -1. */
     private int indexOf(RouteSource source, long pathId) {
-        for (int i = 0; i < arrival.size(); i++) {
-            if (arrival.get(i).sameKey(source, pathId)) {
+        return indexOf(source, pathId, decision.keys().sourceTag(source, pathId));
+    }
+
+    private int indexOf(RouteSource source, long pathId, long tag) {
+        // the tag in the keys finds the candidate without reading the routes
+        boolean exact = DecisionKeys.isExactTag(tag); // then the route need not be read
+        for (int i = 0; i < size; i++) {
+            if ((keys[DecisionKeys.KEY_WORDS * i] & DecisionKeys.SOURCE_TAG_MASK) == tag
+                    && (exact || routes[i].sameKey(source, pathId))) {
                 return i;
             }
         }
@@ -123,15 +195,18 @@ public final class Destination {
      * @return the change of best path or ECMP set, if any
      */
     public Optional<BestPathChange> reevaluate(UnaryOperator<Route> f) {
+        Route oldBest = best();
+        List<Route> oldMultipath = multipath;
         boolean changed = false;
-        for (int i = 0; i < arrival.size(); i++) {
-            Route n = f.apply(arrival.get(i));
-            if (n != arrival.get(i)) {
-                arrival.set(i, n);
+        for (int i = 0; i < size; i++) {
+            Route n = f.apply(routes[i]);
+            if (n != routes[i]) {
+                routes[i] = n;
+                decision.keys().key(n, keys, i);
                 changed = true;
             }
         }
-        return changed ? recompute() : Optional.empty();
+        return changed ? recompute(oldBest, oldMultipath) : Optional.empty();
     }
 
     /**
@@ -141,31 +216,35 @@ public final class Destination {
      * @return one verdict per candidate, best first; empty with fewer than two candidates
      */
     public List<Verdict> reasons() {
+        List<Route> ranked = candidates();
         List<Verdict> out = new ArrayList<>(ranked.size());
-        for (int i = 0; i < ranked.size(); i++) {
-            if (ranked.size() < 2) {
-                break;
-            }
+        for (int i = 0; i < ranked.size() && ranked.size() >= 2; i++) {
             out.add(i == 0 ? decision.compare(ranked.get(0), ranked.get(1))
                     : decision.compare(ranked.get(i), ranked.get(0)));
         }
         return out;
     }
 
-    private Optional<BestPathChange> recompute() {
-        Route oldBest = best();
-        List<Route> oldMultipath = multipath;
-        // copied into the compact immutable lists (List12 for one or two paths): a wrapper around
-        // the ArrayList would save the copy but cost ~70 B per prefix of retained heap
-        ranked = List.copyOf(decision.rank(arrival));
-        multipath = List.copyOf(decision.multipath(ranked));
+    private Optional<BestPathChange> recompute(Route oldBest, List<Route> oldMultipath) {
+        best = decision.keys().best(routes, keys, size, -1);
         Route newBest = best();
-        if (Objects.equals(oldBest, newBest) && oldMultipath.equals(multipath)) {
+        boolean ecmp = decision.options().maxPaths() > 1;
+        if (ecmp) {
+            List<Route> m = decision.keys().multipath(routes, keys, size, best);
+            multipath = m.size() > 1 ? m : null; // a single best is implied
+        }
+        // nothing allocated when the best and the ECMP set stay (most events on a full table)
+        if (Objects.equals(oldBest, newBest) && (!ecmp || Objects.equals(oldMultipath, multipath))) {
             return Optional.empty();
         }
-        Optional<Verdict> reason = newBest != null && ranked.size() > 1 && ranked.get(1).isEligible()
-                ? Optional.of(decision.compare(newBest, ranked.get(1))) : Optional.empty();
+        Optional<Verdict> reason = Optional.empty();
+        if (newBest != null) {
+            int second = decision.keys().runnerUp(routes, keys, size, best);
+            if (second >= 0 && DecisionKeys.isEligible(keys, second)) {
+                reason = Optional.of(decision.keys().compare(routes, keys, best, second));
+            }
+        }
         return Optional.of(new BestPathChange(prefix, Optional.ofNullable(oldBest), Optional.ofNullable(newBest),
-                multipath, reason));
+                multipath(), reason));
     }
 }

@@ -5,8 +5,9 @@
  * import policy and what the policy accepted (so a policy change is a re-run, not a session
  * reset). {@link io.jbgp.rib.table.LocRib} keeps, per family and sorted by prefix, a
  * {@link io.jbgp.rib.table.Destination} with every candidate {@link io.jbgp.rib.table.Route}
- * (keyed by source and ADD-PATH path id), ranked by the decision process, plus the best and the
- * ECMP set. Ineligible routes (AS loop, unreachable next hop, reflection loops) stay for "show"
+ * (keyed by source and ADD-PATH path id), plus the best and the ECMP set; the full ranking is
+ * computed on demand. Lookups go through hash tables (IPv4: an open-addressing table of packed
+ * prefixes); the sorted map is touched only when a prefix appears or disappears. Ineligible routes (AS loop, unreachable next hop, reflection loops) stay for "show"
  * and never win.
  *
  * <p>Mutations return {@code Optional<BestPathChange>} values instead of calling anything: the

@@ -1,6 +1,7 @@
 package io.jbgp.rib.fib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,33 @@ class InMemoryFibSinkTest {
         sink.withdraw(IpPrefix.parse("198.51.100.0/24")); // outside a batch: visible at once
         assertEquals(Map.of(IpPrefix.parse("2001:db8:1::/48"), route("2001:db8:1::/48", "2001:db8::5")),
                 sink.snapshot());
+    }
+
+    @Test
+    void aCommittedStateIsCopiedOnceAndOldSnapshotsStayAsTheyWere() {
+        InMemoryFibSink sink = new InMemoryFibSink();
+        sink.begin();
+        sink.install(route("198.51.100.0/24", "10.1.0.5"));
+        sink.commit();
+        Map<IpPrefix, FibRoute> first = sink.snapshot();
+        assertSame(first, sink.snapshot(), "no commit in between: the same copy");
+        sink.begin();
+        sink.withdraw(IpPrefix.parse("198.51.100.0/24"));
+        sink.install(route("203.0.113.0/24", "10.1.0.6"));
+        sink.withdraw(IpPrefix.parse("203.0.113.0/24"));
+        sink.install(route("203.0.113.0/24", "10.1.0.7"));
+        sink.commit();
+        assertEquals(Map.of(IpPrefix.parse("198.51.100.0/24"), route("198.51.100.0/24", "10.1.0.5")), first,
+                "a snapshot handed out earlier never changes");
+        assertEquals(Map.of(IpPrefix.parse("203.0.113.0/24"), route("203.0.113.0/24", "10.1.0.7")), sink.snapshot(),
+                "the last change of a prefix within a batch wins");
+        sink.begin();
+        sink.resync(List.of(route("198.51.100.0/24", "10.1.0.8")));
+        sink.install(route("2001:db8:1::/48", "2001:db8::5"));
+        assertEquals(1, sink.snapshot().size(), "a resync inside a batch waits for the commit");
+        sink.commit();
+        assertEquals(Map.of(IpPrefix.parse("198.51.100.0/24"), route("198.51.100.0/24", "10.1.0.8"),
+                IpPrefix.parse("2001:db8:1::/48"), route("2001:db8:1::/48", "2001:db8::5")), sink.snapshot());
     }
 
     @Test

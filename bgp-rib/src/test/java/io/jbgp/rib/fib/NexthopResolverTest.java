@@ -4,6 +4,7 @@ import static io.jbgp.rib.TestRoutes.addr;
 import static io.jbgp.rib.TestRoutes.prefix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jbgp.rib.origin.SystemRoute;
@@ -48,19 +49,25 @@ class NexthopResolverTest {
     }
 
     @Test
-    void aHostRouteChangeReturnsOnlyPrefixesUsingAffectedNexthops() {
+    void aHostRouteChangeReturnsOnlyTrackedNexthopsThatResolveDifferently() {
         NexthopResolver r = new NexthopResolver(false);
-        r.link(prefix("198.51.100.0/24"), Set.of(addr("10.0.0.7")));
-        r.link(prefix("203.0.113.0/24"), Set.of(addr("10.9.1.1")));
-        r.link(prefix("203.0.113.0/25"), Set.of(addr("10.9.1.1"), addr("10.0.0.8")));
-        assertEquals(Set.of(prefix("198.51.100.0/24"), prefix("203.0.113.0/25")), r.add(LAN));
-        assertEquals(Set.of(prefix("203.0.113.0/24"), prefix("203.0.113.0/25")), r.add(STATIC));
+        r.acquire(addr("10.0.0.7"));
+        r.acquire(addr("10.9.1.1"));
+        r.acquire(addr("10.9.1.1"));
+        r.acquire(addr("10.0.0.8"));
+        assertEquals(2, r.users(addr("10.9.1.1")));
+        assertEquals(Set.of(addr("10.0.0.7"), addr("10.0.0.8")), r.add(LAN));
+        assertEquals(Set.of(addr("10.9.1.1")), r.add(STATIC));
         assertEquals(Set.of(), r.add(SystemRoute.connected(prefix("10.5.0.0/24"), "eth5")), "covers no next hop");
-        // unlinking drops the back-link: the prefix is no longer reported
-        r.link(prefix("198.51.100.0/24"), Set.of());
-        assertEquals(Set.of(prefix("203.0.113.0/25")), r.remove(LAN));
+        // the last user's release stops the tracking: the next hop is no longer reported
+        r.release(addr("10.0.0.7"));
+        assertEquals(0, r.users(addr("10.0.0.7")));
+        assertEquals(Set.of(addr("10.0.0.8")), r.remove(LAN));
         assertFalse(r.tracked().containsKey(addr("10.0.0.7")));
         assertTrue(r.tracked().containsKey(addr("10.0.0.8")));
+        r.release(addr("10.9.1.1"));
+        assertTrue(r.tracked().containsKey(addr("10.9.1.1")), "one user is left");
+        assertThrows(IllegalStateException.class, () -> r.release(addr("10.0.0.7")));
     }
 
     @Test

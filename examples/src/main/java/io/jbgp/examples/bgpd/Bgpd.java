@@ -29,6 +29,7 @@ import io.jbgp.examples.ctl.NetworkView;
 import io.jbgp.examples.ctl.NexthopView;
 import io.jbgp.examples.ctl.RibQuery;
 import io.jbgp.examples.ctl.RibRowView;
+import io.jbgp.netty.MessageStatistics;
 import io.jbgp.netty.NettyBgpSpeaker;
 import io.jbgp.netty.SpeakerEvent;
 import io.jbgp.rib.Rib;
@@ -342,14 +343,13 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
 
         @Override
         public void established(PeerKey peer, NegotiatedSession session, PeerOutbound out) {
-            PeerOutbound counted = activity.established(peer, session, out);
-            outbound.put(peer.address(), counted);
-            rib.established(peer, session, counted);
+            activity.established(peer, session);
+            outbound.put(peer.address(), out);
+            rib.established(peer, session, out);
         }
 
         @Override
         public void update(PeerKey peer, UpdateMessage update) {
-            activity.updateReceived(peer);
             rib.update(peer, update);
         }
 
@@ -391,9 +391,11 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
         // set when the session became Established, and again when it went down
         Long t = lastUpDown.get(a);
         long uptime = t == null ? NeighborView.NEVER : TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t);
-        NeighborActivity.Counts n = activity.counts(a);
+        // the speaker's own counters, kept across sessions, clears and downs (not across a reload
+        // that changes the neighbor's session parameters: that is a new neighbor to the speaker)
+        MessageStatistics stats = speaker.statistics(p.key()).orElse(MessageStatistics.NONE);
         return new NeighborView(a, p.remoteAs(), Optional.of(p.description()).filter(x -> !x.isEmpty()),
-                st, uptime, received, sent, n.updatesIn(), n.updatesOut(), 0,
+                st, uptime, received, sent, stats,
                 p.maxPrefixes().isPresent() ? p.maxPrefixes().getAsInt() : 0);
     }
 
@@ -463,22 +465,23 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
         }
         switch (action) {
             case UP:
-                if (adminDown.remove(address)) {
+                // a neighbor whose session parameters changed while down was removed by reload
+                if (adminDown.remove(address) && !speaker.startPeer(p.key())) {
                     speaker.addPeer(p);
                 }
                 return ActionResult.done("request sent.");
             case DOWN:
                 if (adminDown.add(address)) {
-                    // as bgpctl neighbor down: Administrative Shutdown with a communication (RFC 9003)
-                    speaker.removePeer(p.key(), BgpError.CEASE_ADMINISTRATIVE_SHUTDOWN,
+                    // as bgpctl neighbor down: Administrative Shutdown with a communication (RFC 9003);
+                    // the neighbor stays configured in the speaker, so its statistics are kept
+                    speaker.stopPeer(p.key(), BgpError.CEASE_ADMINISTRATIVE_SHUTDOWN,
                             Optional.of("neighbor taken down by bgpctl"));
                 }
                 return ActionResult.done("request sent.");
             case CLEAR:
                 if (!adminDown.contains(address)) {
-                    speaker.removePeer(p.key(), BgpError.CEASE_ADMINISTRATIVE_RESET,
-                            Optional.of("neighbor cleared by bgpctl"));
-                    speaker.addPeer(p);
+                    // CEASE Administrative Reset and a new session at once; statistics kept
+                    speaker.resetPeer(p.key(), Optional.of("neighbor cleared by bgpctl"));
                 }
                 return ActionResult.done("request sent.");
             case REFRESH:
@@ -542,9 +545,10 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
                 speaker.addPeer(p);
                 added++;
             } else if (!before.equals(p)) {
-                // session parameters changed: only a new session can carry them
+                // session parameters changed: only a new session can carry them; an
+                // administratively down neighbor is added again by "neighbor up"
+                speaker.removePeer(p.key());
                 if (!adminDown.contains(a)) {
-                    speaker.removePeer(p.key());
                     speaker.addPeer(p);
                 }
                 reset++;

@@ -1,7 +1,10 @@
 package io.jbgp.examples.ctl;
 
 import io.jbgp.core.fsm.SessionState;
+import io.jbgp.core.message.NotificationMessage;
+import io.jbgp.netty.MessageStatistics;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * bgpctl's {@code -j} output. Field names are snake_case and stable; numbers are JSON numbers,
@@ -9,12 +12,19 @@ import java.util.List;
  *
  * <pre>
  * show summary  {"neighbors":[{"address","remote_as","description","state","uptime_s",
- *                 "last_updown_s","prefixes_received","prefixes_sent","updates_received",
- *                 "updates_sent","out_queue"}]}
+ *                 "last_updown_s","prefixes_received","prefixes_sent","messages_received",
+ *                 "messages_sent","updates_received","updates_sent","out_queue"}]}
  * show neighbor {"neighbors":[{...the summary members..., "last_down","import","export",
  *                 "session":null|{"local_address","remote_router_id","hold_time",
  *                 "keepalive","families":[s...],"capabilities":[s...],
- *                 "peer_capabilities":[s...]}}]}
+ *                 "peer_capabilities":[s...]},
+ *                 "statistics":{"sent":COUNTS,"received":COUNTS,"out_queue","out_queue_bytes",
+ *                   "last_notification_sent":null|NOTIFICATION,
+ *                   "last_notification_received":null|NOTIFICATION}}]}
+ *   COUNTS        {"opens","notifications","updates","keepalives","route_refresh","total",
+ *                 "prefixes_announced","prefixes_withdrawn","end_of_rib","refresh_requests",
+ *                 "begin_of_rr","end_of_rr"}
+ *   NOTIFICATION  {"code","subcode","error","communication"}
  * show rib      {"rib":[{"prefix","nexthop","from","as_path":[n...],"origin","local_pref",
  *                 "med","communities":[s...],"best","reason","eligible","ibgp"}]}
  * show nexthop  {"nexthops":[{"nexthop","state","route","gateway","interface","cost",
@@ -30,8 +40,12 @@ import java.util.List;
  * OpenConfirm or Established;
  * {@code uptime_s} is the time since the session became Established, null when it is not;
  * {@code last_updown_s} the time since it last went up or down (bgpctl's Up/Down column), null
- * when it never did; {@code updates_*} count UPDATE messages of the current or last session
- * (the speaker exposes no count of KEEPALIVEs and NOTIFICATIONs); {@code origin} is IGP, EGP or
+ * when it never did; {@code messages_*} count messages of every type and {@code updates_*} UPDATE
+ * messages, over every session since the neighbor was configured (like OpenBGPD, not reset when
+ * a session ends); {@code out_queue} is the messages queued for the socket, not yet written; in
+ * {@code statistics}, {@code prefixes_*} count NLRI inside UPDATEs, and a notification's
+ * {@code error} is its code and subcode in words (null when unknown), {@code communication}
+ * its RFC 9003 text or null; {@code origin} is IGP, EGP or
  * INCOMPLETE; {@code from} is the neighbor's address, or {@code "local"} for our own routes;
  * a nexthop's {@code state} is {@code reachable} or {@code unreachable}. No document ever
  * carries a password.
@@ -58,6 +72,8 @@ public final class BgpctlJson {
         seconds(w.name("last_updown_s"), n.uptimeSeconds());
         return w.member("prefixes_received", n.prefixesReceived())
                 .member("prefixes_sent", n.prefixesSent())
+                .member("messages_received", n.messagesReceived())
+                .member("messages_sent", n.messagesSent())
                 .member("updates_received", n.updatesIn())
                 .member("updates_sent", n.updatesOut())
                 .member("out_queue", n.outQueue());
@@ -94,9 +110,51 @@ public final class BgpctlJson {
                 strings(w.name("peer_capabilities"), s.peerCapabilities());
                 w.endObject();
             }
+            statistics(w.name("statistics"), n.summary().statistics());
             w.endObject();
         }
         return w.endArray().endObject().finish();
+    }
+
+    private static void statistics(JsonWriter w, MessageStatistics s) {
+        w.beginObject();
+        counts(w.name("sent"), s.sent());
+        counts(w.name("received"), s.received());
+        w.member("out_queue", s.outQueueMessages()).member("out_queue_bytes", s.outQueueBytes());
+        notification(w.name("last_notification_sent"), s.lastNotificationSent());
+        notification(w.name("last_notification_received"), s.lastNotificationReceived());
+        w.endObject();
+    }
+
+    private static void counts(JsonWriter w, MessageStatistics.MessageCounts c) {
+        w.beginObject()
+                .member("opens", c.opens())
+                .member("notifications", c.notifications())
+                .member("updates", c.updates())
+                .member("keepalives", c.keepalives())
+                .member("route_refresh", c.routeRefreshes())
+                .member("total", c.total())
+                .member("prefixes_announced", c.prefixesAnnounced())
+                .member("prefixes_withdrawn", c.prefixesWithdrawn())
+                .member("end_of_rib", c.endOfRibs())
+                .member("refresh_requests", c.refreshRequests())
+                .member("begin_of_rr", c.beginOfRefreshes())
+                .member("end_of_rr", c.endOfRefreshes())
+                .endObject();
+    }
+
+    private static void notification(JsonWriter w, Optional<NotificationMessage> n) {
+        if (n.isEmpty()) {
+            w.nullValue();
+            return;
+        }
+        NotificationMessage m = n.get();
+        w.beginObject()
+                .member("code", m.code())
+                .member("subcode", m.subcode())
+                .name("error").value(m.error().map(Object::toString).orElse(null))
+                .name("communication").value(m.shutdownCommunication().orElse(null))
+                .endObject();
     }
 
     private static void strings(JsonWriter w, List<String> values) {

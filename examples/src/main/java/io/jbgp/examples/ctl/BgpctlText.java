@@ -1,7 +1,9 @@
 package io.jbgp.examples.ctl;
 
 import io.jbgp.core.fsm.SessionState;
+import io.jbgp.core.message.NotificationMessage;
 import io.jbgp.examples.config.BgpdConfigWriter;
+import io.jbgp.netty.MessageStatistics;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +20,8 @@ public final class BgpctlText {
     private BgpctlText() {}
 
     /**
-     * {@code show summary}. MsgRcvd and MsgSent keep bgpctl's column names but count UPDATE
-     * messages only: the speaker does not expose its KEEPALIVE and NOTIFICATION counts.
+     * {@code show summary}. As in bgpctl, MsgRcvd and MsgSent count messages of every type over
+     * all of the neighbor's sessions, and OutQ the messages queued for the socket.
      */
     public static String summary(List<NeighborView> neighbors) {
         StringBuilder sb = new StringBuilder();
@@ -32,7 +34,7 @@ public final class BgpctlText {
                 name = name.substring(0, 20);
             }
             sb.append(String.format(Locale.ROOT, "%-20s %8s %10d %10d %5d %-8s ", name,
-                    n.remoteAs(), n.updatesIn(), n.updatesOut(), n.outQueue(),
+                    n.remoteAs(), n.messagesReceived(), n.messagesSent(), n.outQueue(),
                     timeframe(n.uptimeSeconds())));
             if (n.state() == SessionState.ESTABLISHED) {
                 // an established session shows its prefix count where the state would be
@@ -50,8 +52,10 @@ public final class BgpctlText {
 
     /**
      * {@code show neighbor [ADDR]}: one block per neighbor, in the spirit of bgpctl's (state and
-     * uptime, negotiated timers and capabilities, last error) plus the policy status. The TCP
-     * MD5 password is not part of the view, so it cannot be printed.
+     * uptime, negotiated timers and capabilities, last error) plus the policy status, then
+     * bgpctl's "Message statistics" and "Update statistics" tables in its layout. The latter
+     * lacks bgpctl's Pending column: the RIB does not expose the prefixes waiting in its update
+     * queues. The TCP MD5 password is not part of the view, so it cannot be printed.
      */
     public static String neighbors(List<NeighborDetailView> neighbors) {
         StringBuilder sb = new StringBuilder();
@@ -72,12 +76,49 @@ public final class BgpctlText {
             d.session().ifPresent(s -> session(sb, s));
             sb.append("  Import: ").append(d.importStatus()).append('\n');
             sb.append("  Export: ").append(d.exportStatus()).append('\n');
-            sb.append(String.format(Locale.ROOT, "  Prefixes received %d, sent %d; UPDATEs received"
-                    + " %d, sent %d%n", n.prefixesReceived(), n.prefixesSent(), n.updatesIn(),
-                    n.updatesOut()));
             d.lastDown().ifPresent(x -> sb.append("  Last error: ").append(x).append('\n'));
+            MessageStatistics st = n.statistics();
+            st.lastNotificationSent().ifPresent(x -> sb.append("  Last error sent: ")
+                    .append(notification(x)).append('\n'));
+            st.lastNotificationReceived().ifPresent(x -> sb.append("  Last error received: ")
+                    .append(notification(x)).append('\n'));
+            statistics(sb, n);
         }
         return sb.toString();
+    }
+
+    /** bgpctl's two tables, its {@code "  %-15s %10llu %10llu"} rows. */
+    private static void statistics(StringBuilder sb, NeighborView n) {
+        MessageStatistics.MessageCounts out = n.statistics().sent();
+        MessageStatistics.MessageCounts in = n.statistics().received();
+        sb.append("\n  Message statistics:\n");
+        sb.append(String.format(Locale.ROOT, "  %-15s %-10s %-10s%n", "", "Sent", "Received"));
+        row(sb, "Opens", out.opens(), in.opens());
+        row(sb, "Notifications", out.notifications(), in.notifications());
+        row(sb, "Updates", out.updates(), in.updates());
+        row(sb, "Keepalives", out.keepalives(), in.keepalives());
+        row(sb, "Route Refresh", out.routeRefreshes(), in.routeRefreshes());
+        row(sb, "Total", out.total(), in.total());
+        sb.append("\n  Update statistics:\n");
+        sb.append(String.format(Locale.ROOT, "  %-15s %-10s %-10s%n", "", "Sent", "Received"));
+        // bgpctl's Updates and Withdraws rows count prefixes, not messages
+        row(sb, "Prefixes", n.prefixesSent(), n.prefixesReceived());
+        row(sb, "Updates", out.prefixesAnnounced(), in.prefixesAnnounced());
+        row(sb, "Withdraws", out.prefixesWithdrawn(), in.prefixesWithdrawn());
+        row(sb, "End-of-Rib", out.endOfRibs(), in.endOfRibs());
+        sb.append("  Route Refresh statistics:\n");
+        row(sb, "Request", out.refreshRequests(), in.refreshRequests());
+        row(sb, "Begin-of-RR", out.beginOfRefreshes(), in.beginOfRefreshes());
+        row(sb, "End-of-RR", out.endOfRefreshes(), in.endOfRefreshes());
+    }
+
+    private static void row(StringBuilder sb, String name, long sent, long received) {
+        sb.append(String.format(Locale.ROOT, "  %-15s %10d %10d%n", name, sent, received));
+    }
+
+    /** A NOTIFICATION as bgpctl names it: code and subcode in words, and the communication. */
+    static String notification(NotificationMessage m) {
+        return m.toString().replaceFirst("^NOTIFICATION ", "");
     }
 
     private static void session(StringBuilder sb, NeighborDetailView.Session s) {

@@ -73,6 +73,7 @@ class BgpdControlIT {
             assertTrue(Pattern.compile("\\{\"neighbors\":\\[\\{\"address\":\"127.0.71.2\",\"remote_as\":65502,"
                     + "\"description\":\"SiteB\",\"state\":\"Established\",\"uptime_s\":(\\d+),"
                     + "\"last_updown_s\":\\1,\"prefixes_received\":3,\"prefixes_sent\":3,"
+                    + "\"messages_received\":[1-9]\\d*,\"messages_sent\":[1-9]\\d*,"
                     + "\"updates_received\":[1-9]\\d*,\"updates_sent\":[1-9]\\d*,").matcher(sum.out()).find(),
                     sum.out());
 
@@ -142,6 +143,21 @@ class BgpdControlIT {
             assertTrue(TwoSites.await(40, () -> events.stream()
                     .filter(e -> e instanceof SpeakerEvent.SessionEstablished).count() == up + 1), events::toString);
             assertTrue(TwoSites.await(40, s::converged), () -> "not back after clear: " + s.fibA.snapshot());
+            // like OpenBGPD's, the counts outlive down, up and clear: three sessions' OPENs, and
+            // the CEASEs of the down and the clear, written by us and read by B
+            Result stats = bgpctl(sock, "-j", "show", "neighbor", "127.0.71.2");
+            java.util.regex.Matcher sent = Pattern.compile("\"statistics\":\\{\"sent\":\\{\"opens\":(\\d+),"
+                    + "\"notifications\":(\\d+),").matcher(stats.out());
+            assertTrue(sent.find(), stats.out());
+            assertTrue(Long.parseLong(sent.group(1)) >= 3, stats.out());
+            assertTrue(Long.parseLong(sent.group(2)) >= 2, stats.out());
+            assertTrue(s.bgpdB.neighbors().get(0).statistics().received().notifications() >= 2,
+                    () -> s.bgpdB.neighbors().toString());
+            Result text = bgpctl(sock, "show", "neighbor", "127.0.71.2");
+            assertTrue(text.out().contains("  Message statistics:\n                  Sent       Received  \n"
+                    + "  Opens      "), text.out());
+            // the clear's Administrative Reset, or a later collision's CEASE (both sides connect)
+            assertTrue(text.out().contains("  Last error sent: Cease / "), text.out());
 
             // reload: a new neighbor, a filter that drops one of B's prefixes; B's session stays up
             long establishedBefore = events.stream().filter(e -> e instanceof SpeakerEvent.SessionEstablished).count();

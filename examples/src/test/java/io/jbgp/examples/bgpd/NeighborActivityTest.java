@@ -8,10 +8,7 @@ import io.jbgp.core.fsm.NegotiatedSession;
 import io.jbgp.core.fsm.Negotiation;
 import io.jbgp.core.message.Capability;
 import io.jbgp.core.message.OpenMessage;
-import io.jbgp.core.message.RouteRefreshMessage;
-import io.jbgp.core.message.UpdateMessage;
 import io.jbgp.core.peer.PeerKey;
-import io.jbgp.core.peer.PeerOutbound;
 import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.IpPrefix;
@@ -20,51 +17,14 @@ import io.jbgp.examples.ctl.NeighborDetailView;
 import io.jbgp.netty.SpeakerEvent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Per-session UPDATE counters, the last down reason, and the negotiated session in words. */
+/** The negotiated session, the last down reason, and the negotiated session in words. */
 class NeighborActivityTest {
     private static final InetAddress PEER = IpPrefix.parseAddress("198.51.100.9");
     private static final PeerKey KEY = PeerKey.of(PEER);
-
-    /** A port that records what it was asked to send and can be closed. */
-    private static final class FakeOutbound implements PeerOutbound {
-        final List<UpdateMessage> sent = new ArrayList<>();
-        boolean open = true;
-
-        @Override
-        public PeerKey peer() {
-            return KEY;
-        }
-
-        @Override
-        public void send(List<UpdateMessage> updates) {
-            if (open) {
-                sent.addAll(updates);
-            }
-        }
-
-        @Override
-        public void sendRouteRefresh(RouteRefreshMessage refresh) {
-        }
-
-        @Override
-        public boolean isWritable() {
-            return open;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return open;
-        }
-
-        @Override
-        public void whenWritable(Runnable task) {
-        }
-    }
 
     private static NegotiatedSession session() {
         List<Capability> caps = List.of(new Capability.MultiProtocol(AddressFamily.IPV4_UNICAST),
@@ -83,32 +43,24 @@ class NeighborActivityTest {
     }
 
     @Test
-    void countersBelongToOneSession() {
+    void theSessionIsKnownWhileEstablishedAndTheDownReasonAfter() {
         NeighborActivity a = new NeighborActivity();
-        assertEquals(NeighborActivity.Counts.NONE, a.counts(PEER));
-        FakeOutbound out = new FakeOutbound();
-        PeerOutbound counted = a.established(KEY, session(), out);
-        a.updateReceived(KEY);
-        a.updateReceived(KEY);
-        counted.send(List.of(UpdateMessage.endOfRib(AddressFamily.IPV4_UNICAST), UpdateMessage.endOfRib(AddressFamily.IPV4_UNICAST)));
-        counted.send(UpdateMessage.endOfRib(AddressFamily.IPV4_UNICAST));
-        assertEquals(3, out.sent.size(), "the wrapper passes everything on");
-        assertEquals(new NeighborActivity.Counts(2, 3), a.counts(PEER));
-        // a closed port drops sends, so they are not counted; the counts stay after the session
-        out.open = false;
-        counted.send(UpdateMessage.endOfRib(AddressFamily.IPV4_UNICAST));
-        a.down(KEY, notificationReceived());
-        assertEquals(new NeighborActivity.Counts(2, 3), a.counts(PEER));
         assertEquals(Optional.empty(), a.session(PEER));
-        // the next session starts from zero
-        a.established(KEY, session(), new FakeOutbound());
-        assertEquals(new NeighborActivity.Counts(0, 0), a.counts(PEER));
+        NegotiatedSession s = session();
+        a.established(KEY, s);
+        assertEquals(Optional.of(s), a.session(PEER));
+        assertEquals(Optional.empty(), a.lastDown(PEER));
+        a.down(KEY, notificationReceived());
+        assertEquals(Optional.empty(), a.session(PEER));
+        assertEquals(Optional.of(notificationReceived()), a.lastDown(PEER));
+        a.forget(PEER);
+        assertEquals(Optional.empty(), a.lastDown(PEER));
     }
 
     @Test
     void connectRetriesDoNotBuryTheLastDownReason() {
         NeighborActivity a = new NeighborActivity();
-        a.established(KEY, session(), new FakeOutbound());
+        a.established(KEY, session());
         a.down(KEY, notificationReceived());
         DownReason tcp = DownReason.of(DownReason.Kind.TCP_FAILURE, "connection refused");
         a.event(new SpeakerEvent.SessionClosed(KEY, tcp, false));

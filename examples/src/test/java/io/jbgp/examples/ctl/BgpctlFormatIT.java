@@ -8,6 +8,7 @@ import io.jbgp.core.attr.Origin;
 import io.jbgp.core.fsm.SessionState;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.IpPrefix;
+import io.jbgp.netty.MessageStatistics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Our bgpctl text against the real thing: OpenBGPD 7.7 runs with a neighbor that never comes up
  * and two local networks, and its {@code bgpctl show summary} / {@code show rib} must match what
  * {@link BgpctlText} prints for the same state, byte for byte (minus bgpctl's origin-validation
- * column, which we do not have). Runs only as root with OpenBGPD installed (see PEERS.md); the
+ * column, which we do not have), and so must the statistics tables of {@code show neighbor}
+ * (minus bgpctl's Pending column). Runs only as root with OpenBGPD installed (see PEERS.md); the
  * daemon binds 127.0.0.61 only and is stopped by its PID.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -96,7 +98,25 @@ class BgpctlFormatIT {
         }
         assertEquals(BgpctlText.summary(List.of(new NeighborView(IpPrefix.parseAddress(
                 "127.0.0.62"), Asn.of(65502), Optional.of("SiteB"), SessionState.ACTIVE,
-                NeighborView.NEVER, 0, 0, 0, 0, 0, 0))), summary);
+                NeighborView.NEVER, 0, 0, MessageStatistics.NONE, 0))), summary);
+
+        // show neighbor: our statistics tables in bgpctl's layout; bgpctl's Update statistics
+        // has a Pending column we lack, so each of our lines there must begin its line
+        String theirs = bgpctl(socket, "show", "neighbor", "127.0.0.62");
+        String ourBlock = BgpctlText.neighbors(List.of(new NeighborDetailView(new NeighborView(
+                IpPrefix.parseAddress("127.0.0.62"), Asn.of(65502), Optional.of("SiteB"),
+                SessionState.ACTIVE, NeighborView.NEVER, 0, 0, MessageStatistics.NONE, 0),
+                Optional.empty(), Optional.empty(), "filter rules allow from this neighbor",
+                "filter rules allow to this neighbor")));
+        assertEquals(block(ourBlock, "  Message statistics:", "  Total"),
+                block(theirs, "  Message statistics:", "  Total"), theirs);
+        List<String> ourUpdates = block(ourBlock, "  Update statistics:", "  End-of-RR");
+        List<String> theirUpdates = block(theirs, "  Update statistics:", "  End-of-RR");
+        assertEquals(ourUpdates.size(), theirUpdates.size(), theirs);
+        for (int i = 0; i < ourUpdates.size(); i++) {
+            assertTrue(theirUpdates.get(i).startsWith(ourUpdates.get(i)),
+                    "ours: [" + ourUpdates.get(i) + "] theirs: [" + theirUpdates.get(i) + "]");
+        }
 
         String rib = bgpctl(socket, "show", "rib");
         List<RibRowView> ours = List.of(local("198.51.100.0/24"), local("203.0.113.0/25"));
@@ -107,6 +127,21 @@ class BgpctlFormatIT {
         return new RibRowView(IpPrefix.parse(prefix), IpPrefix.parseAddress("0.0.0.0"),
                 Optional.empty(), new long[0], Origin.IGP, 100, 0, List.of(), true,
                 "locally originated", true, false);
+    }
+
+    /** The lines from the one starting with {@code first} to the next starting with {@code last}. */
+    private static List<String> block(String text, String first, String last) {
+        List<String> lines = text.lines().collect(Collectors.toList());
+        int from = 0;
+        while (from < lines.size() && !lines.get(from).startsWith(first)) {
+            from++;
+        }
+        int to = from;
+        while (to < lines.size() && !lines.get(to).startsWith(last)) {
+            to++;
+        }
+        assertTrue(to < lines.size(), "no " + first + " ... " + last + " block in:\n" + text);
+        return lines.subList(from, to + 1);
     }
 
     /** The column header and the rows: the legend above them differs on purpose. */

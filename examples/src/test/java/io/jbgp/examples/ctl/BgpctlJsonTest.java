@@ -1,6 +1,7 @@
 package io.jbgp.examples.ctl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.strings;
 
@@ -27,17 +28,19 @@ class BgpctlJsonTest {
         assertEquals("{\"neighbors\":[{\"address\":\"172.19.0.2\",\"remote_as\":65502,"
                 + "\"description\":\"SiteB\",\"state\":\"Established\",\"uptime_s\":199020,"
                 + "\"last_updown_s\":199020,"
-                + "\"prefixes_received\":2,\"prefixes_sent\":3,\"updates_received\":3562,"
+                + "\"prefixes_received\":2,\"prefixes_sent\":3,\"messages_received\":10134,"
+                + "\"messages_sent\":10135,\"updates_received\":3562,"
                 + "\"updates_sent\":3563,\"out_queue\":0},"
                 + "{\"address\":\"2001:db8::2\",\"remote_as\":4200000001,\"description\":null,"
                 + "\"state\":\"Active\",\"uptime_s\":null,\"last_updown_s\":3723,"
                 + "\"prefixes_received\":0,"
-                + "\"prefixes_sent\":0,\"updates_received\":12,\"updates_sent\":10,"
+                + "\"prefixes_sent\":0,\"messages_received\":34,\"messages_sent\":32,"
+                + "\"updates_received\":12,\"updates_sent\":10,"
                 + "\"out_queue\":0},"
                 + "{\"address\":\"198.51.100.8\",\"remote_as\":65503,"
                 + "\"description\":\"A-very-long-description\",\"state\":\"Idle\","
                 + "\"uptime_s\":null,\"last_updown_s\":null,\"prefixes_received\":0,"
-                + "\"prefixes_sent\":0,"
+                + "\"prefixes_sent\":0,\"messages_received\":0,\"messages_sent\":0,"
                 + "\"updates_received\":0,\"updates_sent\":0,\"out_queue\":0}]}\n", json);
         // and it is JSON a strict parser accepts, with the values typed as promised
         Map<String, Object> doc = TinyJson.object(json);
@@ -73,6 +76,42 @@ class BgpctlJsonTest {
         assertEquals("RFC 8212: no import policy, accepting nothing", down.get("import"));
         assertEquals("RFC 8212: no export policy, announcing nothing", down.get("export"));
         assertEquals(12L, down.get("updates_received"));
+        assertEquals(34L, down.get("messages_received"));
+    }
+
+    @Test
+    void neighborDocumentCarriesTheMessageStatistics() {
+        Map<String, Object> doc = TinyJson.object(BgpctlJson.neighbors(ViewFixtures.DETAILS));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> ns = (List<Map<String, Object>>) doc.get("neighbors");
+        Map<String, Object> counts = map("opens", 1L, "notifications", 0L, "updates", 3563L,
+                "keepalives", 6570L, "route_refresh", 1L, "total", 10135L, "prefixes_announced", 3L,
+                "prefixes_withdrawn", 1L, "end_of_rib", 2L, "refresh_requests", 1L, "begin_of_rr", 0L,
+                "end_of_rr", 0L);
+        Map<String, Object> up = statistics(ns.get(0));
+        assertEquals(counts, up.get("sent"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> received = (Map<String, Object>) up.get("received");
+        assertEquals(10134L, received.get("total"));
+        assertEquals(4100L, received.get("prefixes_announced"));
+        assertEquals(0L, up.get("out_queue"));
+        assertEquals(0L, up.get("out_queue_bytes"));
+        assertEquals(null, up.get("last_notification_sent"));
+        assertEquals(null, up.get("last_notification_received"));
+        Map<String, Object> down = statistics(ns.get(1));
+        assertEquals(map("code", 6L, "subcode", 2L, "error", "Cease / Administrative Shutdown",
+                "communication", "bye"), down.get("last_notification_received"));
+        assertEquals(null, down.get("last_notification_sent"));
+        // the summary rows stay without the tables
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) TinyJson.object(
+                BgpctlJson.summary(ViewFixtures.NEIGHBORS)).get("neighbors");
+        assertTrue(rows.stream().noneMatch(r -> r.containsKey("statistics")), rows.toString());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> statistics(Map<String, Object> neighbor) {
+        return (Map<String, Object>) neighbor.get("statistics");
     }
 
     @Test

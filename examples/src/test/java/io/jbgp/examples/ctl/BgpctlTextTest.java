@@ -18,10 +18,11 @@ class BgpctlTextTest {
     void summaryReadsLikeBgpctl() {
         assertEquals(lines(
                 "Neighbor                   AS    MsgRcvd    MsgSent  OutQ Up/Down  State/PrfRcvd",
-                "SiteB                   65502       3562       3563     0 2d07h17m      2",
-                "2001:db8::2          4200000001         12         10     0 01:02:03 Active",
+                // messages of every type, not UPDATEs only (SiteB: 3562 UPDATEs in 10134 messages)
+                "SiteB                   65502      10134      10135     0 2d07h17m      2",
+                "2001:db8::2          4200000001         34         32     0 01:02:03 Active",
                 "A-very-long-descript    65503          0          0     0 Never    Idle",
-                "198.51.100.9            65504          5          6     1 03w2d05h    150/1000"),
+                "198.51.100.9            65504         15         14     1 03w2d05h    150/1000"),
                 BgpctlText.summary(ViewFixtures.NEIGHBORS));
     }
 
@@ -136,7 +137,7 @@ class BgpctlTextTest {
     }
 
     @Test
-    void neighborBlocksShowSessionPolicyAndLastError() {
+    void neighborBlocksShowSessionPolicyLastErrorAndBgpctlsStatisticsTables() {
         assertEquals(lines(
                 "BGP neighbor is 172.19.0.2, remote AS 65502",
                 " Description: SiteB",
@@ -150,14 +151,54 @@ class BgpctlTextTest {
                 "    Route Refresh",
                 "  Import: filter rules allow from this neighbor",
                 "  Export: filter rules allow to this neighbor",
-                "  Prefixes received 2, sent 3; UPDATEs received 3562, sent 3563",
+                "",
+                "  Message statistics:",
+                "                  Sent       Received  ",
+                "  Opens                    1          1",
+                "  Notifications            0          0",
+                "  Updates               3563       3562",
+                "  Keepalives            6570       6571",
+                "  Route Refresh            1          0",
+                "  Total                10135      10134",
+                "",
+                "  Update statistics:",
+                "                  Sent       Received  ",
+                // bgpctl's Prefixes row is the current count, its Updates and Withdraws rows prefixes
+                "  Prefixes                 3          2",
+                "  Updates                  3       4100",
+                "  Withdraws                1         12",
+                "  End-of-Rib               2          2",
+                "  Route Refresh statistics:",
+                "  Request                  1          0",
+                "  Begin-of-RR              0          0",
+                "  End-of-RR                0          0",
                 "",
                 "BGP neighbor is 2001:db8::2, remote AS 4200000001",
                 "  BGP state = Active, down for 01:02:03",
                 "  Import: RFC 8212: no import policy, accepting nothing",
                 "  Export: RFC 8212: no export policy, announcing nothing",
-                "  Prefixes received 0, sent 0; UPDATEs received 12, sent 10",
-                "  Last error: NOTIFICATION received: Cease / Administrative Shutdown, \"bye\""),
+                "  Last error: NOTIFICATION received: Cease / Administrative Shutdown, \"bye\"",
+                "  Last error received: Cease / Administrative Shutdown, \"bye\"",
+                "",
+                "  Message statistics:",
+                "                  Sent       Received  ",
+                "  Opens                    1          1",
+                "  Notifications            0          1",
+                "  Updates                 10         12",
+                "  Keepalives              21         20",
+                "  Route Refresh            0          0",
+                "  Total                   32         34",
+                "",
+                "  Update statistics:",
+                "                  Sent       Received  ",
+                "  Prefixes                 0          0",
+                "  Updates                  0          7",
+                "  Withdraws                0          0",
+                "  End-of-Rib               1          1",
+                "  Route Refresh statistics:",
+                "  Request                  0          0",
+                "  Begin-of-RR              0          0",
+                "  End-of-RR                0          0"),
                 BgpctlText.neighbors(ViewFixtures.DETAILS));
     }
 }

@@ -1,10 +1,14 @@
 package io.jbgp.examples.ctl;
 
 import io.jbgp.core.attr.Origin;
+import io.jbgp.core.error.BgpError;
 import io.jbgp.core.fsm.SessionState;
+import io.jbgp.core.message.NotificationMessage;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.IpPrefix;
 import io.jbgp.core.types.RouterId;
+import io.jbgp.netty.MessageStatistics;
+import io.jbgp.netty.MessageStatistics.MessageCounts;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
@@ -24,16 +28,35 @@ final class ViewFixtures {
     /** Up for two days, seven hours and seventeen minutes, as in the write-up's status page. */
     static final long TWO_DAYS_SEVEN_HOURS = 2 * 86400 + 7 * 3600 + 17 * 60;
 
+    /** The CEASE neighbor 2001:db8::2 sent when it went down. */
+    static final NotificationMessage BYE = NotificationMessage.cease(BgpError.CEASE_ADMINISTRATIVE_SHUTDOWN, "bye");
+
+    /**
+     * Counts whose totals differ from their UPDATE counts, so that a formatter printing the wrong
+     * one shows: Site B's 3562 UPDATEs received came with 6571 KEEPALIVEs (10134 messages).
+     */
+    static final List<MessageStatistics> STATISTICS = List.of(
+            new MessageStatistics(new MessageCounts(1, 3563, 0, 6570, 1, 3, 1, 2, 1, 0, 0),
+                    new MessageCounts(1, 3562, 0, 6571, 0, 4100, 12, 2, 0, 0, 0), 0, 0,
+                    Optional.empty(), Optional.empty()),
+            new MessageStatistics(new MessageCounts(1, 10, 0, 21, 0, 0, 0, 1, 0, 0, 0),
+                    new MessageCounts(1, 12, 1, 20, 0, 7, 0, 1, 0, 0, 0), 0, 0,
+                    Optional.empty(), Optional.of(BYE)),
+            MessageStatistics.NONE,
+            new MessageStatistics(new MessageCounts(1, 6, 0, 7, 0, 4, 0, 1, 0, 0, 0),
+                    new MessageCounts(1, 5, 0, 7, 2, 150, 0, 1, 0, 1, 1), 1, 139,
+                    Optional.empty(), Optional.empty()));
+
     static final List<NeighborView> NEIGHBORS = List.of(
             new NeighborView(ip("172.19.0.2"), Asn.of(65502), Optional.of("SiteB"),
-                    SessionState.ESTABLISHED, TWO_DAYS_SEVEN_HOURS, 2, 3, 3562, 3563, 0, 0),
+                    SessionState.ESTABLISHED, TWO_DAYS_SEVEN_HOURS, 2, 3, STATISTICS.get(0), 0),
             new NeighborView(ip("2001:db8::2"), Asn.of(4_200_000_001L), Optional.empty(),
-                    SessionState.ACTIVE, 3723, 0, 0, 12, 10, 0, 0),
+                    SessionState.ACTIVE, 3723, 0, 0, STATISTICS.get(1), 0),
             new NeighborView(ip("198.51.100.8"), Asn.of(65503),
                     Optional.of("A-very-long-description"), SessionState.IDLE,
-                    NeighborView.NEVER, 0, 0, 0, 0, 0, 0),
+                    NeighborView.NEVER, 0, 0, STATISTICS.get(2), 0),
             new NeighborView(ip("198.51.100.9"), Asn.of(65504), Optional.empty(),
-                    SessionState.ESTABLISHED, 23 * 86400 + 5 * 3600 + 7, 150, 4, 5, 6, 1, 1000));
+                    SessionState.ESTABLISHED, 23 * 86400 + 5 * 3600 + 7, 150, 4, STATISTICS.get(3), 1000));
 
     static final List<RibRowView> RIB = List.of(
             new RibRowView(prefix("10.2.0.0/24"), ip("172.19.0.2"), Optional.of(ip("172.19.0.2")),

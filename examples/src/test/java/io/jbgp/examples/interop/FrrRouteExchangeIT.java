@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jbgp.core.error.BgpError;
 import io.jbgp.core.fsm.SessionState;
 import io.jbgp.core.types.IpPrefix;
+import io.jbgp.examples.ctl.NeighborAction;
+import io.jbgp.netty.MessageStatistics;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,6 +113,79 @@ class FrrRouteExchangeIT {
 
             // both sides connect actively (FRR is not passive): still one session
             OurBgpd.assertOneSession(OURS, FRR);
+        }
+    }
+
+    /** FRR's {@code messageStats} for its neighbor (us): opensSent, updatesRecv, totalSent, ... */
+    private static long frrStat(FrrDaemon frr, String name) {
+        Object root = Json.parse(frr.vtysh("show bgp neighbors " + OURS + " json"));
+        Object v = Json.at(root, OURS, "messageStats", name);
+        if (!(v instanceof Number n)) {
+            throw new AssertionError("no messageStats." + name + " in " + root);
+        }
+        return n.longValue();
+    }
+
+    /**
+     * Our message counters against FRR's, read at a quiet moment: every UPDATE we wrote FRR
+     * read, and the other way round, and one OPEN each way (FRR is passive here, so no
+     * collision adds a second). KEEPALIVEs may cross the read, so totals are compared loosely.
+     * Then a {@code neighbor down} / {@code up}: our counts go on (OpenBGPD's way, and FRR 8.4's,
+     * so the cumulative counts still agree).
+     */
+    @Test
+    void ourMessageCountsMatchFrrs() throws Exception {
+        FrrDaemon.Config passive = new FrrDaemon.Config(FRR, FRR_PORT, 65502, "10.2.0.1", OURS, OUR_PORT, 65501,
+                true, null, List.of("203.0.113.0/24", "2001:db8:b::/48"));
+        try (FrrDaemon frr = FrrDaemon.start(passive); OurBgpd ours = startOurs()) {
+            assertTrue(ours.awaitEstablished(WAIT), () -> "not established\n" + frr.log());
+            assertTrue(Daemon.await(WAIT, () -> ours.fibPrefixes().containsAll(List.of(
+                    IpPrefix.parse("203.0.113.0/24"), IpPrefix.parse("2001:db8:b::/48")))), ours.fib.snapshot()::toString);
+            assertTrue(Daemon.await(WAIT, () -> frrNexthop(frr, "ipv6", "2001:db8:a::/48").isPresent()
+                    && frrNexthop(frr, "ipv4", "198.51.100.0/25").isPresent()), () -> frr.vtysh("show bgp summary"));
+            // quiet: both directions' UPDATE counts agree (End-of-RIBs and FRR's echoes included)
+            assertTrue(Daemon.await(WAIT, () -> ours.statistics().sent().updates() == frrStat(frr, "updatesRecv")
+                    && ours.statistics().received().updates() == frrStat(frr, "updatesSent")),
+                    () -> ours.statistics() + "\n" + frr.vtysh("show bgp neighbors " + OURS + " json"));
+            MessageStatistics s = ours.statistics();
+            assertTrue(s.sent().updates() >= 2 && s.received().updates() >= 2, s.toString());
+            assertEquals(1, s.sent().opens());
+            assertEquals(1, frrStat(frr, "opensRecv"));
+            assertEquals(1, s.received().opens());
+            assertEquals(1, frrStat(frr, "opensSent"));
+            assertEquals(0, s.sent().notifications() + frrStat(frr, "notificationsRecv"));
+            assertTrue(Math.abs(s.sent().total() - frrStat(frr, "totalRecv")) <= 2,
+                    () -> s + " vs FRR totalRecv " + frrStat(frr, "totalRecv"));
+            assertTrue(Math.abs(s.received().total() - frrStat(frr, "totalSent")) <= 2,
+                    () -> s + " vs FRR totalSent " + frrStat(frr, "totalSent"));
+            // we end both families' initial feed with End-of-RIB (RFC 4724); FRR sends the marker
+            // only to graceful-restart neighbors, which we are not
+            assertTrue(s.sent().endOfRibs() >= 2, s.toString());
+            assertEquals(0, s.outQueueMessages());
+
+            // an operator's down and up: our CEASE is counted on both sides, our counts go on
+            InetAddress frrAddress = InteropSpeaker.address(FRR);
+            assertTrue(ours.bgpd.neighbor(frrAddress, NeighborAction.DOWN).ok());
+            // one CEASE on the wire (a capture shows it), and we count one; FRR 8.4 counts a received
+            // NOTIFICATION twice, so its side is only checked for having seen it
+            assertTrue(Daemon.await(WAIT, () -> frrStat(frr, "notificationsRecv") >= 1
+                    && ours.statistics().sent().notifications() == 1), () -> ours.statistics()
+                    + "\n" + frr.vtysh("show bgp neighbors " + OURS + " json"));
+            assertEquals(Optional.of(BgpError.CEASE_ADMINISTRATIVE_SHUTDOWN),
+                    ours.statistics().lastNotificationSent().flatMap(n -> n.error()));
+            assertTrue(ours.bgpd.neighbor(frrAddress, NeighborAction.UP).ok());
+            assertTrue(ours.awaitEstablished(WAIT), () -> "not re-established\n" + frr.log());
+            assertTrue(Daemon.await(WAIT, () -> ours.statistics().received().opens() == 2), () -> ours.statistics()
+                    .toString());
+            assertEquals(2, ours.statistics().sent().opens());
+            assertTrue(Daemon.await(WAIT, () -> ours.statistics().received().updates() > s.received().updates()
+                    && ours.statistics().sent().updates() == frrStat(frr, "updatesRecv")), () -> ours.statistics()
+                    + "\n" + frr.vtysh("show bgp neighbors " + OURS + " json"));
+            // FRR keeps its counts across the reset as well: both sides' totals still agree
+            assertTrue(Daemon.await(WAIT, () -> ours.statistics().received().updates() == frrStat(frr, "updatesSent")),
+                    () -> ours.statistics() + "\n" + frr.vtysh("show bgp neighbors " + OURS + " json"));
+            assertEquals(2, frrStat(frr, "opensRecv"));
+            assertEquals(2, frrStat(frr, "opensSent"));
         }
     }
 

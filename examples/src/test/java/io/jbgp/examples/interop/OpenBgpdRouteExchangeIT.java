@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jbgp.core.fsm.SessionState;
 import io.jbgp.core.types.IpPrefix;
+import io.jbgp.netty.MessageStatistics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,59 @@ class OpenBgpdRouteExchangeIT {
                     () -> obgpd.bgpctl("show", "rib"));
             assertEquals(Optional.of(SessionState.ESTABLISHED), ours.state());
             OurBgpd.assertOneSession(OURS, OBGPD);
+        }
+    }
+
+    /** A number from OpenBGPD's {@code bgpctl -j show neighbor ADDR}, under {@code stats}. */
+    private static long obgpdStat(OpenBgpDaemon d, Object... path) {
+        Object root = Json.parse(d.bgpctl("show", "neighbor", OURS));
+        Object[] full = new Object[path.length + 3];
+        full[0] = "neighbors";
+        full[1] = 0;
+        full[2] = "stats";
+        System.arraycopy(path, 0, full, 3, path.length);
+        Object v = Json.at(root, full);
+        if (!(v instanceof Number n)) {
+            throw new AssertionError("no stats " + java.util.Arrays.toString(path) + " in " + root);
+        }
+        return n.longValue();
+    }
+
+    /**
+     * Our counters against OpenBGPD's own "Message statistics" and "Update statistics" (the
+     * tables our bgpctl mimics), at a quiet moment: UPDATE messages, prefixes and End-of-RIBs in
+     * both directions, one OPEN each way (OpenBGPD is passive here: no collision).
+     */
+    @Test
+    void ourMessageCountsMatchOpenBgpds() throws Exception {
+        OpenBgpDaemon.Config passive = new OpenBgpDaemon.Config(OBGPD, OBGPD_PORT, 65502, "10.2.0.1", OURS,
+                OUR_PORT, 65501, true, List.of("203.0.113.0/24", "2001:db8:b::/48"));
+        try (OpenBgpDaemon obgpd = OpenBgpDaemon.start(passive); OurBgpd ours = startOurs()) {
+            assertTrue(ours.awaitEstablished(WAIT), () -> "not established\n" + obgpd.log());
+            assertTrue(Daemon.await(WAIT, () -> ours.fibPrefixes().contains(B4)
+                    && !obgpdPaths(obgpd, "2001:db8:a::/48").isEmpty()
+                    && !obgpdPaths(obgpd, "198.51.100.0/25").isEmpty()), () -> obgpd.bgpctl("show", "rib"));
+            assertTrue(Daemon.await(WAIT, () -> {
+                MessageStatistics s = ours.statistics();
+                return s.sent().updates() == obgpdStat(obgpd, "message", "received", "updates")
+                        && s.received().updates() == obgpdStat(obgpd, "message", "sent", "updates")
+                        && s.sent().prefixesAnnounced() == obgpdStat(obgpd, "update", "received", "updates")
+                        && s.received().prefixesAnnounced() == obgpdStat(obgpd, "update", "sent", "updates");
+            }), () -> ours.statistics() + "\n" + obgpd.bgpctl("show", "neighbor", OURS));
+            MessageStatistics s = ours.statistics();
+            assertEquals(2, s.sent().prefixesAnnounced(), s.toString());
+            assertEquals(2, s.received().prefixesAnnounced(), s.toString());
+            assertEquals(1, s.sent().opens());
+            assertEquals(1, obgpdStat(obgpd, "message", "received", "open"));
+            assertEquals(1, s.received().opens());
+            assertEquals(1, obgpdStat(obgpd, "message", "sent", "open"));
+            assertEquals(s.sent().endOfRibs(), obgpdStat(obgpd, "update", "received", "eor"));
+            assertEquals(s.received().endOfRibs(), obgpdStat(obgpd, "update", "sent", "eor"));
+            assertEquals(s.sent().prefixesWithdrawn(), obgpdStat(obgpd, "update", "received", "withdraws"));
+            assertTrue(Math.abs(s.sent().total() - obgpdStat(obgpd, "message", "received", "total")) <= 2,
+                    () -> s + "\n" + obgpd.bgpctl("show", "neighbor", OURS));
+            assertTrue(Math.abs(s.received().total() - obgpdStat(obgpd, "message", "sent", "total")) <= 2,
+                    () -> s + "\n" + obgpd.bgpctl("show", "neighbor", OURS));
         }
     }
 

@@ -6,6 +6,7 @@ import io.jbgp.core.types.IpPrefix;
 import io.jbgp.examples.bgpd.Bgpd;
 import io.jbgp.examples.ctl.RibQuery;
 import io.jbgp.examples.ctl.RibRowView;
+import io.jbgp.netty.MessageStatistics;
 import io.jbgp.rib.fib.InMemoryFibSink;
 import java.net.Inet6Address;
 import java.nio.file.Files;
@@ -56,6 +57,11 @@ final class OurBgpd implements AutoCloseable {
 
     Optional<SessionState> state() {
         return bgpd.speaker().peerState(PeerKey.of(InteropSpeaker.address(neighbor)));
+    }
+
+    /** The speaker's message counters for the neighbor. */
+    MessageStatistics statistics() {
+        return bgpd.speaker().statistics(PeerKey.of(InteropSpeaker.address(neighbor))).orElseThrow();
     }
 
     boolean awaitEstablished(Duration timeout) {
