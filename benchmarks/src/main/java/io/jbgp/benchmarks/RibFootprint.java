@@ -19,9 +19,9 @@ import javax.management.ObjectName;
  * The memory harness: retained heap per path of the recorded full table received from 1, 4 and
  * 16 {@link SyntheticNeighbors}, attribute interning on. Two scopes:
  * <ul>
- *   <li>{@code rib}: the whole {@link io.jbgp.rib.Rib} facade (Adj-RIB-In pre and post policy,
- *       Loc-RIB, forwarding table, next-hop back-links, one Adj-RIB-Out per neighbor), fed
- *       UPDATE by UPDATE, each neighbor's messages decoded afresh as separate sessions would;
+ *   <li>{@code rib}: the whole {@link io.jbgp.rib.Rib} facade (Adj-RIB-In, Loc-RIB, forwarding
+ *       table, next-hop tracking, one Adj-RIB-Out per neighbor, export caches), fed UPDATE by
+ *       UPDATE, each neighbor's messages decoded afresh as separate sessions would;
  *   <li>{@code locrib}: the Loc-RIB alone with the same paths (the part the decision process
  *       owns).
  * </ul>

@@ -48,7 +48,16 @@ public record MessageStatistics(MessageCounts sent, MessageCounts received, long
     public static final MessageStatistics NONE = new MessageStatistics(MessageCounts.NONE, MessageCounts.NONE,
             0, 0, Optional.empty(), Optional.empty());
 
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param sent what we wrote to the neighbor
+     * @param received what the neighbor sent us
+     * @param outQueueMessages messages queued for the socket, not yet written
+     * @param outQueueBytes octets queued for the socket, not yet written
+     * @param lastNotificationSent the last NOTIFICATION written to the neighbor, if any
+     * @param lastNotificationReceived the last NOTIFICATION received from the neighbor, if any
+     */
     public MessageStatistics {
         Objects.requireNonNull(sent, "sent");
         Objects.requireNonNull(received, "received");

@@ -51,10 +51,11 @@ import org.slf4j.LoggerFactory;
  * {@link ForwardingTable.FibChange} to {@link RibListener}s, UPDATEs to each neighbor's
  * {@link io.jbgp.core.peer.PeerOutbound}, batches to the {@link io.jbgp.rib.fib.FibSink}.
  *
- * <p>Flow of one UPDATE (STYLE §7): pre-policy Adj-RIB-In, import policy, post-policy Adj-RIB-In,
- * Loc-RIB candidate with its eligibility, decision, and on a best-path change: forwarding table
- * (next hop resolved against host routes), then for every neighbor the export chain into its
- * Adj-RIB-Out and update queue. After each command the FIB batch is committed and every writable
+ * <p>Flow of one UPDATE (STYLE §7): import policy, Adj-RIB-In (received and accepted views),
+ * Loc-RIB candidate with its eligibility and its next hop counted, decision, and on a best-path
+ * change: forwarding table (next hop resolved against host routes), then for every neighbor the
+ * export chain (built-in rules cached per attribute set, then its policy) into its Adj-RIB-Out
+ * and update queue. After each command the FIB batch is committed and every writable
  * neighbor's queue is packed into UPDATEs and sent.
  */
 public final class Rib implements AutoCloseable {
@@ -230,6 +231,33 @@ public final class Rib implements AutoCloseable {
     }
 
     /**
+     * Each established neighbor's path counts, in O(neighbors) on the executor: what a summary
+     * ({@code bgpctl show summary}) needs, without the cost of a {@link #snapshot()} of a full table.
+     *
+     * @return a future completed with the counts per neighbor address, in the order neighbors came up
+     */
+    public CompletableFuture<Map<InetAddress, PeerCounts>> peerCounts() {
+        CompletableFuture<Map<InetAddress, PeerCounts>> f = new CompletableFuture<>();
+        executor.execute(() -> {
+            Map<InetAddress, PeerCounts> out = new LinkedHashMap<>();
+            for (Map.Entry<InetAddress, RibPeer> e : peers.entrySet()) {
+                RibPeer p = e.getValue();
+                long received = 0;
+                long accepted = 0;
+                long advertised = 0;
+                for (AddressFamily family : p.families) {
+                    received += p.in.size(family);
+                    accepted += p.in.acceptedSize(family);
+                    advertised += p.out.size(family);
+                }
+                out.put(e.getKey(), new PeerCounts(received, accepted, advertised));
+            }
+            f.complete(out);
+        });
+        return f;
+    }
+
+    /**
      * Calls {@code visitor} on the RIB executor for every prefix of a family with its candidates
      * (best first), without copying the table; the future completes after the last prefix. The
      * visitor must not keep the list beyond the call or touch the Rib.
@@ -326,7 +354,7 @@ public final class Rib implements AutoCloseable {
             onPeerDown(addr); // a new session replaces the old one's paths
         }
         RibPeer p = new RibPeer(u.neighbor(), u.codec(), u.sink(), u.importPolicy().orElse(null),
-                u.exportPolicy().orElse(null), u.enhancedRouteRefresh());
+                u.exportPolicy().orElse(null), u.enhancedRouteRefresh(), locRib);
         p.maxPrefixes = u.maxPrefixes().orElse(0);
         peers.put(addr, p);
         log.info("rib: peer {} up, feeding {} ({}; {})", addr.getHostAddress(), p.families,
@@ -521,8 +549,9 @@ public final class Rib implements AutoCloseable {
         List<IpPrefix> out = new ArrayList<>();
         for (AddressFamily f : List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST)) {
             for (Destination d : locRib.destinations(f).values()) {
-                for (Route r : d.candidates()) {
-                    InetAddress nh = trackedNexthop(r);
+                // arrival order, no ranking: candidates() would rank every destination of the table
+                for (int i = 0; i < d.size(); i++) {
+                    InetAddress nh = trackedNexthop(d.path(i));
                     if (nh != null && nexthops.contains(nh)) {
                         out.add(d.prefix());
                         break;

@@ -9,6 +9,7 @@ import io.jbgp.core.peer.PeerOutbound;
 import io.jbgp.rib.policy.ExportPolicy;
 import io.jbgp.rib.policy.ImportPolicy;
 import io.jbgp.rib.table.AdjRibIn;
+import io.jbgp.rib.table.LocRib;
 import io.jbgp.rib.table.Neighbor;
 import io.jbgp.rib.table.PeerSource;
 import java.util.HashSet;
@@ -22,7 +23,7 @@ final class RibPeer {
     final CodecContext codec;
     final PeerOutbound sink;
     final List<AddressFamily> families;
-    final AdjRibIn in = new AdjRibIn();
+    final AdjRibIn in;
     final AdjRibOut out = new AdjRibOut();
     final ExportCache exportCache = new ExportCache(); // built-in export outcome per best attribute set
     ImportPolicy importPolicy; // null: none configured
@@ -37,9 +38,10 @@ final class RibPeer {
     final Set<AddressFamily> endOfRefreshDue = new HashSet<>(); // BoRR sent, EoRR once the queue drains
 
     RibPeer(Neighbor neighbor, CodecContext codec, PeerOutbound sink, ImportPolicy importPolicy,
-            ExportPolicy exportPolicy, boolean enhancedRouteRefresh) {
+            ExportPolicy exportPolicy, boolean enhancedRouteRefresh, LocRib locRib) {
         this.neighbor = neighbor;
         this.source = neighbor.source();
+        this.in = new AdjRibIn(locRib, source);
         this.codec = codec;
         this.sink = sink;
         this.families = codec.families().stream().filter(AddressFamily::isSupported)

@@ -55,10 +55,14 @@ final class RibSnapshots {
 
     private static RibSnapshot.DestinationView view(Destination d) {
         List<Verdict> reasons = d.reasons();
-        List<RibSnapshot.CandidateView> cands = new ArrayList<>();
-        for (int i = 0; i < d.candidates().size(); i++) {
-            Route r = d.candidates().get(i);
-            cands.add(new RibSnapshot.CandidateView(r, r == d.best(), d.multipath().contains(r),
+        // candidates() ranks, best() and multipath() look up: once per destination, not per candidate
+        List<Route> ranked = d.candidates();
+        Route best = d.best();
+        List<Route> multipath = d.multipath();
+        List<RibSnapshot.CandidateView> cands = new ArrayList<>(ranked.size());
+        for (int i = 0; i < ranked.size(); i++) {
+            Route r = ranked.get(i);
+            cands.add(new RibSnapshot.CandidateView(r, r == best, multipath.contains(r),
                     i < reasons.size() ? Optional.of(reasons.get(i)) : Optional.empty()));
         }
         return new RibSnapshot.DestinationView(d.prefix(), cands);

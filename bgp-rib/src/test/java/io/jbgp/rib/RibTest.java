@@ -389,6 +389,31 @@ class RibTest {
     }
 
     @Test
+    void peerCountsAgreeWithTheSnapshotWithoutTakingOne() {
+        rib.post(new RibCommand.SystemRouteChanged(LAN, true));
+        ImportPolicy noDocs = ctx -> ctx.prefix().equals(prefix("203.0.113.0/24"))
+                ? PolicyResult.reject("test") : PolicyResult.accept(ctx.attributes());
+        up(2, 65002, Optional.of(noDocs), Optional.of(Policies.allowAll()));
+        up(3, 65003);
+        rib.post(new RibCommand.Update(addr("10.0.0.2"), UpdateMessage.announce(
+                path("10.0.0.2", 65002).toPathAttributes(true),
+                List.of(Nlri.of(prefix("198.51.100.0/24")), Nlri.of(prefix("203.0.113.0/24")),
+                        Nlri.of(prefix("198.51.100.128/25"))))));
+        announce(3, "198.51.100.0/24", path("10.0.0.3", 65003, 65010));
+        java.util.Map<java.net.InetAddress, PeerCounts> c = rib.peerCounts().join();
+        // 10.0.0.2: 3 received, 1 rejected; it gets back only 10.0.0.3's path, which lost
+        assertEquals(new PeerCounts(3, 2, 0), c.get(addr("10.0.0.2")));
+        // 10.0.0.3: 1 received; it gets 10.0.0.2's two best paths (its own path lost the /24)
+        assertEquals(new PeerCounts(1, 1, 2), c.get(addr("10.0.0.3")));
+        RibSnapshot s = snap();
+        assertEquals(c.get(addr("10.0.0.3")).advertised(), s.peers().get(addr("10.0.0.3")).adjRibOut().size());
+        rib.post(new RibCommand.Update(addr("10.0.0.2"), UpdateMessage.withdraw(List.of(Nlri.of(prefix("203.0.113.0/24")),
+                Nlri.of(prefix("198.51.100.128/25"))))));
+        assertEquals(new PeerCounts(1, 1, 0), rib.peerCounts().join().get(addr("10.0.0.2")));
+        assertEquals(new PeerCounts(1, 1, 1), rib.peerCounts().join().get(addr("10.0.0.3")));
+    }
+
+    @Test
     void enhancedRouteRefreshWrapsTheResendInBorrAndEorr() {
         rib.post(new RibCommand.SystemRouteChanged(LAN, true));
         up(2, 65002);

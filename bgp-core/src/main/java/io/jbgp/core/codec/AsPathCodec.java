@@ -90,6 +90,15 @@ final class AsPathCodec implements AttributeCodec {
                     asns[i] = buf.getUnsignedShort(p);
                 }
             }
+            if (ctx.rejectsAsZero()) {
+                for (int a : asns) {
+                    if (a == 0) {
+                        // RFC 7607 §2: AS 0 makes AS_PATH malformed (RFC 7606: treat-as-withdraw) and
+                        // AS4_PATH malformed (RFC 6793 §6: the attribute is discarded)
+                        return errors.malformed(cause, (as4 ? "AS4_PATH" : "AS_PATH") + " contains AS 0 (RFC 7607)");
+                    }
+                }
+            }
             out[s++] = AsPathSegment.wrap(type, asns);
         }
         return segments == 0 ? AsPath.EMPTY : AsPath.of(List.of(out));

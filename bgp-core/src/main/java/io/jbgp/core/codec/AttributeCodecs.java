@@ -243,6 +243,11 @@ final class AttributeCodecs {
                         "length " + length + ", expected " + size);
             }
             long asn = size == 8 ? buf.getUnsignedInt(index) : buf.getUnsignedShort(index);
+            if (asn == 0 && ctx.rejectsAsZero()) {
+                // RFC 7607 §2: malformed; RFC 7606 §7.7 / RFC 6793 §6: the attribute is discarded
+                return errors.malformed(BgpError.UPDATE_OPTIONAL_ATTRIBUTE_ERROR,
+                        (as4 ? "AS4_AGGREGATOR" : "AGGREGATOR") + " with AS 0 (RFC 7607)");
+            }
             return new Aggregator(Asn.of(asn), RouterId.of(buf.getInt(index + size - 4)));
         }
 

@@ -14,9 +14,12 @@ import java.util.Set;
  * @param families        the AFI/SAFIs negotiated (MP_REACH for others is an error)
  * @param addPathReceive  families whose received NLRI carry path IDs (RFC 7911)
  * @param addPathSend     families whose sent NLRI carry path IDs
+ * @param archive         decoding recorded messages (MRT): RFC 7607's AS 0 rule is not applied, so
+ *                        an archive reads as what was sent (as bgpdump shows it); a session never
+ *                        sets this
  */
 public record CodecContext(boolean fourOctetAs, boolean extendedMessage, Set<AddressFamily> families,
-                           Set<AddressFamily> addPathReceive, Set<AddressFamily> addPathSend) {
+                           Set<AddressFamily> addPathReceive, Set<AddressFamily> addPathSend, boolean archive) {
 
     /** Before the OPEN exchange: 2-octet AS, 4096 octets, IPv4 unicast only, no ADD-PATH. */
     public static final CodecContext INITIAL = new CodecContext(false, false,
@@ -34,11 +37,44 @@ public record CodecContext(boolean fourOctetAs, boolean extendedMessage, Set<Add
      * @param families the AFI/SAFIs negotiated (MP_REACH for others is an error)
      * @param addPathReceive families whose received NLRI carry path IDs (RFC 7911)
      * @param addPathSend families whose sent NLRI carry path IDs
+     * @param archive decoding recorded messages (MRT): RFC 7607's AS 0 rule is not applied
      */
     public CodecContext {
         families = Set.copyOf(Objects.requireNonNull(families, "families"));
         addPathReceive = Set.copyOf(Objects.requireNonNull(addPathReceive, "addPathReceive"));
         addPathSend = Set.copyOf(Objects.requireNonNull(addPathSend, "addPathSend"));
+    }
+
+    /**
+     * A session's context (not an archive).
+     *
+     * @param fourOctetAs both sides sent the 4-octet AS capability (RFC 6793)
+     * @param extendedMessage both sides sent Extended Message (RFC 8654): maximum length 65535
+     * @param families the AFI/SAFIs negotiated (MP_REACH for others is an error)
+     * @param addPathReceive families whose received NLRI carry path IDs (RFC 7911)
+     * @param addPathSend families whose sent NLRI carry path IDs
+     */
+    public CodecContext(boolean fourOctetAs, boolean extendedMessage, Set<AddressFamily> families,
+                        Set<AddressFamily> addPathReceive, Set<AddressFamily> addPathSend) {
+        this(fourOctetAs, extendedMessage, families, addPathReceive, addPathSend, false);
+    }
+
+    /**
+     * Whether AS 0 in AS_PATH, AS4_PATH, AGGREGATOR or AS4_AGGREGATOR makes the attribute malformed
+     * (RFC 7607 §2): true for sessions, false for archives.
+     *
+     * @return true unless {@link #archive()}
+     */
+    public boolean rejectsAsZero() {
+        return !archive;
+    }
+
+    /**
+     * @param v true for recorded messages (MRT), which are read as sent, AS 0 included
+     * @return a copy with that setting
+     */
+    public CodecContext withArchive(boolean v) {
+        return new CodecContext(fourOctetAs, extendedMessage, families, addPathReceive, addPathSend, v);
     }
 
     /** {@return the largest message allowed, header included} */
@@ -67,7 +103,7 @@ public record CodecContext(boolean fourOctetAs, boolean extendedMessage, Set<Add
      * @return a copy with that setting
      */
     public CodecContext withFourOctetAs(boolean v) {
-        return new CodecContext(v, extendedMessage, families, addPathReceive, addPathSend);
+        return new CodecContext(v, extendedMessage, families, addPathReceive, addPathSend, archive);
     }
 
     /**
@@ -75,7 +111,7 @@ public record CodecContext(boolean fourOctetAs, boolean extendedMessage, Set<Add
      * @return a copy with that setting
      */
     public CodecContext withExtendedMessage(boolean v) {
-        return new CodecContext(fourOctetAs, v, families, addPathReceive, addPathSend);
+        return new CodecContext(fourOctetAs, v, families, addPathReceive, addPathSend, archive);
     }
 
     /**
@@ -85,6 +121,6 @@ public record CodecContext(boolean fourOctetAs, boolean extendedMessage, Set<Add
      * @return a copy with those families as both receive and send sets
      */
     public CodecContext withAddPath(Set<AddressFamily> families) {
-        return new CodecContext(fourOctetAs, extendedMessage, this.families, families, families);
+        return new CodecContext(fourOctetAs, extendedMessage, this.families, families, families, archive);
     }
 }

@@ -327,6 +327,11 @@ public final class Peer {
      * The transport refuses to queue more for {@code session} (its peer stopped reading while the
      * local sender ignored backpressure): the session ends with CEASE Out of Resources (RFC 4486
      * subcode 8) and the neighbor restarts after the usual IdleHold back-off.
+     *
+     * @param session the session whose transport gave up
+     * @param detail what was queued, for the logs
+     * @param nowNanos the ticker's time
+     * @return the actions: the NOTIFICATION, the close, the session going down
      */
     public List<PeerAction> outOfResources(Session session, String detail, long nowNanos) {
         if (!sessions.contains(session)) {

@@ -77,13 +77,14 @@ public record Bgp4mpMessage(Instant timestamp, Bgp4mpSubtype subtype, Asn peerAs
      * The context the recorded message was encoded in. The subtype fixes AS width and ADD-PATH
      * (RFC 8050 §3: path identifiers on every NLRI of the message, whatever the family);
      * Extended Message is always allowed, because collectors record what peers that negotiated
-     * it sent (RFC 8654), and the families are IPv4 and IPv6 unicast.
+     * it sent (RFC 8654), and the families are IPv4 and IPv6 unicast. It is an archive context: AS 0
+     * is read as recorded, not as RFC 7607 malformed.
      *
      * @return the codec context for the message octets
      */
     public CodecContext codecContext() {
         Set<AddressFamily> families = Set.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST);
         return new CodecContext(subtype.hasFourOctetAs(), true, families,
-                subtype.isAddPath() ? families : Set.of(), subtype.isAddPath() ? families : Set.of());
+                subtype.isAddPath() ? families : Set.of(), subtype.isAddPath() ? families : Set.of(), true);
     }
 }

@@ -17,6 +17,11 @@ import java.io.InputStream;
 public final class OctetWiseInputStream extends FilterInputStream {
     private IOException failure;
 
+    /**
+     * Wraps a stream.
+     *
+     * @param in the stream to read from
+     */
     public OctetWiseInputStream(InputStream in) {
         super(in);
     }

@@ -37,7 +37,7 @@ import java.util.Set;
 final class TableDumpV2Codec {
     /** Attributes in RIB entries: always 4-octet AS; any length (the record frames them). */
     static final CodecContext ATTRIBUTE_CONTEXT = new CodecContext(true, true,
-            Set.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST), Set.of(), Set.of());
+            Set.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST), Set.of(), Set.of(), true);
 
     private static final int FLAG_EXTENDED_LENGTH = 0x10;
     private static final int PEER_TYPE_IPV6 = 0x01;

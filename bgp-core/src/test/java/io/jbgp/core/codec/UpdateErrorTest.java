@@ -307,6 +307,38 @@ class UpdateErrorTest {
                 NextHop.parse("198.51.100.1")), List.of(n("203.0.113.0/24"))), ok.message());
     }
 
+    // ---------------------------------------------------------------- RFC 7607: AS 0
+
+    @Test
+    void asZeroInAsPathIsTreatAsWithdrawInASessionAndReadAsSentInAnArchive() {
+        String asPath = "40020a 0202 0000fde9 00000000";
+        String hex = body("", ORIGIN + asPath + NEXT_HOP, NLRI);
+        assertTreatAsWithdraw(BgpError.UPDATE_MALFORMED_AS_PATH, WITHDRAW_NLRI, decode(hex));
+        DecodeResult.Ok ok = assertInstanceOf(DecodeResult.Ok.class, decode(hex, CTX.withArchive(true)));
+        assertEquals(List.of(), ok.discarded());
+        // the same path without the zero is fine in a session
+        assertInstanceOf(DecodeResult.Ok.class, decode(body("", ORIGIN + "40020a 0202 0000fde9 0000fdea" + NEXT_HOP, NLRI)));
+    }
+
+    @Test
+    void asZeroInATwoOctetAsPathIsTreatAsWithdraw() {
+        CodecContext twoOctet = CTX.withFourOctetAs(false);
+        assertTreatAsWithdraw(BgpError.UPDATE_MALFORMED_AS_PATH, WITHDRAW_NLRI,
+                decode(body("", ORIGIN + "400206 0202 fde9 0000" + NEXT_HOP, NLRI), twoOctet));
+    }
+
+    @Test
+    void asZeroInAggregatorOrAs4PathDiscardsJustThatAttribute() {
+        assertOkDiscarding(decode(body("", MANDATORY + "c00708 00000000 c6336401", NLRI)),
+                PathAttribute.AGGREGATOR, BgpError.UPDATE_OPTIONAL_ATTRIBUTE_ERROR);
+        CodecContext twoOctet = CTX.withFourOctetAs(false);
+        String twoOctetMandatory = ORIGIN + "400204 0201 5ba0" + NEXT_HOP;
+        assertOkDiscarding(decode(body("", twoOctetMandatory + "c0110a 0202 00030000 00000000", NLRI), twoOctet),
+                PathAttribute.AS4_PATH, BgpError.UPDATE_OPTIONAL_ATTRIBUTE_ERROR);
+        assertOkDiscarding(decode(body("", twoOctetMandatory + "c01208 00000000 c6336401", NLRI), twoOctet),
+                PathAttribute.AS4_AGGREGATOR, BgpError.UPDATE_OPTIONAL_ATTRIBUTE_ERROR);
+    }
+
     @Test
     void aggregatorOfTheWrongLengthIsDiscarded() {
         // RFC 7606 §7.7: 6 octets on a 4-octet AS session

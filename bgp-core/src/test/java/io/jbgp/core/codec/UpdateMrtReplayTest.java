@@ -35,8 +35,9 @@ class UpdateMrtReplayTest {
     }
 
     private static CodecContext context(boolean fourOctetAs) {
+        // an archive: the recorded AS 0 paths read as sent (RFC 7607 applies to sessions only)
         return new CodecContext(fourOctetAs, false, Set.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST),
-                Set.of(), Set.of());
+                Set.of(), Set.of(), true);
     }
 
     /** The layout the sender used, for a byte-exact re-encoding. */

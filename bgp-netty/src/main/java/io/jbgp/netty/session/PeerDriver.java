@@ -54,6 +54,8 @@ public final class PeerDriver {
     private static final Logger LOG = LoggerFactory.getLogger(PeerDriver.class);
     /** How long a NOTIFICATION may take to drain before the connection is closed regardless. */
     private static final long CLOSE_GRACE_SECONDS = 5;
+    /** Sessions going down because the peer stopped reading (RFC 9687): closed without a grace. */
+    private final Set<Session> stalled = new LinkedHashSet<>();
 
     /** Opens outbound connections for a driver (the transport's {@code PeerConnector}). */
     public interface Connector {
@@ -325,6 +327,12 @@ public final class PeerDriver {
     private void execute(List<PeerAction> actions) {
         try {
             for (PeerAction pa : actions) {
+                if (pa.action() instanceof SessionAction.Down d
+                        && d.reason().kind() == DownReason.Kind.SEND_HOLD_TIMER_EXPIRED) {
+                    stalled.add(pa.session()); // its CloseConnection, just before, may still be pending
+                }
+            }
+            for (PeerAction pa : actions) {
                 apply(pa.session(), pa.action());
             }
         } catch (RuntimeException e) {
@@ -334,6 +342,7 @@ public final class PeerDriver {
                 h.channel().close();
             }
         } finally {
+            stalled.clear();
             for (Channel ch : dirty) {
                 ch.flush();
             }
@@ -363,7 +372,7 @@ public final class PeerDriver {
                 dirty.add(h.channel());
             }
         } else if (action instanceof SessionAction.CloseConnection) {
-            closeConnection(s, h);
+            closeConnection(s, h, stalled.remove(s));
         } else if (action instanceof SessionAction.Negotiated n) {
             if (h != null) {
                 h.negotiated(n.session().codecContext());
@@ -383,9 +392,12 @@ public final class PeerDriver {
 
     /**
      * Flush what was written (the NOTIFICATION), then close; a peer that stops reading gets the
-     * connection closed after a grace period anyway.
+     * connection closed after a grace period anyway. When the session went down because the peer
+     * stopped reading (the send hold timer), the connection is closed at once: RFC 9687 §4.3 asks
+     * for the NOTIFICATION only when sending it does not delay the close, and it sits behind the
+     * data the peer never read.
      */
-    private void closeConnection(Session s, SessionHandler h) {
+    private void closeConnection(Session s, SessionHandler h, boolean peerStalled) {
         if (h == null) {
             cancelPendingConnect(); // the session gave up its connect attempt
             return;
@@ -395,7 +407,11 @@ public final class PeerDriver {
         dirty.remove(ch);
         h.detach();
         closing.add(ch);
-        ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> halfClose(ch));
+        if (peerStalled) {
+            ch.close();
+        } else {
+            ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> halfClose(ch));
+        }
         ScheduledFuture<?> force = ch.eventLoop().schedule(() -> {
             ch.close();
         }, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);

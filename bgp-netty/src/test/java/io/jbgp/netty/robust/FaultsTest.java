@@ -103,7 +103,9 @@ class FaultsTest {
             try (RawPeer peer = RawPeer.establish(CULPRIT, speaker.address(), CULPRIT_AS, 90)) {
                 peer.sendRaw(update(none(), concat(originIgp(), asPath(CULPRIT_AS.value()), nextHop(127, 0, 0, 91)),
                         nlri(a)));
-                speaker.awaitRib("A at the observer", s -> s.peers().get(OBSERVER).adjRibOut().containsKey(a), WAIT);
+                // (the observer becomes a RIB peer asynchronously after its session is up: absent until then)
+                speaker.awaitRib("A at the observer", s -> s.peers().containsKey(OBSERVER)
+                        && s.peers().get(OBSERVER).adjRibOut().containsKey(a), WAIT);
                 observer.awaitRoute(a, true, WAIT);
                 // 19-octet header of a 200-octet message, then 20 octets of it, then FIN
                 byte[] header = Wire.message(2, new byte[181]);
@@ -212,7 +214,8 @@ class FaultsTest {
                         nlri(a, b)));
                 // the routing side goes on: best paths, exports to the other neighbor, on the wire
                 speaker.awaitRib("A and B best and exported despite the sink", s -> RibSpeaker.bestFrom(s, a, CULPRIT)
-                        && RibSpeaker.bestFrom(s, b, CULPRIT) && s.peers().get(OBSERVER).adjRibOut().containsKey(a)
+                        && RibSpeaker.bestFrom(s, b, CULPRIT) && s.peers().containsKey(OBSERVER)
+                        && s.peers().get(OBSERVER).adjRibOut().containsKey(a)
                         && s.peers().get(OBSERVER).adjRibOut().containsKey(b), WAIT);
                 observer.awaitRoute(a, true, WAIT);
                 observer.awaitRoute(b, true, WAIT);

@@ -23,6 +23,7 @@ import io.jbgp.rib.fib.FibSink;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,6 +89,54 @@ class MaxPrefixTest {
         }
     }
 
+    /**
+     * The warning threshold (OpenBGPD logs when a neighbor nears its max-prefix; the RIB's
+     * {@code PREFIX_WARNING_PERCENT} is 80): one WARN line when the count reaches 80% of the
+     * limit, none below it, none again above it, the session untouched; the limit itself still
+     * resets. Asserted on the log, the only place the RIB reports it (no event or listener
+     * carries it).
+     */
+    @Test
+    void eightyPercentOfMaxPrefixIsLoggedOnceAndKeepsTheSession() {
+        InetAddress neighbor = ip("127.0.0.111");
+        Asn as = Asn.of(65111);
+        int limit = 10;
+        String warning = "% of its max-prefix";
+        try (LogCapture log = new LogCapture();
+             RibSpeaker speaker = new RibSpeaker(ip("127.0.0.1"), FibSink.NONE, TimerConfig.DEFAULT, 1)) {
+            speaker.maxPrefixes.put(neighbor, (long) limit);
+            speaker.addPassivePeer(neighbor, as, b -> b.maxPrefixes(limit, RESTART));
+            try (RawPeer peer = RawPeer.establish(neighbor, speaker.address(), as, 90)) {
+                for (int i = 0; i < 7; i++) {
+                    peer.sendRaw(announce(i, as, 111));
+                }
+                speaker.awaitRib("7 of 10 prefixes", s -> RibSpeaker.bestFrom(s, prefix(6), neighbor), Duration.ofSeconds(10));
+                assertEquals(List.of(), log.lines(warning), "warned below 80%");
+                peer.sendRaw(announce(7, as, 111)); // 8 of 10: 80%
+                speaker.await("the 80% warning", () -> !log.lines(warning).isEmpty(), Duration.ofSeconds(10));
+                List<String> lines = log.lines(warning);
+                assertEquals(1, lines.size(), lines.toString());
+                assertTrue(lines.get(0).contains("WARN"), lines.get(0));
+                assertTrue(lines.get(0).contains("sent 8 prefixes, 80% of its max-prefix 10"), lines.get(0));
+                // 9 and 10 (the limit itself is allowed): no second warning, no reset
+                peer.sendRaw(announce(8, as, 111));
+                peer.sendRaw(announce(9, as, 111));
+                speaker.awaitRib("10 of 10 prefixes", s -> RibSpeaker.bestFrom(s, prefix(9), neighbor), Duration.ofSeconds(10));
+                assertEquals(1, log.lines(warning).size(), log.lines(warning).toString());
+                assertEquals(0, speaker.sessionsLost(neighbor), "reset at or below the limit");
+                assertTrue(peer.drain().stream().noneMatch(r -> r.message() instanceof NotificationMessage),
+                        "a NOTIFICATION below the limit");
+                // the eleventh passes the limit: CEASE as before
+                peer.sendRaw(announce(10, as, 111));
+                NotificationMessage n = peer.awaitNotification(Duration.ofSeconds(10));
+                assertNotNull(n, "no NOTIFICATION past the limit");
+                assertEquals(6, n.code(), n.toString());
+                assertEquals(1, n.subcode(), n.toString());
+                assertEquals(1, log.lines(warning).size(), "warned twice: " + log.lines(warning));
+            }
+        }
+    }
+
     private static void assertThrowsRefusal(RawPeer early) {
         try {
             early.handshake(AS, 90);
@@ -103,6 +152,10 @@ class MaxPrefixTest {
     }
 
     private static byte[] announce(int i) {
-        return update(none(), concat(originIgp(), asPath(AS.value()), nextHop(127, 0, 0, 110)), nlri(prefix(i)));
+        return announce(i, AS, 110);
+    }
+
+    private static byte[] announce(int i, Asn as, int host) {
+        return update(none(), concat(originIgp(), asPath(as.value()), nextHop(127, 0, 0, host)), nlri(prefix(i)));
     }
 }

@@ -37,6 +37,97 @@ final class Resources {
     }
 
     /**
+     * Open TCP sockets of this JVM (descriptors whose {@code socket:[inode]} is in /proc/net/tcp or
+     * tcp6), -1 where /proc is not available. Unlike {@link #openFds} it ignores jars opened lazily
+     * by class loading and the JDK's own Unix sockets (a name-service lookup keeps one), so a
+     * baseline taken before a JVM's first speaker still compares exactly.
+     */
+    static int openSockets() {
+        File[] fds = new File("/proc/self/fd").listFiles();
+        if (fds == null) {
+            return -1;
+        }
+        Set<String> tcp = new java.util.HashSet<>();
+        for (String table : new String[] {"tcp", "tcp6"}) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net", table))) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length > 9) {
+                        tcp.add(f[9]);
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return -1;
+            }
+        }
+        int n = 0;
+        for (File f : fds) {
+            try {
+                String link = java.nio.file.Files.readSymbolicLink(f.toPath()).toString();
+                if (link.startsWith("socket:[") && tcp.contains(link.substring(8, link.length() - 1))) {
+                    n++;
+                }
+            } catch (java.io.IOException | UnsupportedOperationException closedMeanwhile) {
+                // the descriptor closed while we looked
+            }
+        }
+        return n;
+    }
+
+    /** Waits (bounded) until at most {@code before} TCP sockets are open; returns what is left, empty when clean. */
+    static String awaitSocketsClosed(int before, long timeoutMillis) {
+        long end = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (true) {
+            int now = openSockets();
+            if (before < 0 || now <= before) {
+                return "";
+            }
+            if (System.nanoTime() > end) {
+                return "TCP sockets before " + before + " after " + now + ": " + describeSockets();
+            }
+            System.gc();
+            synchronized (Resources.class) {
+                try {
+                    Resources.class.wait(20); // bounded poll of OS state that signals nothing
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return "interrupted";
+                }
+            }
+        }
+    }
+
+    /** The open sockets with their kernel entries (/proc/net/...), for a failure message. */
+    static String describeSockets() {
+        StringBuilder b = new StringBuilder();
+        File[] fds = new File("/proc/self/fd").listFiles();
+        if (fds == null) {
+            return "?";
+        }
+        for (File f : fds) {
+            try {
+                String link = java.nio.file.Files.readSymbolicLink(f.toPath()).toString();
+                if (!link.startsWith("socket:[")) {
+                    continue;
+                }
+                String inode = link.substring(8, link.length() - 1);
+                b.append(link);
+                for (String table : new String[] {"tcp", "tcp6", "udp", "udp6", "unix", "netlink"}) {
+                    for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net", table))) {
+                        if (java.util.Arrays.asList(line.trim().split("\\s+")).contains(inode)) {
+                            b.append(' ').append(table).append(": ").append(line.trim());
+                        }
+                    }
+                }
+                b.append("; ");
+            } catch (java.io.IOException | UnsupportedOperationException closedMeanwhile) {
+                // closed while we looked
+            }
+        }
+        return b.toString();
+    }
+
+    /**
      * Waits (bounded) until the resources are back to the baseline: no thread of ours alive and at
      * most {@code fdSlack} more descriptors than before (class loading may open a jar lazily).
      * Returns a description of what is left, empty when clean.

@@ -220,7 +220,7 @@ public final class AttributeSet {
         return reflected;
     }
 
-    /** The number of cluster ids in CLUSTER_LIST (RFC 4456 §9 tie-break), 0 when absent. */
+    /** {@return the number of cluster ids in CLUSTER_LIST (RFC 4456 §9 tie-break), 0 when absent} */
     public int clusterListLength() {
         PathAttribute a = find(PathAttribute.CLUSTER_LIST);
         return a == null ? 0 : ((ClusterList) a).clusterIds().size();

@@ -55,13 +55,57 @@ public final class CommunitySet {
         if (standard.isEmpty() && extended.isEmpty() && large.isEmpty()) {
             return EMPTY;
         }
-        int[] s = standard.stream().mapToInt(Community::value).map(v -> v ^ Integer.MIN_VALUE)
-                .sorted().distinct().map(v -> v ^ Integer.MIN_VALUE).toArray();
-        long[] e = extended.stream().mapToLong(ExtendedCommunity::toLong).map(v -> v ^ Long.MIN_VALUE)
-                .sorted().distinct().map(v -> v ^ Long.MIN_VALUE).toArray();
-        TreeSet<LargeCommunity> l = new TreeSet<>(LARGE_ORDER);
-        l.addAll(large);
-        return new CommunitySet(s, e, List.copyOf(l));
+        // arrays sorted and deduplicated in place: the stream pipelines this replaces (one per
+        // kind, boxing every extended community in distinct()) were ~45% of the bytes the RIB
+        // allocated per received UPDATE (benchmarks/README.md, Interning)
+        int[] s = new int[standard.size()];
+        int n = 0;
+        for (Community c : standard) {
+            s[n++] = c.value() ^ Integer.MIN_VALUE; // flipped: signed order is then unsigned order
+        }
+        Arrays.sort(s);
+        n = dedupe(s);
+        for (int i = 0; i < n; i++) {
+            s[i] ^= Integer.MIN_VALUE;
+        }
+        long[] e = new long[extended.size()];
+        int m = 0;
+        for (ExtendedCommunity c : extended) {
+            e[m++] = c.toLong() ^ Long.MIN_VALUE;
+        }
+        Arrays.sort(e);
+        m = dedupe(e);
+        for (int i = 0; i < m; i++) {
+            e[i] ^= Long.MIN_VALUE;
+        }
+        List<LargeCommunity> l = List.of();
+        if (!large.isEmpty()) {
+            TreeSet<LargeCommunity> sorted = new TreeSet<>(LARGE_ORDER);
+            sorted.addAll(large);
+            l = List.copyOf(sorted);
+        }
+        return new CommunitySet(n == s.length ? s : Arrays.copyOf(s, n), m == e.length ? e : Arrays.copyOf(e, m), l);
+    }
+
+    // drops repeats from a sorted array; returns how many distinct values lead it
+    private static int dedupe(int[] a) {
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (n == 0 || a[i] != a[n - 1]) {
+                a[n++] = a[i];
+            }
+        }
+        return n;
+    }
+
+    private static int dedupe(long[] a) {
+        int n = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (n == 0 || a[i] != a[n - 1]) {
+                a[n++] = a[i];
+            }
+        }
+        return n;
     }
 
     /**

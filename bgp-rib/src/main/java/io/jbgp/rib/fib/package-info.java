@@ -19,11 +19,12 @@
  * recursive through BGP routes: a BGP route can never make its own next hop reachable.
  *
  * <p>Like BIRD's hostcache in {@code rt-table.c}, the resolver caches one result per next hop that
- * some prefix uses, and keeps back-links from each next hop to the prefixes whose candidates use
- * it. When a host route appears or goes away, only the cached next hops inside that route's
- * prefix are resolved again, and only the prefixes linked to a changed result are re-ranked,
- * re-installed and re-exported. A full table does not have to be walked because one interface
- * went down.
+ * some path uses, and counts the paths using each. When a host route appears or goes away, only
+ * the cached next hops inside that route's prefix are resolved again; only when one of them
+ * resolves differently does the RIB walk the Loc-RIB for the prefixes using it, and only those
+ * are re-ranked, re-installed and re-exported. Back-links per path or per prefix were dropped
+ * for memory: they cost more than the paths themselves on a full table, for an event that is
+ * rare (benchmarks/notes/ribmem.md).
  *
  * <p>The forwarding table is the only thing that talks to a {@link io.jbgp.rib.fib.FibSink}, the
  * port through which routes leave the speaker: {@link io.jbgp.rib.fib.KernelFibSink} (Linux, via

@@ -77,6 +77,17 @@ public final class AdjRibOut {
     }
 
     /**
+     * How many prefixes are advertised in a family (O(1)).
+     *
+     * @param family an address family
+     * @return the number of prefixes the neighbor should have from us
+     */
+    public int size(AddressFamily family) {
+        PrefixTable<AttributeSet> t = advertised.get(family);
+        return t == null ? 0 : t.size();
+    }
+
+    /**
      * Queues everything advertised in a family again (answering a ROUTE-REFRESH, RFC 2918 §4).
      * What the neighbor has stays known, so a withdrawal that comes before the re-send is sent
      * is still queued correctly.

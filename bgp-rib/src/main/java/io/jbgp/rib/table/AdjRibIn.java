@@ -19,15 +19,20 @@ import java.util.TreeMap;
  *   <li>post-policy: what the import policy accepted, possibly modified; what the Loc-RIB holds
  *       for this neighbor.
  * </ul>
- * Both views live in ONE entry per path, because import policy nearly always accepts a path
- * unchanged: the entry is then just the received (interned) {@link AttributeSet}, and only a
- * path the policy rejected or modified carries a small {@code Outcome} with both. Paths without
- * a path ID are keyed by prefix in a {@link PrefixTable} (no {@link Nlri} or prefix object kept
- * per neighbor); ADD-PATH paths, keyed by prefix and path ID, go to a hash map. Two maps per
- * path with a per-session {@code Nlri} key used to cost ~130 bytes of every path of a full table
- * (benchmarks/notes/ribmem.md).
+ * Import policy nearly always accepts a path unchanged, and the Loc-RIB then holds a
+ * {@link Route} of this neighbor with exactly the received attributes. Such a path is kept
+ * nowhere else: the Adj-RIB-In shares the Loc-RIB's {@code Route} (OpenBGPD's {@code prefix}
+ * struct serves the Adj-RIB-In and the Loc-RIB at once the same way). Only a path the policy
+ * rejected or modified has an entry here, an {@code Outcome} with the received and the accepted
+ * attributes, keyed by prefix in a {@link PrefixTable}; ADD-PATH paths (prefix and path ID) are
+ * all kept in a hash map. Two maps per path with a per-session {@code Nlri} key used to cost
+ * ~130 bytes of every path of a full table, one packed table ~22 (benchmarks/notes/ribmem.md).
+ * The price: listing a neighbor's paths ({@link #forEach}, for session down, policy reload and
+ * "show") walks the family's Loc-RIB, which only reads.
  *
- * <p>Owned by the RIB executor; not thread-safe.
+ * <p>Invariant, kept by the RIB: {@link #put} is called before the Loc-RIB is changed to match
+ * (the accepted path added or replaced, the rejected one removed), and {@link #remove} before the
+ * path is withdrawn from it. Owned by the RIB executor; not thread-safe.
  */
 public final class AdjRibIn {
 
@@ -37,12 +42,42 @@ public final class AdjRibIn {
 
     /** One family's paths. */
     private static final class Family {
-        final PrefixTable<Object> single = new PrefixTable<>(); // no path ID
-        Map<Nlri, Object> addPath;                              // created on the first path ID
+        final PrefixTable<Outcome> exceptions = new PrefixTable<>(); // no path ID, not accepted as received
+        Map<Nlri, Object> addPath;                                   // created on the first path ID
+        int size;                                                    // all paths, ADD-PATH included
         int accepted;
     }
 
+    private final LocRib locRib;
+    private final RouteSource source;
     private final Map<AddressFamily, Family> families = new HashMap<>(4);
+
+    /**
+     * An empty Adj-RIB-In for one neighbor.
+     *
+     * @param locRib the Loc-RIB that holds the neighbor's accepted paths
+     * @param source the neighbor's route source in that Loc-RIB
+     */
+    public AdjRibIn(LocRib locRib, RouteSource source) {
+        this.locRib = locRib;
+        this.source = source;
+    }
+
+    // the neighbor's path in the Loc-RIB for a prefix (no path ID), or null
+    private Route inLocRib(io.jbgp.core.types.IpPrefix prefix) {
+        Destination d = locRib.get(prefix);
+        return d == null ? null : d.find(source, Nlri.NO_PATH_ID);
+    }
+
+    // the entry of a path without path ID: its Outcome, the Loc-RIB route's attributes, or null
+    private Object single(Family f, io.jbgp.core.types.IpPrefix prefix) {
+        Outcome o = f.exceptions.get(prefix);
+        if (o != null) {
+            return o;
+        }
+        Route r = inLocRib(prefix);
+        return r == null ? null : r.attrs();
+    }
 
     /**
      * Records a received path and its import outcome, replacing what the neighbor sent before
@@ -56,7 +91,18 @@ public final class AdjRibIn {
     public void put(Nlri nlri, AttributeSet received, AttributeSet accepted) {
         Family f = family(nlri.prefix().family());
         Object entry = accepted == received ? received : new Outcome(received, accepted);
-        Object old = nlri.hasPathId() ? addPath(f).put(nlri, entry) : f.single.put(nlri.prefix(), entry);
+        Object old;
+        if (nlri.hasPathId()) {
+            old = addPath(f).put(nlri, entry);
+        } else {
+            old = single(f, nlri.prefix());
+            if (entry instanceof Outcome o) {
+                f.exceptions.put(nlri.prefix(), o);
+            } else if (old instanceof Outcome) {
+                f.exceptions.remove(nlri.prefix()); // accepted as received: the Loc-RIB route says it all
+            }
+        }
+        f.size += old == null ? 1 : 0;
         f.accepted += (accepted != null ? 1 : 0) - (isAccepted(old) ? 1 : 0);
     }
 
@@ -71,8 +117,19 @@ public final class AdjRibIn {
         if (f == null) {
             return false;
         }
-        Object old = nlri.hasPathId() ? (f.addPath == null ? null : f.addPath.remove(nlri))
-                : f.single.remove(nlri.prefix());
+        Object old;
+        if (nlri.hasPathId()) {
+            old = f.addPath == null ? null : f.addPath.remove(nlri);
+        } else {
+            old = f.exceptions.remove(nlri.prefix());
+            if (old == null) {
+                Route r = inLocRib(nlri.prefix());
+                old = r == null ? null : r.attrs();
+            }
+        }
+        if (old != null) {
+            f.size--;
+        }
         if (isAccepted(old)) {
             f.accepted--;
             return true;
@@ -91,7 +148,7 @@ public final class AdjRibIn {
         if (f == null) {
             return false;
         }
-        return nlri.hasPathId() ? f.addPath != null && f.addPath.containsKey(nlri) : f.single.get(nlri.prefix()) != null;
+        return nlri.hasPathId() ? f.addPath != null && f.addPath.containsKey(nlri) : single(f, nlri.prefix()) != null;
     }
 
     /**
@@ -128,8 +185,9 @@ public final class AdjRibIn {
     }
 
     /**
-     * Calls {@code visitor} for every path of a family, in no particular order. The table must not
-     * change during the walk (copy what you need first).
+     * Calls {@code visitor} for every path of a family, in no particular order: a walk of the
+     * family's Loc-RIB for the paths accepted as received. Neither table may change during the
+     * walk (copy what you need first).
      *
      * @param family an address family
      * @param visitor called once per path
@@ -139,7 +197,15 @@ public final class AdjRibIn {
         if (f == null) {
             return;
         }
-        f.single.forEach((p, e) -> visitor.visit(Nlri.of(p), received(e), accepted(e)));
+        f.exceptions.forEach((p, o) -> visitor.visit(Nlri.of(p), o.received(), o.accepted()));
+        if (f.size - f.exceptions.size() - (f.addPath == null ? 0 : f.addPath.size()) > 0) {
+            for (Destination d : locRib.destinations(family).values()) {
+                Route r = d.find(source, Nlri.NO_PATH_ID);
+                if (r != null && f.exceptions.get(d.prefix()) == null) {
+                    visitor.visit(Nlri.of(d.prefix()), r.attrs(), r.attrs());
+                }
+            }
+        }
         if (f.addPath != null) {
             f.addPath.forEach((n, e) -> visitor.visit(n, received(e), accepted(e)));
         }
@@ -173,7 +239,7 @@ public final class AdjRibIn {
      */
     public int size(AddressFamily family) {
         Family f = families.get(family);
-        return f == null ? 0 : f.single.size() + (f.addPath == null ? 0 : f.addPath.size());
+        return f == null ? 0 : f.size;
     }
 
     /**
@@ -190,15 +256,51 @@ public final class AdjRibIn {
     private static final Comparator<Nlri> NLRI_ORDER =
             Comparator.comparing(Nlri::prefix).thenComparingLong(Nlri::pathId);
 
+    // The paths accepted as received come in prefix order from the Loc-RIB's sorted walk; the
+    // few others (exceptions, ADD-PATH) are sorted apart and merged in. Sorting everything (a
+    // TreeMap of all paths per view) made a 100k-prefix "show" snapshot several times slower.
     private Map<Nlri, AttributeSet> view(AddressFamily family, boolean post) {
-        TreeMap<Nlri, AttributeSet> sorted = new TreeMap<>(NLRI_ORDER);
-        forEach(family, (n, received, accepted) -> {
-            AttributeSet a = post ? accepted : received;
+        Family f = families.get(family);
+        if (f == null) {
+            return Map.of();
+        }
+        TreeMap<Nlri, AttributeSet> side = new TreeMap<>(NLRI_ORDER);
+        f.exceptions.forEach((p, o) -> {
+            AttributeSet a = post ? o.accepted() : o.received();
             if (a != null) {
-                sorted.put(n, a);
+                side.put(Nlri.of(p), a);
             }
         });
-        return Collections.unmodifiableMap(new LinkedHashMap<>(sorted));
+        if (f.addPath != null) {
+            f.addPath.forEach((n, e) -> {
+                AttributeSet a = post ? accepted(e) : received(e);
+                if (a != null) {
+                    side.put(n, a);
+                }
+            });
+        }
+        LinkedHashMap<Nlri, AttributeSet> out = new LinkedHashMap<>();
+        java.util.Iterator<Map.Entry<Nlri, AttributeSet>> others = side.entrySet().iterator();
+        Map.Entry<Nlri, AttributeSet> next = others.hasNext() ? others.next() : null;
+        if (f.size - f.exceptions.size() - (f.addPath == null ? 0 : f.addPath.size()) > 0) {
+            for (Destination d : locRib.destinations(family).values()) {
+                Route r = d.find(source, Nlri.NO_PATH_ID);
+                if (r == null || f.exceptions.get(d.prefix()) != null) {
+                    continue;
+                }
+                Nlri n = Nlri.of(d.prefix());
+                while (next != null && NLRI_ORDER.compare(next.getKey(), n) < 0) {
+                    out.put(next.getKey(), next.getValue());
+                    next = others.hasNext() ? others.next() : null;
+                }
+                out.put(n, r.attrs());
+            }
+        }
+        while (next != null) {
+            out.put(next.getKey(), next.getValue());
+            next = others.hasNext() ? others.next() : null;
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     private Object entry(Nlri nlri) {
@@ -206,7 +308,7 @@ public final class AdjRibIn {
         if (f == null) {
             return null;
         }
-        return nlri.hasPathId() ? (f.addPath == null ? null : f.addPath.get(nlri)) : f.single.get(nlri.prefix());
+        return nlri.hasPathId() ? (f.addPath == null ? null : f.addPath.get(nlri)) : single(f, nlri.prefix());
     }
 
     private Family family(AddressFamily family) {

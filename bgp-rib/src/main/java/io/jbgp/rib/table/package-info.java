@@ -3,7 +3,9 @@
  *
  * <p>{@link io.jbgp.rib.table.AdjRibIn} keeps, per neighbor and family, what was received before
  * import policy and what the policy accepted (so a policy change is a re-run, not a session
- * reset). {@link io.jbgp.rib.table.LocRib} keeps, per family and sorted by prefix, a
+ * reset); a path accepted as received is the Loc-RIB's route itself, so only rejected or
+ * modified paths take room of their own. {@link io.jbgp.rib.table.PrefixTable} is the compact
+ * prefix-keyed map of the per-neighbor tables. {@link io.jbgp.rib.table.LocRib} keeps, per family and sorted by prefix, a
  * {@link io.jbgp.rib.table.Destination} with every candidate {@link io.jbgp.rib.table.Route}
  * (keyed by source and ADD-PATH path id), plus the best and the ECMP set; the full ranking is
  * computed on demand. Lookups go through hash tables (IPv4: an open-addressing table of packed

@@ -15,6 +15,7 @@ import io.jbgp.core.types.IpPrefix;
 import io.jbgp.core.types.Ipv6Prefix;
 import io.jbgp.examples.config.BgpdConfig;
 import io.jbgp.examples.config.BgpdConfigParser;
+import io.jbgp.examples.config.BgpdConfigWriter;
 import io.jbgp.examples.config.ConfigException;
 import io.jbgp.examples.config.LeakGuard;
 import io.jbgp.examples.ctl.ActionResult;
@@ -32,6 +33,7 @@ import io.jbgp.examples.ctl.RibRowView;
 import io.jbgp.netty.MessageStatistics;
 import io.jbgp.netty.NettyBgpSpeaker;
 import io.jbgp.netty.SpeakerEvent;
+import io.jbgp.rib.PeerCounts;
 import io.jbgp.rib.Rib;
 import io.jbgp.rib.RibCommand;
 import io.jbgp.rib.RibConfig;
@@ -195,7 +197,20 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
         for (BgpdConfig.ListenConfig l : c.listen()) {
             b.listen(new InetSocketAddress(l.address(), l.port()));
         }
-        this.speaker = b.build();
+        try {
+            this.speaker = b.build(); // binds the listeners
+        } catch (Exception e) { // Netty throws its checked bind errors (EADDRINUSE) undeclared
+            ribExecutor.close();
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("cannot listen on " + listenText(c) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String listenText(BgpdConfig c) {
+        return c.listen().stream().map(l -> BgpdConfigWriter.address(l.address()) + ":" + l.port())
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Starts a daemon for a parsed configuration: origination, neighbors, listeners. */
@@ -370,24 +385,36 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
 
     @Override
     public List<NeighborView> neighbors() {
-        RibSnapshot s = snapshot();
-        return running.peers().values().stream().map(p -> summary(p, s)).toList();
+        Map<InetAddress, PeerCounts> counts = peerCounts();
+        return running.peers().values().stream().map(p -> summary(p, counts)).toList();
     }
 
-    // state from the speaker, counts from the snapshot and the activity record
-    private NeighborView summary(PeerConfig p, RibSnapshot s) {
+    /**
+     * The RIB's per-neighbor counts, waited for (bounded): O(neighbors), so "show summary" stays
+     * instant with full tables (a snapshot copies the whole RIB). Two hops over the executor, as
+     * {@link #snapshot()}.
+     */
+    private Map<InetAddress, PeerCounts> peerCounts() {
+        CompletableFuture<Map<InetAddress, PeerCounts>> f = new CompletableFuture<>();
+        ribExecutor.execute(() -> rib.peerCounts().whenComplete((c, e) -> {
+            if (e != null) {
+                f.completeExceptionally(e);
+            } else {
+                f.complete(c);
+            }
+        }));
+        return await(f);
+    }
+
+    // state from the speaker, counts from the RIB and the activity record
+    private NeighborView summary(PeerConfig p, Map<InetAddress, PeerCounts> counts) {
         InetAddress a = p.remoteAddress();
         SessionState st = adminDown.contains(a) ? SessionState.IDLE
                 : speaker.peerState(p.key()).orElse(SessionState.IDLE);
-        long received = 0;
-        for (AddressFamily f : List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST)) {
-            for (RibSnapshot.DestinationView d : s.routes(f)) {
-                received += d.candidates().stream()
-                        .filter(c -> c.route().source() instanceof PeerSource ps && ps.address().equals(a)).count();
-            }
-        }
-        RibSnapshot.PeerView pv = s.peers().get(a);
-        long sent = pv == null ? 0 : pv.adjRibOut().size();
+        PeerCounts c = counts.get(a);
+        // the paths held from it: its candidates in the Loc-RIB (what import policy accepted)
+        long received = c == null ? 0 : c.accepted();
+        long sent = c == null ? 0 : c.advertised();
         // set when the session became Established, and again when it went down
         Long t = lastUpDown.get(a);
         long uptime = t == null ? NeighborView.NEVER : TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t);
@@ -401,7 +428,7 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
 
     @Override
     public List<NeighborDetailView> neighborDetails() {
-        RibSnapshot s = snapshot();
+        Map<InetAddress, PeerCounts> s = peerCounts();
         RunningConfig rc = running;
         List<NeighborDetailView> out = new ArrayList<>();
         for (PeerConfig p : rc.peers().values()) {
@@ -425,7 +452,7 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
 
     @Override
     public List<RibRowView> rib(RibQuery query) {
-        return RibRows.rib(snapshot(), query);
+        return RibRows.rib(snapshot(), query, List.copyOf(hostRoutes), rib.config().resolveViaDefault());
     }
 
     @Override
@@ -544,7 +571,7 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
             if (before == null) {
                 speaker.addPeer(p);
                 added++;
-            } else if (!before.equals(p)) {
+            } else if (!sameSession(before, p)) {
                 // session parameters changed: only a new session can carry them; an
                 // administratively down neighbor is added again by "neighbor up"
                 speaker.removePeer(p.key());
@@ -566,6 +593,20 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
                 added, removed, reset, policiesChanged ? "re-applied" : "unchanged");
         LOG.info("{}", msg);
         return ActionResult.done(msg);
+    }
+
+    /**
+     * Whether two configurations of one neighbor drive the same session. The description is
+     * display text only ("show" reads it from the running configuration), so a new one must not
+     * cost the session, as in OpenBGPD; everything else in {@link PeerConfig} goes into the OPEN,
+     * the socket or the session's limits and needs a new session.
+     */
+    static boolean sameSession(PeerConfig a, PeerConfig b) {
+        return a.equals(new PeerConfig(b.remoteAddress(), b.remoteAs(), b.vrf(), b.localAddress(), b.port(),
+                b.passive(), b.timers(), a.description(), b.families(), b.routeRefresh(), b.enhancedRouteRefresh(),
+                b.extendedMessage(), b.addPath(), b.role(), b.strictRole(), b.requiredCapabilities(),
+                b.md5Password(), b.ttlSecurity(), b.maxPrefixes(), b.maxPrefixRestart(),
+                b.shutdownCommunication()));
     }
 
     // ---------------------------------------------------------------- stop

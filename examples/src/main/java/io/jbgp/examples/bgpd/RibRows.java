@@ -13,6 +13,7 @@ import io.jbgp.rib.attr.AttributeSet;
 import io.jbgp.rib.fib.FibRoute;
 import io.jbgp.rib.fib.NexthopResolver;
 import io.jbgp.rib.origin.SystemRoute;
+import io.jbgp.rib.table.Eligibility;
 import io.jbgp.rib.table.PeerSource;
 import io.jbgp.rib.table.Route;
 import java.net.Inet4Address;
@@ -45,6 +46,17 @@ final class RibRows {
 
     /** Every candidate path matching {@code q}, in prefix order, best first within a prefix. */
     static List<RibRowView> rib(RibSnapshot s, RibQuery q) {
+        return rib(s, q, List.of(), false);
+    }
+
+    /**
+     * As {@link #rib(RibSnapshot, RibQuery)}, each row with its true next hop: the gateway its
+     * BGP next hop resolves through over {@code hostRoutes} (as for {@link #nexthops}).
+     */
+    static List<RibRowView> rib(RibSnapshot s, RibQuery q, Collection<SystemRoute> hostRoutes,
+                                boolean resolveViaDefault) {
+        NexthopResolver resolver = new NexthopResolver(resolveViaDefault);
+        hostRoutes.forEach(resolver::add);
         List<RibRowView> rows = new ArrayList<>();
         for (AddressFamily f : List.of(AddressFamily.IPV4_UNICAST, AddressFamily.IPV6_UNICAST)) {
             List<RibSnapshot.DestinationView> dests = s.routes(f);
@@ -53,7 +65,7 @@ final class RibRows {
                     continue;
                 }
                 for (RibSnapshot.CandidateView c : d.candidates()) {
-                    RibRowView row = row(d.prefix(), c);
+                    RibRowView row = row(d.prefix(), c, resolver);
                     if ((q.selectedOnly() && !row.best())
                             || (q.neighbor().isPresent() && !row.from().equals(q.neighbor()))) {
                         continue;
@@ -85,8 +97,9 @@ final class RibRows {
         return true;
     }
 
-    /** One candidate as a row. */
-    static RibRowView row(IpPrefix prefix, RibSnapshot.CandidateView c) {
+    // one candidate as a row; bgpctl's "via" is the first gateway of its resolved next hop,
+    // else the next hop itself
+    private static RibRowView row(IpPrefix prefix, RibSnapshot.CandidateView c, NexthopResolver resolver) {
         Route r = c.route();
         AttributeSet a = r.attrs();
         Optional<InetAddress> from = r.source() instanceof PeerSource p ? Optional.of(p.address()) : Optional.empty();
@@ -104,9 +117,17 @@ final class RibRows {
         } else {
             reason = c.reason().map(Object::toString).orElse(c.best() ? "only path" : "not compared");
         }
+        InetAddress via = nh;
+        if (a.nextHop() != null && r.source() instanceof PeerSource) {
+            NexthopResolver.Resolution res = resolver.resolve(a.nextHop());
+            if (res.isReachable() && !res.via().isEmpty()) {
+                via = res.via().get(0).gateway();
+            }
+        }
         return new RibRowView(prefix, nh, from, a.asPath().flatten(), a.origin(),
                 a.hasLocalPref() ? a.localPref() : DEFAULT_LOCAL_PREF, a.hasMed() ? a.med() : 0, communities,
-                c.best(), reason, r.isEligible(), r.source() instanceof PeerSource p && !p.ebgp());
+                c.best(), reason, r.isEligible(), r.source() instanceof PeerSource p && !p.ebgp(),
+                r.eligibility() == Eligibility.PARSE_ERROR, via);
     }
 
     /** The forwarding table (or one prefix of it), one row per resolved next hop. */

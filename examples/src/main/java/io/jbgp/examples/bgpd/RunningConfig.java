@@ -72,10 +72,14 @@ record RunningConfig(BgpdConfig config, RouterId routerId, Map<InetAddress, Peer
         Map<InetAddress, RibPeerSettings> settings = new LinkedHashMap<>();
         for (ResolvedNeighbor n : c.resolvedNeighbors()) {
             peers.put(n.address(), peerConfig(c, n, options));
-            Optional<InetAddress> local = n.settings().localAddress();
+            // next hop self for the family the session does not run over: the options, else the
+            // file's local-address of that family, else an address beside the session's source
+            Optional<InetAddress> local = n.settings().localAddress(n.address());
             RibPeerSettings rs = new RibPeerSettings(Optional.of(in), Optional.of(out),
-                    options.localV4().or(() -> local.flatMap(RunningConfig::v4Beside)),
-                    options.localV6().or(() -> local.flatMap(RunningConfig::v6Beside)));
+                    options.localV4().or(() -> n.settings().localV4())
+                            .or(() -> local.flatMap(RunningConfig::v4Beside)),
+                    options.localV6().or(() -> n.settings().localV6())
+                            .or(() -> local.flatMap(RunningConfig::v6Beside)));
             // the RIB counts the neighbor's prefixes; the session resets and restarts it
             settings.put(n.address(), n.settings().maxPrefix().map(m -> rs.withMaxPrefixes(m.limit())).orElse(rs));
         }
@@ -98,7 +102,8 @@ record RunningConfig(BgpdConfig config, RouterId routerId, Map<InetAddress, Peer
                 .passive(n.settings().passive())
                 .description(n.settings().description().orElse(""))
                 .shutdownCommunication(SHUTDOWN_COMMUNICATION);
-        n.settings().localAddress().ifPresent(b::localAddress);
+        // bind only to the local-address of the neighbor's family, as bgpd does
+        n.settings().localAddress(n.address()).ifPresent(b::localAddress);
         if (n.announces(Afi.IPV4)) {
             b.family(AddressFamily.IPV4_UNICAST);
         }

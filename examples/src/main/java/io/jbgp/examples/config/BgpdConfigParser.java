@@ -58,8 +58,9 @@ import java.util.Set;
  * error stops parsing ({@link ConfigException}: {@code FILE:LINE: message}).
  *
  * <p>Deviations from bgpd, on purpose: {@code ;} also ends a statement; the WAN-leak guard
- * options on {@code network ... connected|static} are ours ({@link LeakGuard}); a second
- * {@code local-address} replaces the first rather than adding one per family.
+ * options on {@code network ... connected|static} are ours ({@link LeakGuard}). As in bgpd,
+ * {@code local-address} is kept per family (a later one of the same family wins); ours also
+ * uses the other family's as next hop self for that family ({@link PeerSettings#localV6}).
  */
 public final class BgpdConfigParser {
 

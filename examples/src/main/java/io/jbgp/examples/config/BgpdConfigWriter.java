@@ -142,7 +142,8 @@ public final class BgpdConfigWriter {
             line(indent, "passive");
         }
         s.holdTime().ifPresent(h -> line(indent, "holdtime " + h));
-        s.localAddress().ifPresent(a -> line(indent, "local-address " + address(a)));
+        s.localV4().ifPresent(a -> line(indent, "local-address " + address(a)));
+        s.localV6().ifPresent(a -> line(indent, "local-address " + address(a)));
         s.port().ifPresent(p -> line(indent, "port " + p));
         s.md5Password().ifPresent(p -> line(indent, "tcp md5sig password "
                 + (showSecrets ? quote(p.value()) : Secret.MASK)));

@@ -2,6 +2,8 @@ package io.jbgp.examples.config;
 
 import io.jbgp.core.types.Afi;
 import io.jbgp.core.types.Asn;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.EnumMap;
 import java.util.Map;
@@ -19,7 +21,11 @@ import java.util.OptionalInt;
  * @param passive {@code passive}: never open the TCP connection ourselves; bgpd has no way to
  *     switch it off again, so a neighbor of a passive group is passive
  * @param holdTime {@code holdtime N}, 3..65535 seconds
- * @param localAddress {@code local-address A}
+ * @param localV4 {@code local-address A} with an IPv4 address: the source of sessions to IPv4
+ *     neighbors, and our IPv4 next hop on sessions over IPv6
+ * @param localV6 {@code local-address A} with an IPv6 address: the source of sessions to IPv6
+ *     neighbors, and our IPv6 next hop on sessions over IPv4. bgpd keeps one per family too, so
+ *     {@code local-address 172.19.0.1} and {@code local-address 2001:db8::1} together mean both
  * @param port {@code port N}, the peer's TCP port (default 179)
  * @param md5Password {@code tcp md5sig password SECRET} (RFC 2385)
  * @param ttlSecurity {@code ttl-security yes|no} (GTSM, RFC 5082)
@@ -32,7 +38,8 @@ public record PeerSettings(
         Optional<String> description,
         boolean passive,
         OptionalInt holdTime,
-        Optional<InetAddress> localAddress,
+        Optional<Inet4Address> localV4,
+        Optional<Inet6Address> localV6,
         OptionalInt port,
         Optional<Secret> md5Password,
         Optional<Boolean> ttlSecurity,
@@ -45,6 +52,16 @@ public record PeerSettings(
     /** Copies {@code announce}. */
     public PeerSettings {
         announce = Map.copyOf(announce);
+    }
+
+    /** {@return the {@code local-address} of {@code neighbor}'s family: the session's source} */
+    public Optional<InetAddress> localAddress(InetAddress neighbor) {
+        return neighbor instanceof Inet4Address ? localV4.map(a -> a) : localV6.map(a -> a);
+    }
+
+    /** {@return the {@code local-address} of the other family than {@code neighbor}'s, if any} */
+    public Optional<InetAddress> localAddressOtherFamily(InetAddress neighbor) {
+        return neighbor instanceof Inet4Address ? localV6.map(a -> a) : localV4.map(a -> a);
     }
 
     /** A builder with nothing set. */
@@ -65,7 +82,8 @@ public record PeerSettings(
                 child.description.or(() -> description),
                 passive || child.passive,
                 child.holdTime.isPresent() ? child.holdTime : holdTime,
-                child.localAddress.or(() -> localAddress),
+                child.localV4.or(() -> localV4),
+                child.localV6.or(() -> localV6),
                 child.port.isPresent() ? child.port : port,
                 child.md5Password.or(() -> md5Password),
                 child.ttlSecurity.or(() -> ttlSecurity),
@@ -79,7 +97,8 @@ public record PeerSettings(
         private Optional<String> description = Optional.empty();
         private boolean passive;
         private OptionalInt holdTime = OptionalInt.empty();
-        private Optional<InetAddress> localAddress = Optional.empty();
+        private Optional<Inet4Address> localV4 = Optional.empty();
+        private Optional<Inet6Address> localV6 = Optional.empty();
         private OptionalInt port = OptionalInt.empty();
         private Optional<Secret> md5Password = Optional.empty();
         private Optional<Boolean> ttlSecurity = Optional.empty();
@@ -112,9 +131,13 @@ public record PeerSettings(
             return this;
         }
 
-        /** Sets {@code local-address}. */
+        /** Sets {@code local-address} for the address's family (a later one of a family wins). */
         public Builder localAddress(InetAddress address) {
-            localAddress = Optional.of(address);
+            if (address instanceof Inet4Address v4) {
+                localV4 = Optional.of(v4);
+            } else {
+                localV6 = Optional.of((Inet6Address) address);
+            }
             return this;
         }
 
@@ -150,7 +173,7 @@ public record PeerSettings(
 
         /** The immutable settings. */
         public PeerSettings build() {
-            return new PeerSettings(remoteAs, description, passive, holdTime, localAddress, port,
+            return new PeerSettings(remoteAs, description, passive, holdTime, localV4, localV6, port,
                     md5Password, ttlSecurity, maxPrefix, announce);
         }
     }

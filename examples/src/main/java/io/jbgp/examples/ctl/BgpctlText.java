@@ -182,7 +182,9 @@ public final class BgpctlText {
     /**
      * {@code show rib}: one line per path, in bgpctl's columns minus its origin-validation
      * column (we do no RPKI). Flags as bgpctl: {@code A} announced by us, {@code I} internal,
-     * {@code *} eligible, {@code E} not eligible, {@code >} selected.
+     * {@code *} eligible, {@code >} selected, {@code E} malformed attributes (treat-as-withdraw).
+     * A path that is ineligible for another reason (next hop unreachable, AS loop) just lacks
+     * the {@code *}, as in bgpctl, whose {@code E} means only an attribute error.
      */
     public static String rib(List<RibRowView> rows) {
         StringBuilder sb = new StringBuilder();
@@ -207,8 +209,8 @@ public final class BgpctlText {
             if (r.asPath().length > 0) {
                 sb.append("    ").append(asPath(r)).append('\n');
             }
-            String nh = address(r.nexthop());
-            sb.append("    Nexthop ").append(nh).append(" (via ").append(nh).append(") Neighbor ")
+            sb.append("    Nexthop ").append(address(r.nexthop())).append(" (via ")
+                    .append(address(r.trueNexthop())).append(") Neighbor ")
                     .append(r.from().map(BgpctlText::address).orElse("LOCAL")).append('\n');
             sb.append("    Origin ").append(originName(r)).append(", metric ").append(r.med())
                     .append(", localpref ").append(r.localPref()).append(", ")
@@ -264,9 +266,14 @@ public final class BgpctlText {
         if (r.viaIbgp() || r.from().isEmpty()) {
             f.append('I');
         }
-        f.append(r.eligible() ? '*' : 'E');
+        if (r.eligible()) {
+            f.append('*');
+        }
         if (r.best()) {
             f.append('>');
+        }
+        if (r.attributeError()) {
+            f.append('E');
         }
         return f.toString();
     }

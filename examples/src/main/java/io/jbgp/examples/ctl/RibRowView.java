@@ -20,16 +20,37 @@ import java.util.Optional;
  *     eligible
  * @param eligible false when the path cannot win at all (AS loop, unreachable next hop …)
  * @param viaIbgp learned from an iBGP neighbor (flag {@code I})
+ * @param attributeError kept for display only because its attributes were malformed (RFC 7606
+ *     treat-as-withdraw): bgpctl's flag {@code E}, which it sets for nothing else
+ * @param trueNexthop where packets really go: the gateway the next hop resolves through (the next
+ *     hop itself when it is on a connected network or does not resolve); bgpctl's "via"
  */
 public record RibRowView(
         IpPrefix prefix, InetAddress nexthop, Optional<InetAddress> from, long[] asPath,
         Origin origin, long localPref, long med, List<String> communities, boolean best,
-        String reason, boolean eligible, boolean viaIbgp) {
+        String reason, boolean eligible, boolean viaIbgp, boolean attributeError,
+        InetAddress trueNexthop) {
 
     /** Copies the arrays and lists. */
     public RibRowView {
         asPath = asPath.clone();
         communities = List.copyOf(communities);
+    }
+
+    /** A row without an attribute error whose next hop is its true next hop. */
+    public RibRowView(IpPrefix prefix, InetAddress nexthop, Optional<InetAddress> from, long[] asPath,
+                      Origin origin, long localPref, long med, List<String> communities, boolean best,
+                      String reason, boolean eligible, boolean viaIbgp) {
+        this(prefix, nexthop, from, asPath, origin, localPref, med, communities, best, reason,
+                eligible, viaIbgp, false);
+    }
+
+    /** A row whose next hop is its true next hop. */
+    public RibRowView(IpPrefix prefix, InetAddress nexthop, Optional<InetAddress> from, long[] asPath,
+                      Origin origin, long localPref, long med, List<String> communities, boolean best,
+                      String reason, boolean eligible, boolean viaIbgp, boolean attributeError) {
+        this(prefix, nexthop, from, asPath, origin, localPref, med, communities, best, reason,
+                eligible, viaIbgp, attributeError, nexthop);
     }
 
     /** A copy of the AS path. */
@@ -44,13 +65,14 @@ public record RibRowView(
                 && from.equals(r.from) && Arrays.equals(asPath, r.asPath) && origin == r.origin
                 && localPref == r.localPref && med == r.med && communities.equals(r.communities)
                 && best == r.best && reason.equals(r.reason) && eligible == r.eligible
-                && viaIbgp == r.viaIbgp;
+                && viaIbgp == r.viaIbgp && attributeError == r.attributeError
+                && trueNexthop.equals(r.trueNexthop);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(prefix, nexthop, from, Arrays.hashCode(asPath), origin, localPref,
-                med, communities, best, reason, eligible, viaIbgp);
+                med, communities, best, reason, eligible, viaIbgp, attributeError, trueNexthop);
     }
 
     @Override
@@ -58,6 +80,8 @@ public record RibRowView(
         return "RibRowView[" + prefix + " via " + nexthop + " from " + from + " path "
                 + Arrays.toString(asPath) + " " + origin + " lpref " + localPref + " med " + med
                 + " " + communities + (best ? " best" : "") + " (" + reason + ")"
-                + (eligible ? "" : " ineligible") + (viaIbgp ? " ibgp" : "") + "]";
+                + (eligible ? "" : " ineligible") + (viaIbgp ? " ibgp" : "")
+                + (attributeError ? " attribute-error" : "")
+                + (trueNexthop.equals(nexthop) ? "" : " via " + trueNexthop) + "]";
     }
 }

@@ -73,6 +73,21 @@ class FilterPolicyTest {
     }
 
     @Test
+    void communityConditionsMatchTheRoutesCommunities() throws Exception {
+        FilterPolicy p = policy("allow from any\ndeny from any community 65502:666\n"
+                + "match from any community NO_EXPORT set localpref 50\n", FilterRule.Direction.FROM);
+        Neighbor n = Neighbor.of(PEER, Asn.of(65502), RouterId.parse("10.2.0.1"), Asn.of(65501),
+                IpPrefix.parseAddress("127.0.70.1"));
+        AttributeSet blackholed = PATH.toBuilder().communities(CommunitySet.of(Community.parse("65502:666"))).build();
+        AttributeSet noExport = PATH.toBuilder().communities(CommunitySet.of(Community.NO_EXPORT)).build();
+        IpPrefix net = IpPrefix.parse("203.0.113.0/24");
+        assertEquals(false, p.apply(new RouteContext(net, blackholed, n.source(), n)).isAccepted());
+        assertEquals(new PolicyResult.Accept(noExport.toBuilder().localPref(50).build()),
+                p.apply(new RouteContext(net, noExport, n.source(), n)));
+        assertEquals(new PolicyResult.Accept(PATH), p.apply(new RouteContext(net, PATH, n.source(), n)));
+    }
+
+    @Test
     void asPathConditions() throws Exception {
         assertEquals(true, apply(policy("allow from any source-as 64999\n", FilterRule.Direction.FROM),
                 "203.0.113.0/24", PEER).isAccepted());

@@ -101,4 +101,35 @@ class RibRowsTest {
                 .findFirst().orElseThrow();
         assertEquals(Optional.empty(), own.from());
     }
+
+    /** bgpctl's "via": a next hop behind a static route shows its gateway, others themselves. */
+    @Test
+    void ribRowsCarryTheTrueNextHopTheirNextHopResolvesThrough() {
+        List<RibRowView> rows = RibRows.rib(SNAPSHOT, RibQuery.ALL, HOST, false);
+        Map<String, String> via = new java.util.TreeMap<>();
+        for (RibRowView r : rows) {
+            via.merge(r.prefix() + " " + r.nexthop().getHostAddress(), r.trueNexthop().getHostAddress(),
+                    (x, y) -> x);
+        }
+        assertEquals(Map.of(
+                "10.20.0.0/16 10.9.0.1", "198.51.100.1",          // behind the static route
+                "203.0.113.0/25 198.51.100.9", "198.51.100.9",    // on a connected subnet
+                "203.0.113.0/25 203.0.113.200", "203.0.113.200",  // unreachable: itself
+                "203.0.113.128/26 198.51.100.9", "198.51.100.9",
+                "198.51.100.128/26 0.0.0.0", "0.0.0.0"), via);     // our own route
+    }
+
+    @Test
+    void onlyATreatAsWithdrawPathCarriesTheAttributeErrorFlag() {
+        IpPrefix p = IpPrefix.parse("203.0.113.0/25");
+        RibSnapshot s = new RibSnapshot(Map.of(AddressFamily.IPV4_UNICAST, List.of(dest("203.0.113.0/25",
+                path(FROM_A, "198.51.100.9", true, Eligibility.ELIGIBLE),
+                path(FROM_B, "198.51.100.10", false, Eligibility.PARSE_ERROR),
+                path(FROM_B, "203.0.113.200", false, Eligibility.NEXTHOP_UNREACHABLE),
+                path(FROM_B, "198.51.100.11", false, Eligibility.AS_LOOP)))), Map.of(), Map.of());
+        List<RibRowView> rows = RibRows.rib(s, RibQuery.ALL);
+        assertEquals(List.of(false, true, false, false), rows.stream().map(RibRowView::attributeError).toList());
+        assertEquals(List.of(true, false, false, false), rows.stream().map(RibRowView::eligible).toList());
+        assertEquals(List.of(p, p, p, p), rows.stream().map(RibRowView::prefix).toList());
+    }
 }

@@ -42,6 +42,35 @@ class RunningConfigTest {
                 rc.settings().get(want.remoteAddress()).localV6().orElseThrow());
     }
 
+    /**
+     * bgpd keeps one local-address per family and binds the one of the neighbor's family; a
+     * group's IPv6 address must not become the source of an IPv4 session (it could never
+     * connect). Ours also uses it as the IPv6 next hop on that IPv4 session, so IPv6 routes can
+     * be announced over it even where no IPv6 address sits beside the IPv4 one (loopback).
+     */
+    @Test
+    void localAddressIsKeptPerFamilyAndTheOtherFamilysIsTheNextHopSelf() throws Exception {
+        RunningConfig rc = RunningConfig.of(BgpdConfigParser.parse("l.conf", String.join("\n",
+                "AS 65501", "router-id 10.1.0.1",
+                "group \"g\" {", " remote-as 65502", " local-address 127.0.10.1", " local-address ::1",
+                " announce IPv6 unicast",
+                " neighbor 127.0.10.2 { passive }",
+                " neighbor 2001:db8::2 { passive }",
+                "}", "")), Bgpd.Options.defaults());
+        PeerConfig v4 = rc.peers().get(IpPrefix.parseAddress("127.0.10.2"));
+        PeerConfig v6 = rc.peers().get(IpPrefix.parseAddress("2001:db8::2"));
+        assertEquals(java.util.Optional.of(IpPrefix.parseAddress("127.0.10.1")), v4.localAddress());
+        assertEquals(java.util.Optional.of(IpPrefix.parseAddress("::1")), v6.localAddress());
+        assertEquals(java.util.Optional.of(IpPrefix.parseAddress("::1")),
+                rc.settings().get(v4.remoteAddress()).localV6().map(a -> (java.net.InetAddress) a));
+        assertEquals(java.util.Optional.of(IpPrefix.parseAddress("127.0.10.1")),
+                rc.settings().get(v6.remoteAddress()).localV4().map(a -> (java.net.InetAddress) a));
+        // and "show config" writes both back
+        String shown = io.jbgp.examples.config.BgpdConfigWriter.render(rc.config());
+        assertEquals(2, io.jbgp.examples.config.BgpdConfigWriter.render(rc.config()).lines()
+                .filter(l -> l.strip().startsWith("local-address")).count(), shown);
+    }
+
     @Test
     void networkStatementsKeepTheirOrderAndExclusions() throws Exception {
         RunningConfig rc = RunningConfig.of(BgpdConfigParser.parse(Path.of("conf/site-a.conf")),

@@ -108,7 +108,7 @@ record ConfigGenerators(boolean bgpdCompatible) {
 
     private static PeerSettings withoutPassword(PeerSettings s) {
         return new PeerSettings(s.remoteAs(), s.description(), s.passive(), s.holdTime(),
-                s.localAddress(), s.port(), Optional.empty(), s.ttlSecurity(), s.maxPrefix(),
+                s.localV4(), s.localV6(), s.port(), Optional.empty(), s.ttlSecurity(), s.maxPrefix(),
                 s.announce());
     }
 

@@ -39,7 +39,7 @@ class ExampleConfigsTest {
         assertEquals(IpPrefix.parseAddress("172.19.0.2"), b.address());
         assertEquals(Asn.of(65502), b.remoteAs());
         assertEquals(Optional.of("SiteB"), b.settings().description());
-        assertEquals(Optional.of(IpPrefix.parseAddress("172.19.0.1")), b.settings().localAddress());
+        assertEquals(Optional.of(IpPrefix.parseAddress("172.19.0.1")), b.settings().localAddress(b.address()));
         assertTrue(b.announces(Afi.IPV4));
         assertEquals(List.of(
                 "deny from any", "deny to any", "allow from 172.19.0.2", "allow to 172.19.0.2"),

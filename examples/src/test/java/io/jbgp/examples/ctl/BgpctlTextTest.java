@@ -2,7 +2,10 @@ package io.jbgp.examples.ctl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jbgp.core.attr.Origin;
+import io.jbgp.core.types.IpPrefix;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,8 +65,38 @@ class BgpctlTextTest {
                 "*>    10.2.0.0/24          172.19.0.2        100     0 65502 i",
                 "*     10.2.0.0/24          198.51.100.9      100    50 65504 65502 ?",
                 "AI*>  10.1.0.0/24          0.0.0.0           100     0 i",
-                "IE    203.0.113.0/24       198.51.100.7      200     0 65501 65502 e"),
+                "I     203.0.113.0/24       198.51.100.7      200     0 65501 65502 e"),
                 BgpctlText.rib(ViewFixtures.RIB));
+    }
+
+    @Test
+    void ribDetailShowsTheGatewayARecursiveNextHopResolvesThrough() {
+        RibRowView r = new RibRowView(IpPrefix.parse("203.0.113.0/24"), IpPrefix.parseAddress("10.9.0.1"),
+                Optional.of(IpPrefix.parseAddress("10.9.0.1")), new long[] {65501}, Origin.IGP, 100, 0,
+                List.of(), true, "only path", true, true, false, IpPrefix.parseAddress("198.51.100.1"));
+        assertEquals("    Nexthop 10.9.0.1 (via 198.51.100.1) Neighbor 10.9.0.1",
+                BgpctlText.ribDetail(List.of(r)).lines().toList().get(3));
+    }
+
+    /**
+     * bgpctl sets {@code E} only for a path kept after an attribute error; an unreachable next
+     * hop or an AS loop only takes the {@code *} away (OpenBGPD's rde_dump_rib_as).
+     */
+    @Test
+    void errorFlagMeansAnAttributeErrorNotJustIneligible() {
+        RibRowView unreachable = new RibRowView(IpPrefix.parse("203.0.113.0/24"),
+                IpPrefix.parseAddress("10.99.0.1"), Optional.of(IpPrefix.parseAddress("198.51.100.7")),
+                new long[] {65503}, Origin.IGP, 100, 0, List.of(), false, "next hop unreachable",
+                false, false);
+        RibRowView malformed = new RibRowView(IpPrefix.parse("203.0.113.0/24"),
+                IpPrefix.parseAddress("198.51.100.7"), Optional.of(IpPrefix.parseAddress("198.51.100.7")),
+                new long[] {65503}, Origin.IGP, 100, 0, List.of(), false,
+                "attribute error (treat-as-withdraw)", false, false, true);
+        List<String> out = BgpctlText.rib(List.of(unreachable, malformed)).lines().toList();
+        assertEquals(List.of(
+                "      203.0.113.0/24       10.99.0.1         100     0 65503 i",
+                "E     203.0.113.0/24       198.51.100.7      100     0 65503 i"),
+                out.subList(out.size() - 2, out.size()));
     }
 
     @Test

@@ -165,6 +165,7 @@ class BgpdSoakRun {
                 Map<IpPrefix, Set<Integer>> initial = deepCopy(expected);
                 awaitConsistent(bgpd, expected, watch);
                 long heapStart = heapAfterGc();
+                Map<String, Long> histogramStart = classHistogram();
                 System.out.printf("soak: bgpd up with %d neighbors + listener, %d prefixes loaded in %d s; heap after GC %d KiB; "
                                 + "churning %d min at ~%d UPDATE/s; load average %.2f%n",
                         NEIGHBORS, expected.size(), (System.nanoTime() - t0) / 1_000_000_000L, heapStart / 1024,
@@ -219,6 +220,7 @@ class BgpdSoakRun {
                 }
                 awaitConsistent(bgpd, initial, watch);
                 long heapEnd = heapAfterGc();
+                printGrowth(histogramStart, classHistogram());
                 List<NeighborView> views = bgpd.neighbors();
                 long up = views.stream().filter(v -> v.state() == SessionState.ESTABLISHED).count();
                 List<String> lostByPeers = peers.stream().map(SoakPeer::lost).filter(x -> x != null).toList();
@@ -328,6 +330,38 @@ class BgpdSoakRun {
             System.gc();
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * Bytes per class on the heap (the JVM's GC.class_histogram diagnostic command, which
+     * collects first), or empty where the diagnostic MBean is not there.
+     */
+    private static Map<String, Long> classHistogram() {
+        Map<String, Long> bytes = new HashMap<>();
+        try {
+            Object out = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            for (String line : String.valueOf(out).split("\n")) {
+                String[] f = line.trim().split("\\s+");
+                // "  1:   123   4567  java.lang.String (java.base@17)"
+                if (f.length >= 4 && f[0].endsWith(":")) {
+                    bytes.merge(f[3], Long.parseLong(f[2]), Long::sum);
+                }
+            }
+        } catch (javax.management.JMException | RuntimeException e) {
+            System.out.println("soak: no class histogram: " + e);
+        }
+        return bytes;
+    }
+
+    /** The classes whose heap share grew most between two histograms (the heap check's evidence). */
+    private static void printGrowth(Map<String, Long> start, Map<String, Long> end) {
+        end.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - start.getOrDefault(e.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> System.out.printf("soak: heap growth %+,d B %s (start %,d B)%n", e.getValue(), e.getKey(),
+                        start.getOrDefault(e.getKey(), 0L)));
     }
 
     private static InetAddress ip(String s) {
