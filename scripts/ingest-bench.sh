@@ -14,10 +14,10 @@
 # Environment (all optional):
 #   TARGETS="ours-none ours-memory frr"   which targets, in round order (add openbgpd to compare)
 #   MEMORY_ROUNDS=N      run ours-memory only in the first N rounds (default: every round)
-#   BGPD_JVM="-Xms1g -Xmx4g -XX:+UseParallelGC -XX:TieredStopAtLevel=1"  our bgpd JVM flags:
-#                        a bulk load keeps everything it allocates, which G1 pays for in remembered-set
-#                        refinement (as much CPU as the RIB itself); C1 alone saves ~2 s of C2 compiling
-#                        (benchmarks/notes/ingest.md has the figures with the JVM defaults too)
+#   BGPD_JVM="-Xms1g -Xmx4g -XX:+UseG1GC -XX:TieredStopAtLevel=1"  our bgpd JVM flags:
+#                        C1 alone saves the ~1.6 s C2 spends compiling during a 2 s ingest; G1 keeps the
+#                        resident size near the live data (Parallel GC uses less CPU on a loaded
+#                        machine but keeps a larger heap; benchmarks/notes/ingest.md has all three)
 #   PROFILE=1            record JFR (profile settings, 1 ms samples) in our bgpd: OUT/ours-*-rN.jfr
 #                        (slows it; then: jfr print --stack-depth 64 --events jdk.ExecutionSample F.jfr)
 #   TIMEOUT_S=600        bound on one ingest;  MEMORY_TIMEOUT_S (default TIMEOUT_S) for ours-memory
@@ -32,7 +32,7 @@ RUNS=${1:-5}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 TARGETS=${TARGETS:-"ours-none ours-memory frr"}
 MEMORY_ROUNDS=${MEMORY_ROUNDS:-$RUNS}
-BGPD_JVM=${BGPD_JVM:-"-Xms1g -Xmx4g -XX:+UseParallelGC -XX:TieredStopAtLevel=1"}
+BGPD_JVM=${BGPD_JVM:-"-Xms1g -Xmx4g -XX:+UseG1GC -XX:TieredStopAtLevel=1"}
 REPLAY_JVM=${REPLAY_JVM:-"-Xmx2g"}
 TIMEOUT_S=${TIMEOUT_S:-600}
 MEMORY_TIMEOUT_S=${MEMORY_TIMEOUT_S:-$TIMEOUT_S}
