@@ -115,10 +115,12 @@ final class FeederSession implements AutoCloseable {
             s.setSoTimeout(Math.max(params.holdTime(), 30) * 1000 + 10_000);
             f = new FeederSession(params, s);
             f.watched = watched;
-            f.reader.start();
+            // our OPEN before anything else: the reader answers the target's OPEN with a KEEPALIVE,
+            // which must not overtake ours (RFC 4271 §8.2.2: KEEPALIVE in OpenSent is an FSM error)
             f.write(OpenMessage.of(Asn.of(params.localAs()), params.holdTime(), params.routerId(),
                     List.of(new Capability.MultiProtocol(AddressFamily.IPV4_UNICAST), new Capability.RouteRefresh(),
                             new Capability.FourOctetAs(Asn.of(params.localAs())))), CodecContext.INITIAL);
+            f.reader.start();
             f.awaitEstablished(params.openTimeout());
             f.startKeepalives();
             return f;

@@ -10,15 +10,32 @@ import java.nio.file.Path;
  * matters on a shared machine: wall-clock seconds depend on what else runs, CPU seconds much less.
  *
  * @param rssKib   VmRSS, KiB
- * @param hwmKib   VmHWM (peak resident), KiB
+ * @param hwmKib   VmHWM (peak resident), KiB (summed over processes: an upper bound of the peak)
  * @param cpuTicks utime + stime of all threads, in clock ticks
  */
 record ProcessSample(long rssKib, long hwmKib, long cpuTicks) {
     /** Linux's USER_HZ, what {@code /proc/PID/stat} counts in (100 on every mainstream build). */
     static final int TICKS_PER_SECOND = 100;
 
-    /** Reads the process now; fails when it is gone. */
+    /**
+     * Reads the process and its descendants now (OpenBGPD forks its session and route engines;
+     * FRR and the JVM are one process), summing their figures; fails when the process is gone.
+     */
     static ProcessSample of(long pid) throws IOException {
+        ProcessSample sum = one(pid);
+        for (ProcessHandle child : ProcessHandle.of(pid).map(h -> h.descendants().toList())
+                .orElse(java.util.List.of())) {
+            try {
+                ProcessSample c = one(child.pid());
+                sum = new ProcessSample(sum.rssKib + c.rssKib, sum.hwmKib + c.hwmKib, sum.cpuTicks + c.cpuTicks);
+            } catch (IOException e) {
+                // a child that just exited: its memory is gone too
+            }
+        }
+        return sum;
+    }
+
+    private static ProcessSample one(long pid) throws IOException {
         long rss = -1;
         long hwm = -1;
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,6 +52,7 @@ public final class Replay {
             "  --sentinel PREFIX      the prefix the target exports to us (refresh mode; 203.0.113.0/24)",
             "  --pid PID              the target's process, for RSS and CPU time",
             "  --label NAME           a name for the RESULT line",
+            "  --java-heap yes        the target is a JVM: also its live heap after a full GC (jcmd), untimed",
             "  --local-as AS          our AS (65501)        --router-id ID   ours (the --local address)",
             "  --next-hop ADDR        NEXT_HOP we send (default: --local; FRR needs one outside 127/8)",
             "  --mrt FILE             the MRT file (default: the shared data folder's " + FullTable.FILE + ",",
@@ -107,11 +109,12 @@ public final class Replay {
      * @param timeout   bound on the ingest
      * @param settle    count mode: stalled after this long without change
      * @param linger    how long the session stays up after the result
+     * @param javaHeap  the target is a JVM whose live heap jcmd reads before and after
      */
     record Options(InetSocketAddress target, InetAddress local, long localAs, RouterId routerId,
                    Inet4Address nextHop, String probe, boolean refresh, IpPrefix sentinel, long pid,
                    String label, Path mrt, int limit, long pollMillis, Duration timeout, Duration settle,
-                   Duration linger) {
+                   Duration linger, boolean javaHeap) {
 
         static Options parse(String[] args) {
             String target = null;
@@ -130,6 +133,7 @@ public final class Replay {
             long timeout = 600;
             long settle = 30;
             long linger = 0;
+            boolean javaHeap = false;
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (i + 1 >= args.length) {
@@ -158,6 +162,7 @@ public final class Replay {
                     case "--timeout-s" -> timeout = Long.parseLong(v);
                     case "--settle-s" -> settle = Long.parseLong(v);
                     case "--linger-s" -> linger = Long.parseLong(v);
+                    case "--java-heap" -> javaHeap = v.equals("yes");
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
@@ -184,7 +189,7 @@ public final class Replay {
             return new Options(t, l, localAs, routerId == null ? RouterId.of(l4) : RouterId.parse(routerId), nh4,
                     probe, refresh, sentinel, pid, label, mrt == null ? SharedData.mrt(FullTable.FILE) : mrt, limit,
                     poll, Duration.ofSeconds(timeout), Duration.ofSeconds(settle),
-                    Duration.ofSeconds(linger));
+                    Duration.ofSeconds(linger), javaHeap);
         }
     }
 
@@ -199,6 +204,12 @@ public final class Replay {
         AS0_ACCEPTED,
         /** The target reports another count at the end (refresh mode). */
         MISMATCH,
+        /**
+         * Refresh mode: the marker came back (the time is that of the whole table) but the target
+         * did not answer the count question (our bgpd gives up on a "show" after 5 s of RIB work,
+         * which a full-table snapshot can take on a loaded machine).
+         */
+        UNVERIFIED,
         /** The count stopped moving short of the table (count mode). */
         STALLED,
         /** The bound on the whole ingest passed first. */
@@ -206,7 +217,7 @@ public final class Replay {
 
         /** {@return whether the whole table arrived (the time is meaningful)} */
         public boolean isComplete() {
-            return this == EXACT || this == AS0_ACCEPTED;
+            return this == EXACT || this == AS0_ACCEPTED || this == UNVERIFIED;
         }
     }
 
@@ -223,9 +234,12 @@ public final class Replay {
      * @param polls          count polls made
      * @param before         the target process before the session (null without a PID)
      * @param after          the target process at the end (null without a PID)
+     * @param heapBeforeKib  a JVM target's live heap before the session, KiB (-1: not asked)
+     * @param heapAfterKib   its live heap at the end, KiB (-1: not asked)
      */
     public record Result(Status status, long expected, long reported, double seconds, double writeSeconds,
-                         double resolutionMillis, int polls, ProcessSample before, ProcessSample after) {
+                         double resolutionMillis, int polls, ProcessSample before, ProcessSample after,
+                         long heapBeforeKib, long heapAfterKib) {
         /** {@return whether the whole table arrived} */
         public boolean complete() {
             return status.isComplete();
@@ -239,6 +253,12 @@ public final class Replay {
         /** {@return resident memory added per expected prefix, octets (NaN without a PID)} */
         public double rssBytesPerPrefix() {
             return before == null ? Double.NaN : (after.rssKib() - before.rssKib()) * 1024.0 / expected;
+        }
+
+        /** {@return live heap added per expected prefix, octets (NaN when not asked)} */
+        public double heapBytesPerPrefix() {
+            return heapBeforeKib < 0 || heapAfterKib < 0 ? Double.NaN
+                    : (heapAfterKib - heapBeforeKib) * 1024.0 / expected;
         }
 
         /** {@return CPU seconds the target used between the two samples (NaN without a PID)} */
@@ -263,15 +283,26 @@ public final class Replay {
             throw new IllegalArgumentException("the sentinel " + o.sentinel() + " is part of the table");
         }
         double load = ProcessSample.loadAverage();
+        long heapBefore = o.javaHeap() && o.pid() > 0 ? JavaHeap.liveKib(o.pid()) : -1;
         ProcessSample before = o.pid() > 0 ? ProcessSample.of(o.pid()) : null;
+        Map<String, Long> threadsBefore = o.pid() > 0 ? ThreadTimes.of(o.pid()) : Map.of();
         FeederSession.Params params = new FeederSession.Params(o.target(), o.local(), o.localAs(), o.routerId(),
                 90, Duration.ofSeconds(30));
         Result r;
         try (TargetProbe probe = o.probe() == null ? null : TargetProbe.parse(o.probe(), o.local());
              FeederSession s = FeederSession.open(params, o.refresh() ? o.sentinel() : null)) {
-            Run run = new Run(o, feed, s, probe, before);
+            Run run = new Run(o, feed, s, probe, before, heapBefore);
             r = o.refresh() ? run.awaitMarker() : run.awaitCount();
             print(o, feed, r, load, out);
+            if (!run.threadsAfter.isEmpty()) {
+                StringBuilder b = new StringBuilder();
+                ThreadTimes.delta(threadsBefore, run.threadsAfter).forEach((name, sec) -> {
+                    if (sec >= 0.05) {
+                        b.append(String.format(Locale.ROOT, "%s%s %.2f", b.length() == 0 ? "" : ", ", name, sec));
+                    }
+                });
+                out.printf("replay: %s CPU s by thread: %s%n", o.label(), b);
+            }
             if (!o.linger().isZero()) {
                 out.printf("replay: session stays up %d s%n", o.linger().toSeconds());
                 sleepMillis(o.linger().toMillis());
@@ -287,6 +318,7 @@ public final class Replay {
         private final FeederSession session;
         private final TargetProbe probe;
         private final ProcessSample before;
+        private final long heapBefore;
         private final long expected;
         private final long t0;
         private final long deadline;
@@ -294,9 +326,13 @@ public final class Replay {
         private final AtomicReference<Throwable> sendFailure = new AtomicReference<>();
         /** System.nanoTime() after the last write; 0 until then. */
         private final AtomicLong written = new AtomicLong();
+        /** The target's CPU per thread group at the end sample. */
+        Map<String, Long> threadsAfter = Map.of();
 
-        Run(Options o, ReplayFeed feed, FeederSession session, TargetProbe probe, ProcessSample before) {
+        Run(Options o, ReplayFeed feed, FeederSession session, TargetProbe probe, ProcessSample before,
+            long heapBefore) {
             this.o = o;
+            this.heapBefore = heapBefore;
             this.feed = feed;
             this.session = session;
             this.probe = probe;
@@ -329,11 +365,31 @@ public final class Replay {
                 return result(Status.TIMEOUT, -1, o.timeout().toNanos(), 0, 0);
             }
             ProcessSample after = sample();
-            long reported = probe == null ? expected : probe.received();
-            Status status = reported == expected ? Status.EXACT
+            // the live heap before the count question: its snapshot is garbage in flight
+            long heapAfter = heapBefore >= 0 ? JavaHeap.liveKib(o.pid()) : -1;
+            if (probe == null) {
+                return new Result(Status.UNVERIFIED, expected, -1, (done - t0) / 1e9, writeSeconds(), 0, 0, before,
+                        after, heapBefore, heapAfter);
+            }
+            long reported = -1;
+            IOException last = null;
+            for (int attempt = 0; attempt < 3 && reported < 0; attempt++) {
+                try {
+                    reported = probe.received();
+                } catch (IOException e) {
+                    // a snapshot that took longer than bgpd waits; it still runs on the RIB executor,
+                    // so let it end before asking again (a second question would queue behind it)
+                    last = e;
+                    sleepMillis(8_000);
+                }
+            }
+            Status status = reported < 0 ? Status.UNVERIFIED : reported == expected ? Status.EXACT
                     : reported == expected + feed.as0Prefixes() ? Status.AS0_ACCEPTED : Status.MISMATCH;
-            return new Result(status, expected, probe == null ? -1 : reported, (done - t0) / 1e9, writeSeconds(), 0,
-                    0, before, after);
+            if (last != null && reported < 0) {
+                System.err.println("replay: count not verified: " + last.getMessage());
+            }
+            return new Result(status, expected, reported, (done - t0) / 1e9, writeSeconds(), 0, 0, before, after,
+                    heapBefore, heapAfter);
         }
 
         // count mode: poll until the count reaches the table, or stops moving after the last write
@@ -376,8 +432,9 @@ public final class Replay {
         }
 
         private Result result(Status status, long reported, long nanos, double late, int polls) throws IOException {
-            return new Result(status, expected, reported, nanos / 1e9, writeSeconds(), late, polls, before,
-                    sample());
+            ProcessSample after = sample();
+            return new Result(status, expected, reported, nanos / 1e9, writeSeconds(), late, polls, before, after,
+                    heapBefore, heapBefore >= 0 ? JavaHeap.liveKib(o.pid()) : -1);
         }
 
         private double writeSeconds() {
@@ -386,6 +443,9 @@ public final class Replay {
         }
 
         private ProcessSample sample() throws IOException {
+            if (o.pid() > 0) {
+                threadsAfter = ThreadTimes.of(o.pid());
+            }
             return o.pid() > 0 ? ProcessSample.of(o.pid()) : null;
         }
 
@@ -436,13 +496,18 @@ public final class Replay {
                     r.after().rssKib(), r.rssBytesPerPrefix(), r.after().hwmKib(), r.cpuSeconds(),
                     r.cpuSeconds() / r.seconds());
         }
+        if (r.heapAfterKib() >= 0) {
+            out.printf(Locale.ROOT, "replay: %s live heap after full GC %,d -> %,d KiB (%.0f B per prefix)%n",
+                    o.label(), r.heapBeforeKib(), r.heapAfterKib(), r.heapBytesPerPrefix());
+        }
         out.printf(Locale.ROOT, "RESULT label=%s status=%s complete=%s expected=%d reported=%d seconds=%.4f pps=%.0f "
                         + "write_s=%.4f resolution_ms=%.1f polls=%d rss_before_kib=%d rss_after_kib=%d "
-                        + "rss_b_per_prefix=%.1f hwm_kib=%d cpu_s=%.2f load1=%.2f messages=%d octets=%d mode=%s%n",
+                        + "rss_b_per_prefix=%.1f hwm_kib=%d cpu_s=%.2f heap_b_per_prefix=%.1f load1=%.2f messages=%d octets=%d "
+                        + "mode=%s%n",
                 o.label(), r.status(), r.complete(), r.expected(), r.reported(), r.seconds(), r.prefixesPerSecond(),
                 r.writeSeconds(), r.resolutionMillis(), r.polls(), r.before() == null ? -1 : r.before().rssKib(),
                 r.after() == null ? -1 : r.after().rssKib(), r.rssBytesPerPrefix(),
-                r.after() == null ? -1 : r.after().hwmKib(), r.cpuSeconds(), load, feed.messages(), feed.octets(),
+                r.after() == null ? -1 : r.after().hwmKib(), r.cpuSeconds(), r.heapBytesPerPrefix(), load, feed.messages(), feed.octets(),
                 o.refresh() ? "refresh" : "count");
     }
 }

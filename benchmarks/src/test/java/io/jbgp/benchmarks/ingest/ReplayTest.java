@@ -88,7 +88,7 @@ class ReplayTest {
         return new Replay.Options(new InetSocketAddress(TARGET, port), IpPrefix.parseAddress(FEEDER), 65501,
                 RouterId.parse(FEEDER), (Inet4Address) IpPrefix.parseAddress(FEEDER),
                 "jbgp:" + dir.resolve("bgpd.sock"), refresh, SENTINEL, ProcessHandle.current().pid(), "test", mrt,
-                limit, 20, Duration.ofSeconds(40), Duration.ofSeconds(10), Duration.ZERO);
+                limit, 20, Duration.ofSeconds(40), Duration.ofSeconds(10), Duration.ZERO, false);
     }
 
     /** The prefixes our bgpd holds from the feeder, read from its RIB (not from the probe). */
