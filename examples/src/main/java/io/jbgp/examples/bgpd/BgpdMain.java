@@ -144,7 +144,7 @@ public final class BgpdMain {
             return 1;
         }
         if (check) {
-            out.println("configuration OK");
+            err.println("configuration OK"); // on stderr, as OpenBGPD's bgpd -n prints it
             return 0;
         }
         BgpdConfig config = fib == FibChoice.MEMORY ? withFibUpdate(parsed) : parsed;
@@ -181,10 +181,15 @@ public final class BgpdMain {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // SIGTERM/SIGINT: stop cleanly, then exit 0 as OpenBGPD's bgpd does (the JVM would report
+        // 128 + the signal, which service managers count as a failure). The hook is removed
+        // before any error exit below, so it never turns a failure into 0.
+        Thread hook = new Thread(() -> {
             bgpd.close();
             stopped.countDown();
-        }, "bgpd-shutdown"));
+            Runtime.getRuntime().halt(0);
+        }, "bgpd-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             Path dir = socket.toAbsolutePath().getParent();
             if (dir != null) {
@@ -193,6 +198,7 @@ public final class BgpdMain {
             bgpd.startControlSocket(socket);
         } catch (IOException | RuntimeException e) {
             err.println("bgpd: control socket " + socket + ": " + e.getMessage());
+            Runtime.getRuntime().removeShutdownHook(hook);
             bgpd.close();
             return 1;
         }

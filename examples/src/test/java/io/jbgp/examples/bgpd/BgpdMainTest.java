@@ -26,7 +26,8 @@ class BgpdMainTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             assertEquals(0, run(out, err, "-n", "-f", "conf/" + site), err::toString);
-            assertEquals("configuration OK\n", out.toString(StandardCharsets.UTF_8));
+            assertEquals("configuration OK\n", err.toString(StandardCharsets.UTF_8)); // stderr, as OpenBGPD
+            assertEquals("", out.toString(StandardCharsets.UTF_8));
         }
     }
 
