@@ -24,19 +24,29 @@ import java.util.function.UnaryOperator;
  * allocating; the full ranking is computed only when asked for ({@link #candidates()},
  * {@link #reasons()}: show and snapshots). The arrays grow one slot at a time and never shrink,
  * so a prefix costs what its candidates need and churn reuses the slots.
+ *
+ * <p>Up to four candidates (a full table seen from a few neighbors) keep their key
+ * words in fields of the destination itself rather than in an array beside it: on a full table
+ * every access is a cache miss, and the table slot then leads straight to the keys (one dependent
+ * miss fewer per update). The fields are copied into a per-thread scratch array for the
+ * array-based {@link DecisionKeys} scans, which then run in L1. The best path itself is kept in a
+ * field, so reading it touches neither array.
  */
 public final class Destination {
 
     private static final Route[] NO_ROUTES = new Route[0];
-    private static final long[] NO_KEYS = new long[0];
+    private static final int INLINE = 4; // candidates whose key words live in k0..k7
+    private static final ThreadLocal<long[]> SCRATCH =
+            ThreadLocal.withInitial(() -> new long[DecisionKeys.KEY_WORDS * INLINE]);
 
     private final IpPrefix prefix;
     private final DecisionProcess decision;
     private Route[] routes = NO_ROUTES; // [0, size) in arrival order, oldest first
-    private long[] keys = NO_KEYS; // DecisionKeys.KEY_WORDS per route, aligned with routes
+    private long[] keys; // DecisionKeys.KEY_WORDS per route, aligned with routes; null while inline
+    private long k0, k1, k2, k3, k4, k5, k6, k7; // the key words while size <= INLINE (keys == null)
     private List<Route> multipath; // only with maxPaths > 1 and a second equal-cost path
     private int size;
-    private int best = -1; // the index of the first in rank order (it may be ineligible), or -1
+    private Route best; // the first in rank order when it is eligible, else null
 
     /**
      * An empty destination.
@@ -82,8 +92,38 @@ public final class Destination {
 
     /** {@return the best path, or {@code null} when no candidate is eligible} */
     public Route best() {
-        // eligibility from the key: the route itself stays unread (a cache miss on a full table)
-        return best >= 0 && DecisionKeys.isEligible(keys, best) ? routes[best] : null;
+        return best;
+    }
+
+    /** The key words, in {@link #keys} or (inline) copied into this thread's scratch array. */
+    private long[] loadKeys() {
+        if (keys != null) {
+            return keys;
+        }
+        long[] k = SCRATCH.get();
+        k[0] = k0;
+        k[1] = k1;
+        k[2] = k2;
+        k[3] = k3;
+        k[4] = k4;
+        k[5] = k5;
+        k[6] = k6;
+        k[7] = k7;
+        return k;
+    }
+
+    /** Writes back the key words {@link #loadKeys} returned, when they are the inline ones. */
+    private void storeKeys(long[] k) {
+        if (k != keys) {
+            k0 = k[0];
+            k1 = k[1];
+            k2 = k[2];
+            k3 = k[3];
+            k4 = k[4];
+            k5 = k[5];
+            k6 = k[6];
+            k7 = k[7];
+        }
     }
 
     /** {@return the ECMP set, the best first; empty when there is no best} */
@@ -108,7 +148,7 @@ public final class Destination {
      * @return the route, or {@code null}
      */
     public Route find(RouteSource source, long pathId) {
-        int i = indexOf(source, pathId);
+        int i = indexOf(loadKeys(), source, pathId);
         return i < 0 ? null : routes[i];
     }
 
@@ -128,9 +168,10 @@ public final class Destination {
      * finding the destination, cache misses both on a full table, overlap).
      */
     Optional<BestPathChange> update(Route route, long primaryKey, long groupKey) {
-        Route oldBest = best();
+        Route oldBest = best;
         List<Route> oldMultipath = multipath;
-        int i = indexOf(route.source(), route.pathId(), primaryKey & DecisionKeys.SOURCE_TAG_MASK);
+        long[] keys = loadKeys();
+        int i = indexOf(keys, route.source(), route.pathId(), primaryKey & DecisionKeys.SOURCE_TAG_MASK);
         if (i >= 0) {
             // a replacement counts as a new arrival, as in OpenBGPD: it moves to the end
             int after = size - 1 - i;
@@ -138,15 +179,21 @@ public final class Destination {
             System.arraycopy(keys, DecisionKeys.KEY_WORDS * (i + 1), keys, DecisionKeys.KEY_WORDS * i,
                     DecisionKeys.KEY_WORDS * after);
             size--;
-        } else if (size == routes.length) {
-            routes = Arrays.copyOf(routes, size + 1);
-            keys = Arrays.copyOf(keys, DecisionKeys.KEY_WORDS * (size + 1));
+        } else {
+            if (size == routes.length) {
+                routes = Arrays.copyOf(routes, size + 1);
+            }
+            int capacity = this.keys == null ? INLINE : this.keys.length / DecisionKeys.KEY_WORDS;
+            if (size == capacity) { // spill the inline words to an array, or grow it
+                keys = this.keys = Arrays.copyOf(keys, DecisionKeys.KEY_WORDS * (size + 1));
+            }
         }
         routes[size] = route;
         keys[DecisionKeys.KEY_WORDS * size] = primaryKey;
         keys[DecisionKeys.KEY_WORDS * size + 1] = groupKey;
         size++;
-        return recompute(oldBest, oldMultipath);
+        storeKeys(keys);
+        return recompute(keys, oldBest, oldMultipath);
     }
 
     /**
@@ -157,26 +204,28 @@ public final class Destination {
      * @return the change of best path or ECMP set, if any
      */
     public Optional<BestPathChange> withdraw(RouteSource source, long pathId) {
-        int i = indexOf(source, pathId);
+        long[] keys = loadKeys();
+        int i = indexOf(keys, source, pathId);
         if (i < 0) {
             return Optional.empty();
         }
-        Route oldBest = best();
+        Route oldBest = best;
         List<Route> oldMultipath = multipath;
         int after = size - 1 - i;
         System.arraycopy(routes, i + 1, routes, i, after);
         System.arraycopy(keys, DecisionKeys.KEY_WORDS * (i + 1), keys, DecisionKeys.KEY_WORDS * i,
                 DecisionKeys.KEY_WORDS * after);
         routes[--size] = null;
-        return recompute(oldBest, oldMultipath);
+        storeKeys(keys);
+        return recompute(keys, oldBest, oldMultipath);
     }
 
     /** The arrival index of the path with this key (keys are unique), or -1. */
-    private int indexOf(RouteSource source, long pathId) {
-        return indexOf(source, pathId, decision.keys().sourceTag(source, pathId));
+    private int indexOf(long[] keys, RouteSource source, long pathId) {
+        return indexOf(keys, source, pathId, decision.keys().sourceTag(source, pathId));
     }
 
-    private int indexOf(RouteSource source, long pathId, long tag) {
+    private int indexOf(long[] keys, RouteSource source, long pathId, long tag) {
         // the tag in the keys finds the candidate without reading the routes
         boolean exact = DecisionKeys.isExactTag(tag); // then the route need not be read
         for (int i = 0; i < size; i++) {
@@ -195,18 +244,26 @@ public final class Destination {
      * @return the change of best path or ECMP set, if any
      */
     public Optional<BestPathChange> reevaluate(UnaryOperator<Route> f) {
-        Route oldBest = best();
+        Route oldBest = best;
         List<Route> oldMultipath = multipath;
         boolean changed = false;
         for (int i = 0; i < size; i++) {
             Route n = f.apply(routes[i]);
             if (n != routes[i]) {
                 routes[i] = n;
-                decision.keys().key(n, keys, i);
                 changed = true;
             }
         }
-        return changed ? recompute(oldBest, oldMultipath) : Optional.empty();
+        if (!changed) {
+            return Optional.empty();
+        }
+        // keyed after the loop: f may run arbitrary code, so the scratch array is taken only now
+        long[] keys = loadKeys();
+        for (int i = 0; i < size; i++) {
+            decision.keys().key(routes[i], keys, i);
+        }
+        storeKeys(keys);
+        return recompute(keys, oldBest, oldMultipath);
     }
 
     /**
@@ -225,9 +282,12 @@ public final class Destination {
         return out;
     }
 
-    private Optional<BestPathChange> recompute(Route oldBest, List<Route> oldMultipath) {
-        best = decision.keys().best(routes, keys, size, -1);
-        Route newBest = best();
+    /** Re-ranks from {@code keys} (the key words, already stored back). */
+    private Optional<BestPathChange> recompute(long[] keys, Route oldBest, List<Route> oldMultipath) {
+        // eligibility from the key: the route itself stays unread (a cache miss on a full table)
+        int best = decision.keys().best(routes, keys, size, -1);
+        Route newBest = best >= 0 && DecisionKeys.isEligible(keys, best) ? routes[best] : null;
+        this.best = newBest;
         boolean ecmp = decision.options().maxPaths() > 1;
         if (ecmp) {
             List<Route> m = decision.keys().multipath(routes, keys, size, best);
