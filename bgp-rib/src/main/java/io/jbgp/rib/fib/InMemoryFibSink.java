@@ -1,6 +1,7 @@
 package io.jbgp.rib.fib;
 
 import io.jbgp.core.types.IpPrefix;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,8 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * somebody actually reads; while it is made the RIB thread waits at its next commit.
  */
 public final class InMemoryFibSink implements FibSink {
-    /** The current batch, written only by the RIB thread: a prefix to its route, or to null when withdrawn. */
-    private final Map<IpPrefix, FibRoute> pending = new HashMap<>();
+    /**
+     * The current batch in order, written only by the RIB thread: prefixes, and routes or null for
+     * a withdrawal, at the same index; applied in order, so the last change of a prefix wins. Lists,
+     * not a map: a batch is a handful of changes, and a HashMap that once held a big batch would
+     * make every later clear and iteration cost its whole capacity.
+     */
+    private final ArrayList<IpPrefix> pendingPrefixes = new ArrayList<>();
+    private final ArrayList<FibRoute> pendingRoutes = new ArrayList<>();
     /** Whether the current batch starts from an empty table (a resync). */
     private boolean pendingClear;
     private boolean inBatch;
@@ -41,14 +48,16 @@ public final class InMemoryFibSink implements FibSink {
     @Override
     public void install(FibRoute route) {
         checkOpen();
-        pending.put(route.prefix(), route);
+        pendingPrefixes.add(route.prefix());
+        pendingRoutes.add(route);
         commitUnlessBatched();
     }
 
     @Override
     public void withdraw(IpPrefix prefix) {
         checkOpen();
-        pending.put(prefix, null);
+        pendingPrefixes.add(prefix);
+        pendingRoutes.add(null);
         commitUnlessBatched();
     }
 
@@ -61,10 +70,11 @@ public final class InMemoryFibSink implements FibSink {
     @Override
     public void resync(Collection<FibRoute> routes) {
         checkOpen();
-        pending.clear();
+        clearPending();
         pendingClear = true;
         for (FibRoute r : routes) {
-            pending.put(r.prefix(), r);
+            pendingPrefixes.add(r.prefix());
+            pendingRoutes.add(r);
         }
         commitUnlessBatched();
     }
@@ -72,7 +82,7 @@ public final class InMemoryFibSink implements FibSink {
     @Override
     public void close(boolean removeRoutes) {
         if (removeRoutes) {
-            pending.clear();
+            clearPending();
             pendingClear = true;
             apply();
         }
@@ -107,25 +117,37 @@ public final class InMemoryFibSink implements FibSink {
 
     // moves the batch into the committed table; O(batch)
     private void apply() {
-        if (pending.isEmpty() && !pendingClear) {
+        if (pendingPrefixes.isEmpty() && !pendingClear) {
             return;
         }
         synchronized (lock) {
             if (pendingClear) {
                 committed.clear();
             }
-            for (Map.Entry<IpPrefix, FibRoute> e : pending.entrySet()) {
-                if (e.getValue() == null) {
-                    committed.remove(e.getKey());
+            for (int i = 0; i < pendingPrefixes.size(); i++) {
+                FibRoute r = pendingRoutes.get(i);
+                if (r == null) {
+                    committed.remove(pendingPrefixes.get(i));
                 } else {
-                    committed.put(e.getKey(), e.getValue());
+                    committed.put(pendingPrefixes.get(i), r);
                 }
             }
             published = null;
         }
-        pending.clear();
+        clearPending();
         pendingClear = false;
         commits.incrementAndGet();
+    }
+
+    // a resync's big batch leaves big backing arrays: let them go rather than keep them for good
+    private void clearPending() {
+        boolean big = pendingPrefixes.size() > 4096;
+        pendingPrefixes.clear();
+        pendingRoutes.clear();
+        if (big) {
+            pendingPrefixes.trimToSize();
+            pendingRoutes.trimToSize();
+        }
     }
 
     private void checkOpen() {
