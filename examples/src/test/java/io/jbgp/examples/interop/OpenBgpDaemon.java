@@ -50,8 +50,10 @@ final class OpenBgpDaemon extends Daemon {
                 throw new IllegalStateException("bad OpenBGPD config: " + check);
             }
             d.launch(List.of(BGPD, "-d", "-f", conf.toString()));
-            if (!await(Duration.ofSeconds(15), () -> d.isAlive()
-                    && d.bgpctl("show", "neighbor").trim().startsWith("{"))) {
+            // up = the control socket answers AND the session engine knows our neighbor: bgpctl
+            // answers "no such neighbor" for a moment after start, while the parent process is
+            // still handing the configuration to the session engine (seen on a fresh CI machine)
+            if (!await(Duration.ofSeconds(15), () -> d.isAlive() && d.knowsNeighbor())) {
                 throw new IllegalStateException("OpenBGPD did not come up\n" + d.log());
             }
             return d;
@@ -106,6 +108,15 @@ final class OpenBgpDaemon extends Daemon {
             throw new IllegalStateException("no neighbor in " + root);
         }
         return (Map<String, Object>) n;
+    }
+
+    // whether bgpctl answers and lists our neighbor; false while the daemon is still starting
+    private boolean knowsNeighbor() {
+        try {
+            return Json.at(Json.parse(bgpctl("show", "neighbor", config.neighbor())), "neighbors", 0) instanceof Map;
+        } catch (RuntimeException notYet) {
+            return false;
+        }
     }
 
     String state() {
