@@ -11,7 +11,7 @@ import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.IpPrefix;
 import io.jbgp.core.types.RouterId;
-import io.jbgp.netty.testing.FreePort;
+import io.jbgp.core.testing.FreePort;
 import io.jbgp.netty.testing.NoLeaks;
 import io.jbgp.rib.RibPeerSettings;
 import io.jbgp.rib.RibSnapshot;

@@ -17,7 +17,7 @@ import io.jbgp.core.types.AddressFamily;
 import io.jbgp.core.types.Asn;
 import io.jbgp.core.types.RouterId;
 import io.jbgp.netty.session.PeerDriver;
-import io.jbgp.netty.testing.FreePort;
+import io.jbgp.core.testing.FreePort;
 import io.jbgp.netty.testing.NoLeaks;
 import io.netty.channel.epoll.Epoll;
 import java.io.IOException;

@@ -304,12 +304,18 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
      * new commands), and the second hop runs after those, so "show" sees their result.
      */
     public RibSnapshot snapshot() {
-        CompletableFuture<RibSnapshot> f = new CompletableFuture<>();
-        ribExecutor.execute(() -> rib.snapshot().whenComplete((s, e) -> {
+        return twoHops(rib::snapshot);
+    }
+
+    // asks the RIB from a task on its executor, so the question queues behind the follow-ups of
+    // tasks already queued; waits (bounded) for the answer
+    private <T> T twoHops(java.util.function.Supplier<CompletableFuture<T>> question) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        ribExecutor.execute(() -> question.get().whenComplete((v, e) -> {
             if (e != null) {
                 f.completeExceptionally(e);
             } else {
-                f.complete(s);
+                f.complete(v);
             }
         }));
         return await(f);
@@ -402,15 +408,7 @@ public final class Bgpd implements ControlTarget, AutoCloseable {
      * {@link #snapshot()}.
      */
     private Map<InetAddress, PeerCounts> peerCounts() {
-        CompletableFuture<Map<InetAddress, PeerCounts>> f = new CompletableFuture<>();
-        ribExecutor.execute(() -> rib.peerCounts().whenComplete((c, e) -> {
-            if (e != null) {
-                f.completeExceptionally(e);
-            } else {
-                f.complete(c);
-            }
-        }));
-        return await(f);
+        return twoHops(rib::peerCounts);
     }
 
     // state from the speaker, counts from the RIB and the activity record

@@ -1,5 +1,6 @@
 package io.jbgp.examples.interop;
 
+import io.jbgp.core.testing.FreePort;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package io.jbgp.examples.interop;
 
+import io.jbgp.core.testing.FreePort;
 import static io.jbgp.examples.interop.InteropSpeaker.ESTABLISH_WAIT;
 import static io.jbgp.examples.interop.InteropSpeaker.FRR;
 import static io.jbgp.examples.interop.InteropSpeaker.OURS;

@@ -1,5 +1,6 @@
 package io.jbgp.examples.interop;
 
+import io.jbgp.core.testing.FreePort;
 import io.jbgp.core.config.PeerConfig;
 import io.jbgp.core.config.TimerConfig;
 import io.jbgp.core.fsm.DownReason;

@@ -1,4 +1,4 @@
-package io.jbgp.netty.testing;
+package io.jbgp.core.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
